@@ -1,0 +1,35 @@
+# followup: every target sets itself up; `make demo` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install test demo samples eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+demo: $(STAMP)
+	$(BIN)/followup batch samples/pdf -o out
+
+# Regenerates samples/pdf from samples/content (needs LibreOffice and WeasyPrint; the PDFs are committed).
+samples: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[samples]'
+	$(BIN)/python -m samples.generate
+
+eval: $(STAMP)
+	$(BIN)/python -m normalize.evaluation
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,39 @@
+"""Pydantic models of everything followup reads between stages and writes out.
+
+`raw` is the contract between extract/ and normalize/; `document` and `diff` are the public
+output contracts described in DESIGN.md (schema_version "1").
+"""
+from schemas.diff import ActivityChange, Diff, DiffSide, DiffSummary
+from schemas.document import (
+    SCHEMA_VERSION,
+    Activity,
+    DateValue,
+    Document,
+    Milestone,
+    Responsible,
+    Role,
+    Source,
+    Warning,
+)
+from schemas.raw import LegendEntry, RawCell, RawDocument, RawRow, RawTable
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Activity",
+    "ActivityChange",
+    "DateValue",
+    "Diff",
+    "DiffSide",
+    "DiffSummary",
+    "Document",
+    "LegendEntry",
+    "Milestone",
+    "RawCell",
+    "RawDocument",
+    "RawRow",
+    "RawTable",
+    "Responsible",
+    "Role",
+    "Source",
+    "Warning",
+]

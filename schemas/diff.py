@@ -1,0 +1,50 @@
+"""The output of `followup diff` (DESIGN.md, schema_version "1")."""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.document import Activity
+
+Change = Literal["added", "removed", "changed", "unchanged"]
+FieldName = Literal[
+    "section", "area", "goal", "action", "deadline", "responsible",
+    "status", "follow_up", "new_deadline", "highlighted",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DiffSide(_Model):
+    file: str
+    period: Optional[str] = None
+
+
+class ActivityChange(_Model):
+    change: Change
+    fields: list[FieldName] = Field(default_factory=list)
+    score: Optional[float] = None
+    old: Optional[Activity] = None
+    new: Optional[Activity] = None
+
+
+class DiffSummary(_Model):
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    # Extensions beyond the DESIGN.md minimum: "in_progress → done": 3, and deadline slips.
+    status_transitions: dict[str, int] = Field(default_factory=dict)
+    deadline_slips: int = 0
+    deadline_slip_days: list[int] = Field(default_factory=list)
+
+
+class Diff(_Model):
+    schema_version: Literal["1"] = "1"
+    old: DiffSide
+    new: DiffSide
+    activities: list[ActivityChange] = Field(default_factory=list)
+    summary: DiffSummary = Field(default_factory=DiffSummary)

@@ -1,0 +1,84 @@
+"""The output document of `followup extract` (DESIGN.md, schema_version "1")."""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Section = Literal["active", "done"]
+Status = Literal["done", "in_progress", "delayed"]
+StatusSource = Literal["colour", "text"]
+Precision = Literal["day", "month", "year"]
+Relation = Literal["lead", "consulted", "support"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DateValue(_Model):
+    """A date as printed, with its ISO form only when a whole valid day is printed."""
+
+    text: str
+    date: Optional[str] = Field(None, description="ISO 8601 day, only when a whole valid day is printed")
+    precision: Optional[Precision] = None
+
+
+class Role(_Model):
+    """One role named in a responsible cell, e.g. Enhetschef of Hudmottagningen, consulted."""
+
+    role: str
+    unit: Optional[str] = None
+    relation: Relation = "lead"
+
+
+class Responsible(_Model):
+    text: str
+    roles: list[Role] = Field(default_factory=list)
+
+
+class Activity(_Model):
+    id: str
+    section: Section
+    area: Optional[str] = None
+    goal: Optional[str] = None
+    action: Optional[str] = None
+    deadline: Optional[DateValue] = None
+    responsible: Optional[Responsible] = None
+    units: list[str] = Field(default_factory=list)
+    status: Optional[Status] = None
+    status_source: Optional[StatusSource] = None
+    follow_up: Optional[str] = None
+    new_deadline: Optional[DateValue] = None
+    highlighted: bool = False
+    pages: list[int] = Field(default_factory=list)
+
+
+class Milestone(_Model):
+    label: str
+    date: Optional[DateValue] = None
+
+
+class Warning(_Model):
+    code: str
+    message: str
+    page: Optional[int] = None
+    activity_id: Optional[str] = None
+
+
+class Source(_Model):
+    file: str
+    sha256: str
+    pages: int
+
+
+class Document(_Model):
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: Source
+    title: Optional[str] = None
+    period: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}$")
+    milestones: list[Milestone] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)

@@ -1,0 +1,54 @@
+"""What extract/ hands to normalize/: tables as printed, before any Swedish is understood.
+
+Texts keep the PDF's line breaks as "\n" and paragraph gaps as "\n\n"; colours are "#RRGGBB".
+"""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# The column roles a header can be recognised as (extract/data/headers.toml maps wording to them).
+ColumnRole = Literal[
+    "area", "goal", "action", "deadline", "responsible", "status", "follow_up", "new_deadline"
+]
+
+
+class _Raw(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class RawCell(_Raw):
+    text: str = ""
+    fill: Optional[str] = Field(None, description="background colour of the cell")
+    marker: Optional[str] = Field(None, description="colour of a filled shape drawn inside the cell")
+
+
+class RawRow(_Raw):
+    cells: dict[str, RawCell]
+    row_fill: Optional[str] = Field(None, description="colour shading every cell of the row")
+    pages: list[int]
+
+
+class RawTable(_Raw):
+    section: Literal["active", "done"]
+    heading: Optional[str] = None
+    columns: list[str]
+    rows: list[RawRow] = Field(default_factory=list)
+
+
+class LegendEntry(_Raw):
+    label: str
+    colour: str
+
+
+class RawDocument(_Raw):
+    file: str
+    sha256: str
+    pages: int
+    title: Optional[str] = None
+    # Lines printed between the title and the first table, where a period date usually stands.
+    preamble: list[str] = Field(default_factory=list)
+    milestones: list[str] = Field(default_factory=list)
+    legend: list[LegendEntry] = Field(default_factory=list)
+    tables: list[RawTable] = Field(default_factory=list)
