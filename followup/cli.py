@@ -53,6 +53,98 @@ def extract(pdf: Path, output: Optional[Path], fmt: str, period: Optional[str], 
     _emit(document_json(document) if fmt == "json" else document_csv(document), output)
 
 
+@main.command()
+@click.argument("old", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("new", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "md"]), default="json", show_default=True)
+def diff(old: Path, new: Path, output: Optional[Path], fmt: str) -> None:
+    """Compare two periods of one report (each a PDF or an extracted JSON): what changed since last time."""
+    from compare import diff_csv, diff_documents, diff_json, diff_markdown
+
+    documents = []
+    for path in (old, new):
+        try:
+            documents.append(_load_document(path))
+        except InputRejected as rejected:
+            click.echo(f"error: {path}: {rejected.reason}", err=True)
+            sys.exit(EXIT_REJECTED)
+    result = diff_documents(documents[0], documents[1], old_file=old.name, new_file=new.name)
+    render = {"json": diff_json, "csv": diff_csv, "md": diff_markdown}[fmt]
+    _emit(render(result), output)
+
+
+def _load_document(path: Path) -> "Document":
+    """A document from an extracted JSON file, or extracted from a PDF; InputRejected if neither."""
+    from pydantic import ValidationError
+
+    from followup.pipeline import extract_document
+    from schemas import Document
+
+    if path.suffix.lower() != ".json":
+        return extract_document(path)
+    try:
+        return Document.model_validate_json(path.read_bytes())
+    except ValidationError as invalid:
+        first = invalid.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "document"
+        raise InputRejected(f"not a followup document ({where}: {first['msg']})", code="not_document") from None
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output-dir", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for NAME.json per report, activities.csv and report.json.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel extractions  [default: all cores]")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+              help="Seconds one file may take before it is stopped and recorded as failed.")
+@click.option("--force", is_flag=True, help="Extract again even the inputs unchanged since the last run.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary; failures are still listed.")
+@click.option("--period", help="The follow-up period, YYYY-MM, for every input (else each one's own).")
+@click.option("--password", help="Password of the encrypted PDFs among the inputs.")
+@click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
+def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: float, force: bool, quiet: bool,
+          period: Optional[str], password: Optional[str], vocabulary_files: tuple[Path, ...]) -> None:
+    """Extract every report under the INPUTS (files, folders, globs) into OUTDIR; bad files are reported, not fatal.
+
+    Exit status 0 when every input was extracted, 1 when some failed (listed, and in OUTDIR/report.json).
+    """
+    import os
+
+    from followup.batch import BatchSettings, InputNotFound, assign_outputs, discover_inputs, run_batch, summary_lines
+    from followup.progress import batch_progress
+
+    if period is not None and not _is_period(period):
+        raise click.BadParameter("expected YYYY-MM", param_hint="--period")
+    try:
+        paths = discover_inputs(inputs)
+    except InputNotFound as missing:
+        raise click.UsageError(str(missing))
+    if not paths:
+        raise click.UsageError("no PDF files found under the inputs")
+    settings = BatchSettings(period=period, password=password, vocabulary_files=vocabulary_files,
+                             jobs=jobs or os.cpu_count() or 1, timeout=timeout, force=force)
+    batch_inputs = assign_outputs(paths)
+    try:
+        with batch_progress(len(batch_inputs), quiet) as advance:
+            summary = run_batch(batch_inputs, outdir, settings, on_result=advance)
+    except OSError as error:
+        click.echo(f"error: {error.filename or outdir}: {error.strerror or error}", err=True)
+        sys.exit(1)
+    if not quiet:
+        click.echo("\n".join(summary_lines(summary, outdir)))
+    for failure in summary.failed[:_FAILURES_LISTED]:
+        click.echo(f"error: {failure.file}: {failure.reason}", err=True)
+    if len(summary.failed) > _FAILURES_LISTED:
+        click.echo(f"error: … and {len(summary.failed) - _FAILURES_LISTED} more, see {outdir / 'report.json'}", err=True)
+    sys.exit(1 if summary.failed else 0)
+
+
+# A screenful: the run report lists them all.
+_FAILURES_LISTED = 20
+
+
 @main.command("repair-text")
 def repair_text_command() -> None:
     """Repair PDF line breaks in Swedish text: stdin → stdout, paragraphs separated by blank lines."""

@@ -27,6 +27,8 @@ class ActivityChange(_Model):
     change: Change
     fields: list[FieldName] = Field(default_factory=list)
     score: Optional[float] = None
+    # Extension: days the effective deadline (Ny tid, else Tid) moved later; null when it did not.
+    slip_days: Optional[int] = None
     old: Optional[Activity] = None
     new: Optional[Activity] = None
 
@@ -40,6 +42,9 @@ class DiffSummary(_Model):
     status_transitions: dict[str, int] = Field(default_factory=dict)
     deadline_slips: int = 0
     deadline_slip_days: list[int] = Field(default_factory=list)
+    # Extensions: activities done now and not last time; activities whose status turned delayed.
+    completed: int = 0
+    turned_delayed: int = 0
 
 
 class Diff(_Model):

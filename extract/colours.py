@@ -1,0 +1,34 @@
+"""PDF colour values (gray, RGB or CMYK tuples) as "#RRGGBB" strings."""
+from __future__ import annotations
+
+from typing import Any, Optional
+
+
+def colour_hex(value: Any) -> Optional[str]:
+    """Convert a pdfplumber colour (1, 3 or 4 components in 0..1) to "#RRGGBB"; patterns give None."""
+    if value is None or isinstance(value, str):
+        return None
+    if isinstance(value, (int, float)):
+        value = (value,)
+    try:
+        components = [float(v) for v in value]
+    except (TypeError, ValueError):
+        return None
+    if len(components) == 1:
+        rgb = components * 3
+    elif len(components) == 3:
+        rgb = components
+    elif len(components) == 4:
+        c, m, y, k = components
+        rgb = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    else:
+        return None
+    return "#" + "".join(f"{round(max(0.0, min(1.0, v)) * 255):02X}" for v in rgb)
+
+
+def is_blank(colour: Optional[str]) -> bool:
+    """White or near-white: a fill that carries no meaning (the page background)."""
+    if colour is None:
+        return True
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return min(r, g, b) >= 245

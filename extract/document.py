@@ -1,0 +1,134 @@
+"""A whole report PDF → RawDocument: every page read once, tables stitched, legend and milestones found."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from extract.errors import InputRejected
+from extract.headers import HeaderVocabulary, load_header_vocabulary, section_of_heading
+from extract.legend import find_legend
+from extract.milestones import find_milestones
+from extract.opening import open_report
+from extract.page_content import Box, PageContent, read_page
+from extract.stitching import PlacedSlice, stitch_page_breaks
+from extract.tables import TableSlice, find_table_slices, header_lines
+from extract.text_lines import CharIndex, TextLine, text_lines
+from schemas import LegendEntry, RawDocument
+
+# Lines of the first page kept as preamble (where the period line is printed).
+PREAMBLE_LINES = 15
+
+
+@dataclass
+class _Findings:
+    """What the pages told us, in document order."""
+
+    slices: list[tuple[TableSlice, str, Optional[str], bool]] = field(default_factory=list)
+    legend: list[LegendEntry] = field(default_factory=list)
+    milestones: list[str] = field(default_factory=list)
+    title: Optional[str] = None
+    preamble: list[str] = field(default_factory=list)
+    chars: int = 0
+    section: str = "active"
+    heading: Optional[str] = None
+    new_table: bool = True
+    first_page_seen: bool = False
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_raw_document(path: Path, *, password: Optional[str] = None,
+                      headers: Optional[HeaderVocabulary] = None) -> RawDocument:
+    """Read a follow-up report PDF into its raw tables; raises InputRejected when it cannot."""
+    path = Path(path)
+    vocabulary = headers or load_header_vocabulary()
+    pdf = open_report(path, password)
+    findings = _Findings()
+    try:
+        page_count = len(pdf.pages)
+        for page in pdf.pages:
+            try:
+                content = read_page(page)
+            except InputRejected:
+                raise
+            except Exception as error:
+                raise InputRejected(f"damaged PDF (page {page.page_number}: {_short(error)})", code="damaged") from None
+            finally:
+                page.close()  # release pdfplumber's caches: memory stays flat on long reports
+            _read_findings(content, vocabulary, findings)
+    finally:
+        pdf.close()
+    if findings.chars == 0:
+        raise InputRejected("no text layer (a scanned PDF?)", code="no_text")
+    if not findings.slices:
+        raise InputRejected("no activity table found", code="no_table")
+    placed = [PlacedSlice(s, section, heading, starts) for s, section, heading, starts in findings.slices]
+    return RawDocument(
+        file=path.name,
+        sha256=file_sha256(path),
+        pages=page_count,
+        title=findings.title,
+        preamble=findings.preamble,
+        milestones=findings.milestones,
+        legend=findings.legend,
+        tables=stitch_page_breaks(placed),
+    )
+
+
+def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _Findings) -> None:
+    findings.chars += len(page.chars)
+    if not page.chars:
+        return
+    index = CharIndex(page.chars)
+    lines = text_lines(page.chars)
+    headers = header_lines(lines, vocabulary)
+    slices = find_table_slices(page, lines, index, headers, vocabulary)
+    regions = [Box(0, s.header_top - 2, page.width, s.bottom + 2) for s in slices]
+    outside = [line for line in lines if not any(r.top <= line.box.top <= r.bottom for r in regions)]
+
+    if not findings.first_page_seen:
+        findings.first_page_seen = True
+        first_top = slices[0].header_top if slices else page.height
+        _read_front_matter([line for line in lines if line.box.bottom <= first_top], findings)
+    if not findings.slices:
+        findings.milestones.extend(find_milestones(page, index, regions))
+    if not findings.legend:
+        findings.legend = find_legend([f for f in page.fills if not _inside_any(f.box, regions)], outside)
+
+    events: list[tuple[float, object]] = [(s.header_top, s) for s in slices]
+    events += [(line.box.top, line) for line in outside if section_of_heading(line.text, vocabulary)]
+    for _, event in sorted(events, key=lambda e: e[0]):
+        if isinstance(event, TextLine):
+            findings.section = section_of_heading(event.text, vocabulary) or findings.section
+            findings.heading = event.text
+            findings.new_table = True
+        else:
+            findings.slices.append((event, findings.section, findings.heading, findings.new_table))
+            findings.new_table = False
+
+
+def _read_front_matter(lines: list[TextLine], findings: _Findings) -> None:
+    """Title (the largest text above the first table) and the lines around it."""
+    if not lines:
+        return
+    largest = max(line.size for line in lines)
+    title_lines = [line for line in lines if abs(line.size - largest) < 0.5]
+    findings.title = " ".join(line.text for line in title_lines)
+    findings.preamble = [line.text for line in lines if line not in title_lines][:PREAMBLE_LINES]
+
+
+def _inside_any(box: Box, regions: list[Box]) -> bool:
+    return any(region.overlap(box) > 0.5 * box.area for region in regions)
+
+
+def _short(error: Exception) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0][:120]

@@ -1,0 +1,41 @@
+"""Colours inside a cell: its shading, and a filled marker (a dot or square) drawn in it."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Optional, Sequence
+
+from extract.page_content import Box, Fill
+
+# A fill covering at least this share of a cell shades the cell.
+SHADING_SHARE = 0.4
+# A filled shape wholly inside a cell and smaller than this share of it is a marker.
+MARKER_SHARE = 0.6
+
+
+def cell_shading(box: Box, fills: Sequence[Fill]) -> Optional[str]:
+    """The colour shading most of the cell, or None."""
+    by_colour: dict[str, float] = defaultdict(float)
+    for fill in fills:
+        shared = fill.box.overlap(box)
+        if shared > 0:
+            by_colour[fill.colour] = max(by_colour[fill.colour], shared)
+    if not by_colour or box.area <= 0:
+        return None
+    colour, shared = max(sorted(by_colour.items()), key=lambda item: item[1])
+    return colour if shared >= SHADING_SHARE * box.area else None
+
+
+def cell_marker(box: Box, fills: Sequence[Fill]) -> Optional[str]:
+    """The colour of the largest filled shape drawn inside the cell (a status dot), or None."""
+    best: Optional[Fill] = None
+    for fill in fills:
+        inner = fill.box
+        if inner.x0 >= box.x0 - 1 and inner.x1 <= box.x1 + 1 and inner.top >= box.top - 1 and inner.bottom <= box.bottom + 1:
+            if inner.area < MARKER_SHARE * box.area and (best is None or inner.area > best.box.area):
+                best = fill
+    return best.colour if best else None
+
+
+def fills_in_band(fills: Sequence[Fill], top: float, bottom: float) -> list[Fill]:
+    """The fills that reach into a horizontal band (a cheap pre-filter before per-cell checks)."""
+    return [f for f in fills if f.box.bottom > top and f.box.top < bottom]

@@ -1,0 +1,44 @@
+"""The status legend: small coloured markers, each with its label printed to the right."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from extract.page_content import Fill
+from extract.text_lines import TextLine
+from schemas import LegendEntry
+
+# A legend marker is a small swatch or dot.
+MAX_MARKER_WIDTH = 40.0
+MAX_MARKER_HEIGHT = 30.0
+# Its label starts at most this far (pt) to its right.
+MAX_LABEL_DISTANCE = 80.0
+
+
+def find_legend(fills: Sequence[Fill], lines: Sequence[TextLine]) -> list[LegendEntry]:
+    """Legend entries (label, colour) from markers outside the tables, top to bottom."""
+    entries: list[LegendEntry] = []
+    for fill in sorted(fills, key=lambda f: (round(f.box.top), f.box.x0)):
+        box = fill.box
+        if not (2 <= box.width <= MAX_MARKER_WIDTH and 2 <= box.height <= MAX_MARKER_HEIGHT):
+            continue
+        label = _label_right_of(fill, lines)
+        if label and all(e.label != label for e in entries):
+            entries.append(LegendEntry(label=label, colour=fill.colour))
+    return entries
+
+
+def _label_right_of(fill: Fill, lines: Sequence[TextLine]) -> str:
+    middle = (fill.box.top + fill.box.bottom) / 2
+    for line in lines:
+        if not (line.box.top - 2 <= middle <= line.box.bottom + 2):
+            continue
+        words = [w for w in line.words if w.box.x0 >= fill.box.x1 - 1]
+        if not words or words[0].box.x0 - fill.box.x1 > MAX_LABEL_DISTANCE:
+            continue
+        label = [words[0]]
+        for word in words[1:]:
+            if word.box.x0 - label[-1].box.x1 > 2 * word.size:
+                break  # the next legend entry on the same line
+            label.append(word)
+        return " ".join(w.text for w in label)
+    return ""

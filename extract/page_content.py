@@ -1,0 +1,168 @@
+"""Everything extract needs from one PDF page, read once into plain data.
+
+pdfplumber is slow and keeps large caches, so each page is parsed exactly once into a PageContent
+and then released; every later step works on these tuples.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extract.colours import colour_hex, is_blank
+
+# A ruling is at most this thick; thicker filled rectangles are shading, not lines.
+RULING_MAX_THICKNESS = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class Char:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+
+    @property
+    def x_mid(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def y_mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def area(self) -> float:
+        return max(0.0, self.width) * max(0.0, self.height)
+
+    def overlap(self, other: "Box") -> float:
+        """Area shared with another box."""
+        w = min(self.x1, other.x1) - max(self.x0, other.x0)
+        h = min(self.bottom, other.bottom) - max(self.top, other.top)
+        return w * h if w > 0 and h > 0 else 0.0
+
+    def contains_point(self, x: float, y: float) -> bool:
+        return self.x0 <= x <= self.x1 and self.top <= y <= self.bottom
+
+
+@dataclass(frozen=True, slots=True)
+class Fill:
+    """A filled shape (rectangle or curve) and its colour."""
+
+    box: Box
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ruling:
+    """A horizontal or vertical line segment: a table border."""
+
+    orientation: str  # "h" or "v"
+    position: float  # y for horizontal, x for vertical
+    start: float
+    end: float
+
+
+@dataclass
+class PageContent:
+    number: int
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    fills: list[Fill] = field(default_factory=list)
+    rulings: list[Ruling] = field(default_factory=list)
+
+
+def read_page(page) -> PageContent:
+    """Read a pdfplumber page into a PageContent, in one pass over its objects."""
+    objects = page.objects
+    content = PageContent(number=page.page_number, width=float(page.width), height=float(page.height))
+    content.chars = [_char(c) for c in objects.get("char", []) if c.get("upright", True)]
+    for rect in objects.get("rect", []):
+        _add_shape(content, rect, is_curve=False)
+    for curve in objects.get("curve", []):
+        _add_shape(content, curve, is_curve=True)
+    content.fills = _distinct(content.fills)
+    for line in objects.get("line", []):
+        ruling = _ruling_from_segment(line)
+        if ruling is not None:
+            content.rulings.append(ruling)
+    return content
+
+
+def _distinct(fills: list[Fill]) -> list[Fill]:
+    """Drop repeated fills: some producers paint every shape twice."""
+    seen: set[tuple] = set()
+    kept = []
+    for fill in fills:
+        key = (round(fill.box.x0), round(fill.box.top), round(fill.box.x1), round(fill.box.bottom), fill.colour)
+        if key not in seen:
+            seen.add(key)
+            kept.append(fill)
+    return kept
+
+
+def _char(c: dict) -> Char:
+    font = c.get("fontname") or ""
+    return Char(
+        text=c["text"],
+        x0=float(c["x0"]),
+        top=float(c["top"]),
+        x1=float(c["x1"]),
+        bottom=float(c["bottom"]),
+        size=round(float(c.get("size") or 0.0), 2),
+        bold="bold" in font.lower(),
+    )
+
+
+def _add_shape(content: PageContent, obj: dict, *, is_curve: bool) -> None:
+    box = Box(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
+    thin = min(box.width, box.height) <= RULING_MAX_THICKNESS
+    if thin and not is_curve and max(box.width, box.height) > 4:
+        # Word processors often draw cell borders as hairline rectangles.
+        if box.width >= box.height:
+            content.rulings.append(Ruling("h", (box.top + box.bottom) / 2, box.x0, box.x1))
+        else:
+            content.rulings.append(Ruling("v", (box.x0 + box.x1) / 2, box.top, box.bottom))
+        return
+    if obj.get("fill"):
+        colour = colour_hex(obj.get("non_stroking_color"))
+        if colour is not None and not is_blank(colour) and not thin:
+            content.fills.append(Fill(box, colour))
+    if obj.get("stroke") and not is_curve and not thin:
+        # A stroked rectangle is four rulings (a bordered cell drawn as one rect).
+        content.rulings.extend(
+            [
+                Ruling("h", box.top, box.x0, box.x1),
+                Ruling("h", box.bottom, box.x0, box.x1),
+                Ruling("v", box.x0, box.top, box.bottom),
+                Ruling("v", box.x1, box.top, box.bottom),
+            ]
+        )
+
+
+def _ruling_from_segment(line: dict) -> Optional[Ruling]:
+    x0, x1 = float(line["x0"]), float(line["x1"])
+    top, bottom = float(line["top"]), float(line["bottom"])
+    if abs(bottom - top) <= RULING_MAX_THICKNESS and x1 - x0 > 2:
+        return Ruling("h", (top + bottom) / 2, x0, x1)
+    if abs(x1 - x0) <= RULING_MAX_THICKNESS and bottom - top > 2:
+        return Ruling("v", (x0 + x1) / 2, top, bottom)
+    return None

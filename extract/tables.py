@@ -1,0 +1,268 @@
+"""One page's part of an activity table: columns, rows and cells, before page breaks are stitched.
+
+Cells come from ruling lines when the table has them, and from the alignment of text under the
+header when it has none. Every character of the table body lands in exactly one cell.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from extract.fills import cell_marker, cell_shading, fills_in_band
+from extract.grid import (
+    Boundary,
+    cluster_positions,
+    horizontal_boundaries,
+    vertical_edges_at,
+    vertical_span_at,
+)
+from extract.headers import HeaderVocabulary, column_role, header_cells, header_key
+from extract.page_content import Box, Char, PageContent
+from extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns, text_lines
+
+# Below the last row boundary, text closer than this many line heights still belongs to the row
+# (a row cut by the page end whose bottom border was not drawn); further text is the page footer.
+TRAILING_GAP_LINES = 2.5
+# Without rulings, a blank band at least this many line heights tall separates two rows.
+UNRULED_ROW_GAP = 0.9
+
+
+@dataclass
+class Column:
+    role: Optional[str]
+    x0: float
+    x1: float
+
+
+@dataclass
+class SliceRow:
+    """One table row as printed on one page."""
+
+    top: float
+    bottom: float
+    texts: dict[str, str]
+    fills: dict[str, Optional[str]]
+    markers: dict[str, Optional[str]]
+    merged_above: set[str] = field(default_factory=set)  # roles whose cell continues the row above
+    row_fill: Optional[str] = None
+
+
+@dataclass
+class TableSlice:
+    page: int
+    header_top: float
+    columns: list[Column]
+    rows: list[SliceRow]
+    bottom: float  # where the table stops on this page
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(c.role for c in self.columns if c.role)
+
+
+def find_table_slices(
+    page: PageContent, lines: Sequence[TextLine], index: CharIndex, headers: Sequence[TextLine],
+    vocabulary: HeaderVocabulary,
+) -> list[TableSlice]:
+    """Every table slice on the page, one per header line, top to bottom."""
+    slices = []
+    for i, header in enumerate(headers):
+        limit = headers[i + 1].box.top - 1 if i + 1 < len(headers) else page.height
+        table = _table_under_header(page, lines, index, header, limit, vocabulary)
+        if table is not None:
+            slices.append(table)
+    return slices
+
+
+def _table_under_header(
+    page: PageContent, lines: Sequence[TextLine], index: CharIndex, header: TextLine, limit: float,
+    vocabulary: HeaderVocabulary,
+) -> Optional[TableSlice]:
+    header_middle = (header.box.top + header.box.bottom) / 2
+    ruled_edges = vertical_edges_at(page.rulings, header_middle, header.box.x0 - 40, page.width)
+    ruled = len(ruled_edges) >= 3
+    edges = ruled_edges if ruled else _edges_from_header_words(page, header, vocabulary)
+    boundaries = horizontal_boundaries(page.rulings, edges, header.box.top - 30, limit)
+    header_bottom = _header_bottom(boundaries, header, lines, edges, limit)
+    columns = _columns(index, edges, header.box.top - 2, header_bottom, vocabulary)
+    body_top = header_bottom
+    body_bounds = [b for b in boundaries if b.y > body_top + 1 and b.y < limit]
+    if body_bounds or ruled:
+        rows_spans = _ruled_row_spans(page, lines, edges, body_top, body_bounds, limit, ruled)
+    else:
+        rows_spans = _unruled_row_spans(lines, edges, body_top, limit)
+    rows = [_slice_row(page, index, columns, edges, top, bottom, merged) for top, bottom, merged in rows_spans]
+    rows = [r for r in rows if any(r.texts.values()) or any(r.fills.values()) or any(r.markers.values())]
+    table_bottom = rows_spans[-1][1] if rows_spans else header_bottom
+    return TableSlice(page.number, header.box.top, columns, rows, table_bottom)
+
+
+def _edges_from_header_words(page: PageContent, header: TextLine, vocabulary: HeaderVocabulary) -> list[float]:
+    """Column edges of a table without vertical rulings: each column starts where its header text does."""
+    cells = header_cells(header, vocabulary)
+    pad = 0.4 * header.size
+    edges = [cell.x0 - pad for cell in cells]
+    right_rulings = [r.end for r in page.rulings if r.orientation == "h" and r.start <= edges[0] + 10]
+    right = max(right_rulings) if right_rulings else max(page.width - 20, cells[-1].x1 + 5)
+    edges.append(max(right, cells[-1].x1 + pad))
+    return edges
+
+
+def _header_bottom(
+    boundaries: Sequence[Boundary], header: TextLine, lines: Sequence[TextLine], edges: Sequence[float], limit: float
+) -> float:
+    """The header row ends at the first full-width rule below its first line, else after its wrapped lines."""
+    for boundary in boundaries:
+        if boundary.y > header.box.bottom - 1 and boundary.share >= 0.5:
+            return boundary.y
+    bottom = header.box.bottom
+    height = max(header.box.height, 1.0)
+    for line in lines:
+        if line.box.top > bottom and line.box.top - bottom < 0.5 * height and line.box.top < limit:
+            if _words_fit_columns(line, edges) and line.size <= header.size + 0.1:
+                bottom = line.box.bottom
+                continue
+        if line.box.top > bottom:
+            break
+    return bottom + 0.5
+
+
+def _columns(index: CharIndex, edges: Sequence[float], top: float, bottom: float, vocabulary: HeaderVocabulary) -> list[Column]:
+    """Name each column by the header text above it (a header wrapped over lines is joined)."""
+    per_column = split_by_columns(index.band(top, bottom), edges)
+    columns = []
+    for (x0, x1), chars in zip(zip(edges, edges[1:]), per_column):
+        text = cell_text(chars)
+        columns.append(Column(column_role(text.replace("-\n", ""), vocabulary), x0, x1))
+    return columns
+
+
+def _ruled_row_spans(
+    page: PageContent, lines: Sequence[TextLine], edges: Sequence[float], body_top: float,
+    bounds: Sequence[Boundary], limit: float, ruled: bool,
+) -> list[tuple[float, float, set[int]]]:
+    """Rows between horizontal rules: (top, bottom, indexes of columns merged with the row above)."""
+    row_bounds = [b for b in bounds if b.share >= 0.5]
+    spans: list[tuple[float, float, set[int]]] = []
+    top, top_bound = body_top, None
+    for boundary in row_bounds:
+        if boundary.y - top < 2:
+            continue
+        if _band_breaks_table(page, lines, edges, top, boundary.y, ruled):
+            return spans
+        merged = set() if top_bound is None else {i for i, c in enumerate(top_bound.crosses) if not c}
+        spans.append((top, boundary.y, merged))
+        top, top_bound = boundary.y, boundary
+    trailing = _trailing_text_bottom(lines, edges, top, limit)
+    if trailing is not None and not _band_breaks_table(page, lines, edges, top, trailing, False):
+        merged = set() if top_bound is None else {i for i, c in enumerate(top_bound.crosses) if not c}
+        spans.append((top, trailing + 0.5, merged))
+    return spans
+
+
+def _band_breaks_table(
+    page: PageContent, lines: Sequence[TextLine], edges: Sequence[float], top: float, bottom: float, ruled: bool
+) -> bool:
+    """A band is no table row when the grid's vertical rules stop or its text ignores the columns."""
+    if ruled and not vertical_span_at(page.rulings, edges, top, bottom):
+        return True
+    for line in lines:
+        if line.box.top >= top and line.box.bottom <= bottom + 1 and not _words_fit_columns(line, edges):
+            return True
+    return False
+
+
+def _words_fit_columns(line: TextLine, edges: Sequence[float]) -> bool:
+    """No word of the line straddles a column edge, and the line starts inside the table."""
+    if line.box.x0 < edges[0] - 2 or line.box.x1 > edges[-1] + 2:
+        return False
+    inner = edges[1:-1]
+    for word in line.words:
+        for x in inner:
+            if word.box.x0 < x - 1 and word.box.x1 > x + 1:
+                return False
+    return True
+
+
+def _trailing_text_bottom(lines: Sequence[TextLine], edges: Sequence[float], top: float, limit: float) -> Optional[float]:
+    """Bottom of text right below the last rule that still belongs to the table, if any."""
+    bottom = None
+    previous = top
+    for line in lines:
+        if line.box.top < top or line.box.top >= limit:
+            continue
+        height = max(line.box.height, 1.0)
+        if line.box.top - previous > TRAILING_GAP_LINES * height or not _words_fit_columns(line, edges):
+            break
+        bottom = line.box.bottom
+        previous = line.box.bottom
+    return bottom
+
+
+def _unruled_row_spans(
+    lines: Sequence[TextLine], edges: Sequence[float], body_top: float, limit: float
+) -> list[tuple[float, float, set[int]]]:
+    """Rows of a table with no rules at all: separated by blank bands across every column."""
+    body = [line for line in lines if line.box.top >= body_top and line.box.top < limit]
+    spans: list[tuple[float, float, set[int]]] = []
+    start: Optional[float] = None
+    previous_bottom = body_top
+    for line in body:
+        height = max(line.box.height, 1.0)
+        if not _words_fit_columns(line, edges) or line.box.top - previous_bottom > TRAILING_GAP_LINES * 2 * height:
+            break
+        if start is None:
+            start = line.box.top - 0.5
+        elif line.box.top - previous_bottom > UNRULED_ROW_GAP * height:
+            cut = (previous_bottom + line.box.top) / 2
+            spans.append((start, cut, set()))
+            start = cut
+        previous_bottom = line.box.bottom
+    if start is not None:
+        spans.append((start, previous_bottom + 0.5, set()))
+    return spans
+
+
+def _slice_row(
+    page: PageContent, index: CharIndex, columns: Sequence[Column], edges: Sequence[float],
+    top: float, bottom: float, merged: set[int],
+) -> SliceRow:
+    per_column = split_by_columns(index.band(top, bottom), edges)
+    band_fills = fills_in_band(page.fills, top, bottom)
+    texts, fills, markers = {}, {}, {}
+    merged_roles = set()
+    for i, (column, chars) in enumerate(zip(columns, per_column)):
+        if column.role is None:
+            continue
+        box = Box(column.x0, top, column.x1, bottom)
+        texts[column.role] = cell_text(chars)
+        fills[column.role] = cell_shading(box, band_fills)
+        markers[column.role] = cell_marker(box, band_fills)
+        if i in merged:
+            merged_roles.add(column.role)
+    return SliceRow(top, bottom, texts, fills, markers, merged_roles, _row_fill(fills))
+
+
+def _row_fill(fills: dict[str, Optional[str]]) -> Optional[str]:
+    """A colour shading (nearly) every cell but the status cell is the row's own shading."""
+    cells = [colour for role, colour in fills.items() if role != "status"]
+    if not cells:
+        return None
+    counts: dict[str, int] = {}
+    for colour in cells:
+        if colour:
+            counts[colour] = counts.get(colour, 0) + 1
+    if not counts:
+        return None
+    colour, count = max(sorted(counts.items()), key=lambda item: item[1])
+    return colour if count >= 0.75 * len(cells) else None
+
+
+def header_lines(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> list[TextLine]:
+    """The lines of the page that head a table."""
+    from extract.headers import is_header_line
+
+    return [line for line in lines if is_header_line(line, vocabulary)]
+
+
+__all__ = ["Column", "SliceRow", "TableSlice", "find_table_slices", "header_lines", "header_key"]

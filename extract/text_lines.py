@@ -1,0 +1,155 @@
+"""Characters → lines of text → words, by position alone."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from extract.page_content import Box, Char
+
+# A gap wider than this fraction of the font size between two glyphs is a word space.
+WORD_GAP = 0.22
+# A vertical gap wider than this many line heights separates paragraphs.
+PARAGRAPH_GAP = 0.55
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    box: Box
+    size: float
+    bold: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    chars: tuple[Char, ...]
+    box: Box
+
+    @property
+    def text(self) -> str:
+        return line_text(self.chars)
+
+    @property
+    def size(self) -> float:
+        return max((c.size for c in self.chars), default=0.0)
+
+    @property
+    def words(self) -> list[Word]:
+        return words_of(self.chars)
+
+
+class CharIndex:
+    """Characters sorted by vertical centre, so a horizontal band is found by bisection."""
+
+    def __init__(self, chars: Iterable[Char]) -> None:
+        self._chars = sorted(chars, key=lambda c: (c.y_mid, c.x0))
+        self._keys = [c.y_mid for c in self._chars]
+
+    def __len__(self) -> int:
+        return len(self._chars)
+
+    def band(self, top: float, bottom: float) -> list[Char]:
+        """Characters whose vertical centre lies in [top, bottom)."""
+        return self._chars[bisect_left(self._keys, top) : bisect_left(self._keys, bottom)]
+
+    def in_box(self, box: Box) -> list[Char]:
+        return [c for c in self.band(box.top, box.bottom) if box.x0 <= c.x_mid < box.x1]
+
+
+def split_by_columns(chars: Iterable[Char], edges: Sequence[float]) -> list[list[Char]]:
+    """Distribute characters to the columns between consecutive x edges, by their centre.
+
+    Every character lands in exactly one column; those outside the outer edges are dropped.
+    """
+    columns: list[list[Char]] = [[] for _ in range(len(edges) - 1)]
+    for char in chars:
+        i = bisect_right(edges, char.x_mid) - 1
+        if 0 <= i < len(columns):
+            columns[i].append(char)
+    return columns
+
+
+def text_lines(chars: Iterable[Char]) -> list[TextLine]:
+    """Group characters into lines (top to bottom), each line's characters left to right."""
+    ordered = sorted(chars, key=lambda c: (c.y_mid, c.x0))
+    groups: list[list[Char]] = []
+    current_mid = None
+    for char in ordered:
+        if char.text.isspace() and not groups:
+            continue
+        tolerance = max(char.size, 1.0) * 0.45
+        if current_mid is not None and abs(char.y_mid - current_mid) <= tolerance:
+            groups[-1].append(char)
+        else:
+            groups.append([char])
+            current_mid = char.y_mid
+    lines = []
+    for group in groups:
+        group.sort(key=lambda c: c.x0)
+        visible = [c for c in group if not c.text.isspace()]
+        if not visible:
+            continue
+        box = Box(
+            min(c.x0 for c in visible),
+            min(c.top for c in visible),
+            max(c.x1 for c in visible),
+            max(c.bottom for c in visible),
+        )
+        lines.append(TextLine(tuple(group), box))
+    return lines
+
+
+def line_text(chars: Sequence[Char]) -> str:
+    """The text of one line: explicit spaces kept, wide gaps turned into spaces."""
+    parts: list[str] = []
+    previous: Char | None = None
+    for char in chars:
+        if previous is not None and not char.text.isspace() and not previous.text.isspace():
+            if char.x0 - previous.x1 > WORD_GAP * max(char.size, previous.size):
+                parts.append(" ")
+        parts.append(char.text)
+        previous = char
+    return " ".join("".join(parts).split())
+
+
+def words_of(chars: Sequence[Char]) -> list[Word]:
+    """Split one line's characters into words at spaces and wide gaps."""
+    words: list[Word] = []
+    current: list[Char] = []
+
+    def close() -> None:
+        if current:
+            words.append(
+                Word(
+                    "".join(c.text for c in current),
+                    Box(current[0].x0, min(c.top for c in current), current[-1].x1, max(c.bottom for c in current)),
+                    max(c.size for c in current),
+                    all(c.bold for c in current),
+                )
+            )
+            current.clear()
+
+    for char in chars:
+        if char.text.isspace():
+            close()
+            continue
+        if current and char.x0 - current[-1].x1 > WORD_GAP * max(char.size, current[-1].size):
+            close()
+        current.append(char)
+    close()
+    return words
+
+
+def cell_text(chars: Sequence[Char]) -> str:
+    """A cell's text: its lines joined by "\\n", a blank line where a paragraph gap is."""
+    lines = text_lines(chars)
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i:
+            previous = lines[i - 1]
+            height = max(previous.box.height, 1.0)
+            gap = line.box.top - previous.box.bottom
+            out.append("\n\n" if gap > PARAGRAPH_GAP * height else "\n")
+        out.append(line.text)
+    return "".join(out)

@@ -1,0 +1,567 @@
+"""Batch extraction: every report under the inputs into OUTDIR, one bad file never stops the rest.
+
+The run writes, all atomically:
+- OUTDIR/NAME.json for every report extracted,
+- OUTDIR/activities.csv, every activity of every extracted report in input order, with the
+  columns `source_file` and `period` in front of followup.output.CSV_COLUMNS,
+- OUTDIR/report.json, the run report: per input ok or the reason it failed, pages, activities,
+  seconds; it is also the skip cache of the next run.
+
+Each extraction runs in a worker process of our own; a worker that overruns the time limit is
+killed and replaced, because pdfplumber can loop in C code where no thread or signal reaches it.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import multiprocessing
+import os
+import signal
+import time
+import traceback
+from collections import deque
+from dataclasses import asdict, dataclass, field, replace
+from importlib import import_module
+from multiprocessing.connection import wait
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+
+from followup.output import CSV_COLUMNS, activities_csv, activity_csv_row, write_atomically
+
+RUN_REPORT = "report.json"
+ACTIVITIES_CSV = "activities.csv"
+BATCH_CSV_COLUMNS = ["source_file", "period", *CSV_COLUMNS]
+RUN_REPORT_VERSION = "1"
+DEFAULT_EXTRACTOR = "followup.pipeline:extract_document"
+
+# A report's JSON may not take the run report's name.
+_RESERVED_STEMS = frozenset({Path(RUN_REPORT).stem})
+# Recycling workers now and then keeps memory flat over a long batch whatever the libraries cache.
+_TASKS_PER_WORKER = 20
+# Imported by each worker before it takes work, so the time limit measures extraction, not imports.
+_WARM_MODULES = ("pdfplumber", "extract.document", "normalize.document", "normalize.vocabulary")
+
+
+class InputNotFound(ValueError):
+    """A batch argument is neither a file, a folder nor a glob matching anything."""
+
+    def __init__(self, argument: str) -> None:
+        super().__init__(f"{argument}: no such file or folder, and no file matches it as a glob")
+        self.argument = argument
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """How every input of one run is extracted; the cache-relevant part is `fingerprint()`."""
+
+    period: Optional[str] = None
+    password: Optional[str] = None
+    vocabulary_files: tuple[Path, ...] = ()
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    timeout: float = 120.0
+    force: bool = False
+    # "module:function" with extract_document's signature; named, not passed, so workers can import it.
+    extractor: str = DEFAULT_EXTRACTOR
+
+    def fingerprint(self) -> str:
+        """Hash of everything that changes an extraction's output other than the input itself.
+
+        The password is left out: it decides whether a file opens, never what it says.
+        """
+        facts = {
+            "followup": _followup_version(),
+            "period": self.period,
+            "vocabulary": [_sha256_of_file(Path(p)) for p in self.vocabulary_files],
+            "extractor": self.extractor,
+        }
+        return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class BatchInput:
+    """One input of the run: the file as the user named it and the JSON file it becomes."""
+
+    path: Path
+    output: str
+
+
+@dataclass(frozen=True)
+class InputResult:
+    """What became of one input; `status` is "ok" or "failed", `code` says why it failed."""
+
+    file: str
+    output: str
+    sha256: Optional[str]
+    settings: str
+    status: str
+    skipped: bool = False
+    reason: Optional[str] = None
+    code: Optional[str] = None
+    pages: Optional[int] = None
+    activities: Optional[int] = None
+    seconds: float = 0.0
+    traceback: Optional[str] = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """A finished run: its results in input order and the wall time it took."""
+
+    results: list[InputResult]
+    seconds: float
+    jobs: int
+
+    @property
+    def failed(self) -> list[InputResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def ok_count(self) -> int:
+        return sum(1 for r in self.results if r.ok)
+
+    @property
+    def skipped_count(self) -> int:
+        return sum(1 for r in self.results if r.skipped)
+
+    @property
+    def pages_extracted(self) -> int:
+        """Pages of the reports extracted in this run (skipped ones took no time)."""
+        return sum(r.pages or 0 for r in self.results if r.ok and not r.skipped)
+
+    @property
+    def activities(self) -> int:
+        return sum(r.activities or 0 for r in self.results if r.ok)
+
+    @property
+    def pages_per_second(self) -> Optional[float]:
+        if self.pages_extracted == 0 or self.seconds <= 0:
+            return None
+        return self.pages_extracted / self.seconds
+
+
+# ---------------------------------------------------------------- discovering inputs
+
+
+def discover_inputs(arguments: Sequence[str]) -> list[Path]:
+    """The files named by the arguments, in argument order, each once.
+
+    A file is taken whatever its name; a folder gives every *.pdf under it (any case, recursively,
+    sorted); anything else is a glob. Raises InputNotFound for an argument that names nothing.
+    """
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for argument in arguments:
+        for path in _expand_argument(argument):
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(path)
+    return found
+
+
+def _expand_argument(argument: str) -> list[Path]:
+    path = Path(argument)
+    if path.is_file():
+        return [path]
+    if path.is_dir():
+        return _pdfs_under(path)
+    matches = sorted(glob.glob(argument, recursive=True))
+    if not matches:
+        raise InputNotFound(argument)
+    expanded: list[Path] = []
+    for match in map(Path, matches):
+        if match.is_dir():
+            expanded.extend(_pdfs_under(match))
+        elif match.is_file():
+            expanded.append(match)
+    return expanded
+
+
+def _pdfs_under(folder: Path) -> list[Path]:
+    pdfs = []
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        pdfs.extend(Path(root) / name for name in sorted(files) if name.lower().endswith(".pdf"))
+    return pdfs
+
+
+def assign_outputs(paths: Sequence[Path]) -> list[BatchInput]:
+    """Give each input its JSON file name in OUTDIR, never two the same.
+
+    NAME.json when the name is unique in the run (ignoring case, as some file systems do);
+    otherwise NAME-XXXXXXXX.json for each of the same name, XXXXXXXX from the absolute path, so
+    the name does not depend on input order and stays the same from one run to the next.
+    """
+    stems = [path.stem for path in paths]
+    counts: dict[str, int] = {}
+    for stem in stems:
+        counts[stem.casefold()] = counts.get(stem.casefold(), 0) + 1
+    inputs = []
+    for path, stem in zip(paths, stems):
+        unique = counts[stem.casefold()] == 1 and stem.casefold() not in _RESERVED_STEMS
+        name = f"{stem}.json" if unique else f"{stem}-{_path_tag(path)}.json"
+        inputs.append(BatchInput(path=path, output=name))
+    return inputs
+
+
+def _path_tag(path: Path) -> str:
+    return hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:8]
+
+
+# ---------------------------------------------------------------- running
+
+
+ResultCallback = Callable[[InputResult], None]
+
+
+def run_batch(
+    inputs: Sequence[BatchInput],
+    outdir: Path,
+    settings: BatchSettings,
+    on_result: Optional[ResultCallback] = None,
+) -> BatchSummary:
+    """Extract every input into outdir and write activities.csv and the run report.
+
+    Inputs unchanged since the last run into outdir (same content, same settings, extracted then)
+    are skipped unless settings.force. `on_result` is told of each input as it is settled.
+    """
+    started = time.perf_counter()
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    fingerprint = settings.fingerprint()
+    previous = {} if settings.force else _previous_results(outdir)
+    notify = on_result or (lambda result: None)
+
+    results: list[Optional[InputResult]] = [None] * len(inputs)
+    pending: list[tuple[int, BatchInput, str]] = []
+    for index, item in enumerate(inputs):
+        settled = _settle_without_extracting(item, fingerprint, previous.get(item.output), outdir)
+        if isinstance(settled, InputResult):
+            results[index] = settled
+            notify(settled)
+        else:
+            pending.append((index, item, settled))
+
+    for index, item, sha256, outcome in _extract_all(pending, settings):
+        result = _result_of(item, sha256, fingerprint, outcome)
+        if result.ok:
+            write_atomically(outdir / item.output, outcome["json"])
+        results[index] = result
+        notify(result)
+
+    summary = BatchSummary(
+        results=[r for r in results if r is not None],
+        seconds=time.perf_counter() - started,
+        jobs=settings.jobs,
+    )
+    write_atomically(outdir / ACTIVITIES_CSV, activities_csv(_batch_rows(summary.results, outdir), BATCH_CSV_COLUMNS))
+    write_atomically(outdir / RUN_REPORT, run_report_json(summary, settings))
+    return summary
+
+
+def _settle_without_extracting(
+    item: BatchInput, fingerprint: str, previous: Optional[dict[str, Any]], outdir: Path
+) -> InputResult | str:
+    """The input's result when it needs no extraction (unreadable, or unchanged), else its sha256."""
+    try:
+        sha256 = _sha256_of_file(item.path)
+    except OSError as error:
+        return InputResult(file=str(item.path), output=item.output, sha256=None, settings=fingerprint,
+                           status="failed", reason=f"cannot read: {error.strerror or error}", code="unreadable")
+    if (
+        previous is not None
+        and previous.get("status") == "ok"
+        and previous.get("sha256") == sha256
+        and previous.get("settings") == fingerprint
+        and (outdir / item.output).is_file()
+    ):
+        return InputResult(file=str(item.path), output=item.output, sha256=sha256, settings=fingerprint,
+                           status="ok", skipped=True, pages=previous.get("pages"),
+                           activities=previous.get("activities"), seconds=previous.get("seconds", 0.0))
+    return sha256
+
+
+def _result_of(item: BatchInput, sha256: str, fingerprint: str, outcome: dict[str, Any]) -> InputResult:
+    base = InputResult(file=str(item.path), output=item.output, sha256=sha256, settings=fingerprint,
+                       status="failed", seconds=round(outcome.get("seconds", 0.0), 3))
+    if outcome["kind"] == "ok":
+        return replace(base, status="ok", pages=outcome["pages"], activities=outcome["activities"])
+    return replace(base, reason=outcome["reason"], code=outcome["code"], traceback=outcome.get("traceback"))
+
+
+def _previous_results(outdir: Path) -> dict[str, dict[str, Any]]:
+    """The last run's results by output name; a missing or unreadable run report means no cache."""
+    try:
+        report = json.loads((outdir / RUN_REPORT).read_text(encoding="utf-8"))
+        return {entry["output"]: entry for entry in report["inputs"] if isinstance(entry, dict) and "output" in entry}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _batch_rows(results: Iterable[InputResult], outdir: Path) -> Iterator[dict[str, str]]:
+    """CSV rows of every extracted report, read back one JSON file at a time to keep memory flat."""
+    from schemas import Document
+
+    for result in results:
+        if not result.ok:
+            continue
+        document = Document.model_validate_json((outdir / result.output).read_text(encoding="utf-8"))
+        for activity in document.activities:
+            yield {"source_file": result.file, "period": document.period or "", **activity_csv_row(activity)}
+
+
+# ---------------------------------------------------------------- reporting
+
+
+def run_report_json(summary: BatchSummary, settings: BatchSettings) -> str:
+    """The run report: settings, totals and one entry per input in input order."""
+    report = {
+        "schema_version": RUN_REPORT_VERSION,
+        "settings": {
+            "period": settings.period,
+            "vocabulary": [str(p) for p in settings.vocabulary_files],
+            "jobs": settings.jobs,
+            "timeout": settings.timeout,
+            "force": settings.force,
+            "fingerprint": settings.fingerprint(),
+        },
+        "summary": {
+            "inputs": len(summary.results),
+            "ok": summary.ok_count,
+            "failed": len(summary.failed),
+            "skipped": summary.skipped_count,
+            "pages": summary.pages_extracted,
+            "activities": summary.activities,
+            "seconds": round(summary.seconds, 3),
+            "pages_per_second": round(summary.pages_per_second, 2) if summary.pages_per_second else None,
+        },
+        "inputs": [asdict(result) for result in summary.results],
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+
+
+def summary_lines(summary: BatchSummary, outdir: Path) -> list[str]:
+    """The one-screen summary of a run (the failed files are listed separately)."""
+    rate = f"{summary.pages_per_second:.1f} pages/s" if summary.pages_per_second else "no pages extracted"
+    skipped = f" ({summary.skipped_count} unchanged, skipped)" if summary.skipped_count else ""
+    return [
+        f"{len(summary.results)} inputs: {summary.ok_count} ok{skipped}, {len(summary.failed)} failed",
+        f"{summary.pages_extracted} pages extracted in {summary.seconds:.1f} s ({rate}, {summary.jobs} jobs)",
+        f"{summary.activities} activities in {outdir / ACTIVITIES_CSV}",
+        f"run report: {outdir / RUN_REPORT}",
+    ]
+
+
+# ---------------------------------------------------------------- worker processes
+
+
+def _extract_all(
+    pending: Sequence[tuple[int, BatchInput, str]], settings: BatchSettings
+) -> Iterator[tuple[int, BatchInput, str, dict[str, Any]]]:
+    """Yield (index, input, sha256, outcome) as extractions finish, at most settings.jobs at a time."""
+    if not pending:
+        return
+    by_index = {index: (item, sha256) for index, item, sha256 in pending}
+    pool = _WorkerPool(settings, size=min(max(1, settings.jobs), len(pending)))
+    try:
+        for index, outcome in pool.run((index, str(item.path)) for index, item, _ in pending):
+            item, sha256 = by_index[index]
+            yield index, item, sha256, outcome
+    finally:
+        pool.close()
+
+
+class _Worker:
+    """One worker process and the pipe to it; `task` is the (index, path) it is working on."""
+
+    def __init__(self, context: Any, settings: BatchSettings) -> None:
+        self.connection, child_end = context.Pipe()
+        job = {"extractor": settings.extractor, "period": settings.period, "password": settings.password,
+               "vocabulary_files": [str(p) for p in settings.vocabulary_files]}
+        self.process = context.Process(target=_worker_main, args=(child_end, job), daemon=True)
+        self.process.start()
+        child_end.close()
+        self.ready = False
+        self.task: Optional[tuple[int, str]] = None
+        self.deadline = 0.0
+        self.tasks_done = 0
+
+    def give(self, task: tuple[int, str], timeout: float) -> None:
+        self.connection.send(task)
+        self.task = task
+        self.deadline = time.monotonic() + timeout
+
+    def stop(self) -> None:
+        """Ask the worker to finish; kill it if it does not."""
+        try:
+            self.connection.send(None)
+        except OSError:
+            pass
+        self.process.join(timeout=2)
+        self.kill()
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+class _WorkerPool:
+    """Workers taking one file at a time; a worker that times out or dies is replaced."""
+
+    def __init__(self, settings: BatchSettings, size: int) -> None:
+        self.settings = settings
+        self.size = size
+        self.context = _process_context()
+        self.workers: list[_Worker] = []
+        self.failed_starts = 0
+
+    def run(self, tasks: Iterable[tuple[int, str]]) -> Iterator[tuple[int, dict[str, Any]]]:
+        queue = deque(tasks)
+        self.workers = [_Worker(self.context, self.settings) for _ in range(min(self.size, len(queue)))]
+        while queue or any(w.task for w in self.workers):
+            for worker in self.workers:
+                if worker.ready and worker.task is None and queue:
+                    worker.give(queue.popleft(), self.settings.timeout)
+            busy = [w.deadline for w in self.workers if w.task is not None]
+            wait_for = max(0.0, min(busy) - time.monotonic()) if busy else None
+            readable = wait([w.connection for w in self.workers], timeout=wait_for)
+            for worker in list(self.workers):
+                if worker.connection in readable:
+                    yield from self._hear(worker, queue)
+            for worker in list(self.workers):
+                if worker.task is not None and time.monotonic() >= worker.deadline:
+                    index, _ = worker.task
+                    self._replace(worker, queue)
+                    yield index, _failure(f"timed out after {self.settings.timeout:g} s", "timeout")
+
+    def _hear(self, worker: _Worker, queue: deque) -> Iterator[tuple[int, dict[str, Any]]]:
+        try:
+            message = worker.connection.recv()
+        except (EOFError, OSError):
+            yield from self._worker_died(worker, queue)
+            return
+        if message == "ready":
+            worker.ready = True
+            return
+        index, outcome = message
+        worker.task = None
+        worker.tasks_done += 1
+        if worker.tasks_done >= _TASKS_PER_WORKER:
+            self._replace(worker, queue, gently=True)
+        yield index, outcome
+
+    def _worker_died(self, worker: _Worker, queue: deque) -> Iterator[tuple[int, dict[str, Any]]]:
+        worker.process.join(timeout=5)  # reap it, so its exit code says how it died
+        task, code = worker.task, worker.process.exitcode
+        if not worker.ready:
+            self.failed_starts += 1
+        if self.failed_starts > 2 * self.size:
+            # Workers cannot even start: fail what is left rather than retry forever.
+            while queue:
+                index, _ = queue.popleft()
+                yield index, _failure("internal error: worker processes fail to start", "internal")
+        self._replace(worker, queue)
+        if task is not None:
+            yield task[0], _failure(f"extraction crashed ({_exit_description(code)})", "crashed")
+
+    def _replace(self, worker: _Worker, queue: deque, gently: bool = False) -> None:
+        worker.stop() if gently else worker.kill()
+        self.workers.remove(worker)
+        if queue:
+            self.workers.append(_Worker(self.context, self.settings))
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.kill() if worker.task is not None else worker.stop()
+        self.workers = []
+
+
+def _process_context() -> Any:
+    # forkserver: fresh processes without copying the parent, yet cheap to start; spawn elsewhere.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _worker_main(connection: Any, job: dict[str, Any]) -> None:
+    """A worker process: extract each (index, path) it is sent, answer (index, outcome)."""
+    # Ctrl-C is the parent's to handle; it stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in _WARM_MODULES:
+        try:
+            import_module(name)
+        except Exception:
+            pass  # a missing stage shows up, with its traceback, as each input's internal error
+    connection.send("ready")
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, path = task
+        connection.send((index, _extract_outcome(Path(path), job)))
+
+
+def _extract_outcome(path: Path, job: dict[str, Any]) -> dict[str, Any]:
+    """Extract one file and describe the outcome in plain, picklable values; never raises."""
+    from extract.errors import InputRejected
+    from followup.output import document_json
+
+    started = time.perf_counter()
+    try:
+        module_name, function_name = job["extractor"].split(":")
+        extractor = getattr(import_module(module_name), function_name)
+        document = extractor(path, period=job["period"], password=job["password"],
+                             vocabulary_files=[Path(p) for p in job["vocabulary_files"]])
+        text = document_json(document)
+    except InputRejected as rejected:
+        outcome = _failure(rejected.reason, rejected.code)
+    except Exception as error:  # noqa: BLE001 - any bug must become a recorded reason, not a lost run
+        outcome = _failure(f"internal error: {type(error).__name__}: {error}", "internal",
+                           traceback.format_exc())
+    else:
+        outcome = {"kind": "ok", "json": text, "pages": document.source.pages,
+                   "activities": len(document.activities)}
+    outcome["seconds"] = time.perf_counter() - started
+    return outcome
+
+
+def _failure(reason: str, code: str, trace: Optional[str] = None) -> dict[str, Any]:
+    return {"kind": "failed", "reason": reason, "code": code, "traceback": trace}
+
+
+def _exit_description(exitcode: Optional[int]) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"killed by {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"exit status {exitcode}"
+
+
+# ---------------------------------------------------------------- small facts
+
+
+def _sha256_of_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _followup_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("followup")
+    except PackageNotFoundError:
+        return "unknown"

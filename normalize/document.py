@@ -1,0 +1,128 @@
+"""Raw tables → the normalized Document: repaired text, dates, statuses, responsibles, warnings."""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Optional
+
+from normalize.dates import date_problem, parse_date
+from normalize.linebreaks import repair_text
+from normalize.period import period_of_document
+from normalize.responsibles import parse_responsible, units_named
+from normalize.status import status_from_colour, status_from_text
+from normalize.vocabulary import Vocabulary
+from normalize.warnings import activity_warnings
+from schemas import (
+    Activity,
+    DateValue,
+    Document,
+    LegendEntry,
+    Milestone,
+    RawDocument,
+    RawRow,
+    Source,
+    Warning,
+)
+
+TEXT_ROLES = ("area", "goal", "action", "responsible", "follow_up")
+# A milestone box ends with its date: "Elab – infört inom samtliga enheter 2023-12-01".
+_TRAILING_DATE = re.compile(r"^(?P<label>.*?)[\s,:–-]*(?P<date>\d{4}-\d{2}(?:-\d{2})?|\d{2}-\d{2}-\d{2})\s*$", re.S)
+
+
+def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: Optional[str] = None) -> Document:
+    """Turn an extracted RawDocument into the output Document."""
+    activities: list[Activity] = []
+    warnings: list[Warning] = []
+    seen_ids: dict[str, int] = {}
+    for table in raw.tables:
+        for row in table.rows:
+            activity, unmatched = build_activity(row, table.section, raw.legend, vocabulary)
+            activity = activity.model_copy(update={"id": _unique(activity.id, seen_ids)})
+            activities.append(activity)
+            warnings.extend(activity_warnings(activity, row, unmatched))
+    return Document(
+        source=Source(file=raw.file, sha256=raw.sha256, pages=raw.pages),
+        title=_clean(raw.title),
+        period=period or period_of_document(raw.preamble, raw.file),
+        milestones=[build_milestone(text) for text in raw.milestones],
+        activities=activities,
+        warnings=warnings,
+    )
+
+
+def build_activity(
+    row: RawRow, section: str, legend: list[LegendEntry], vocabulary: Vocabulary
+) -> tuple[Activity, list[str]]:
+    """One raw row → an Activity (id not yet made unique), and the responsible names not recognised."""
+    texts = {role: _repaired(row.cells[role].text) if role in row.cells else None for role in TEXT_ROLES}
+    deadline = parse_date(_repaired(row.cells["deadline"].text)) if "deadline" in row.cells else None
+    new_deadline = parse_date(_repaired(row.cells["new_deadline"].text)) if "new_deadline" in row.cells else None
+    status, source = _status(row, texts["follow_up"], legend, vocabulary)
+    responsible, unmatched = parse_responsible(texts["responsible"], vocabulary)
+    activity = Activity(
+        id=activity_id(texts["area"], texts["goal"], texts["action"]),
+        section=section,
+        area=texts["area"],
+        goal=texts["goal"],
+        action=texts["action"],
+        deadline=deadline,
+        responsible=responsible,
+        units=units_named([t for t in texts.values() if t], vocabulary),
+        status=status,
+        status_source=source,
+        follow_up=texts["follow_up"],
+        new_deadline=new_deadline,
+        highlighted=row.row_fill is not None,
+        pages=row.pages,
+    )
+    return activity, unmatched
+
+
+def build_milestone(text: str) -> Milestone:
+    """A milestone box's text → its label and date."""
+    repaired = _repaired(text) or ""
+    match = _TRAILING_DATE.match(repaired.replace("\n", " "))
+    if match and match.group("label").strip():
+        return Milestone(label=_clean(match.group("label")), date=parse_date(match.group("date")))
+    return Milestone(label=_clean(repaired) or "", date=None)
+
+
+def activity_id(area: Optional[str], goal: Optional[str], action: Optional[str]) -> str:
+    """Stable across periods while area, goal and action read the same (case and spacing aside)."""
+    key = "\x1f".join(" ".join((t or "").split()).casefold() for t in (area, goal, action))
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _status(row: RawRow, follow_up: Optional[str], legend: list[LegendEntry], vocabulary: Vocabulary):
+    cell = row.cells.get("status")
+    if cell is not None:
+        colour = cell.marker or cell.fill
+        status = status_from_colour(colour, legend, vocabulary)
+        if status is not None:
+            return status, "colour"
+        status = status_from_text(cell.text, vocabulary)
+        if status is not None:
+            return status, "text"
+    status = status_from_text(follow_up, vocabulary)
+    return (status, "text") if status is not None else (None, None)
+
+
+def _repaired(text: Optional[str]) -> Optional[str]:
+    if text is None:
+        return None
+    repaired = repair_text(text).strip()
+    return repaired or None
+
+
+def _clean(text: Optional[str]) -> Optional[str]:
+    if text is None:
+        return None
+    return " ".join(text.split()) or None
+
+
+def _unique(identifier: str, seen: dict[str, int]) -> str:
+    seen[identifier] = seen.get(identifier, 0) + 1
+    return identifier if seen[identifier] == 1 else f"{identifier}-{seen[identifier]}"
+
+
+__all__ = ["build_document", "build_activity", "build_milestone", "activity_id", "DateValue", "date_problem"]

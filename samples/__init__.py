@@ -1,0 +1,1 @@
+"""Realistic follow-up report PDFs, the generator that makes them and their expected outputs."""

@@ -1,0 +1,113 @@
+"""Expected outputs written from the content files: what a perfect reader recovers from each PDF.
+
+The gold format is that of /work/shared/examples/lil-2023-11.gold.json. Text values are the
+source text with whitespace collapsed; a nested table is read row by row, its cells separated by
+a space. Nothing here looks at a PDF.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from samples.model import Activity, Report, paragraphs
+
+DIFF_FIELDS = ("section", "area", "goal", "action", "deadline", "responsible", "status",
+               "follow_up", "new_deadline", "highlighted")
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def source_text(text: str) -> str:
+    """The text a perfect reader recovers from a cell: its paragraphs joined by single spaces."""
+    return " ".join(" ".join(line.split()) for line, _ in paragraphs(text))
+
+
+def iso_day(printed: str) -> str | None:
+    """The ISO date when the printed value is exactly one whole valid day, else None."""
+    match = _ISO_DAY.fullmatch(printed.strip())
+    if not match:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def _follow_up(activity: Activity) -> str:
+    parts = [source_text(activity.follow_up)]
+    parts += [" ".join(cell.strip() for cell in row) for row in activity.follow_up_table]
+    if activity.follow_up_after:
+        parts.append(source_text(activity.follow_up_after))
+    return " ".join(part for part in parts if part)
+
+
+def expected_activity(activity: Activity, section: str) -> dict:
+    """One activity in the gold format."""
+    new_deadline = None
+    if section == "active" and activity.new_deadline:
+        new_deadline = source_text(activity.new_deadline)
+    deadline = source_text(activity.deadline)
+    return {
+        "section": section,
+        "area": source_text(activity.area),
+        "goal": source_text(activity.goal),
+        "action": source_text(activity.action),
+        "deadline_raw": deadline,
+        "deadline": iso_day(deadline),
+        "responsible": source_text(activity.responsible),
+        "status": activity.status,
+        "follow_up": _follow_up(activity),
+        "new_deadline_raw": new_deadline,
+        "highlighted": activity.highlighted,
+    }
+
+
+def expected_document(report: Report) -> dict:
+    """The whole report in the gold format, activities in reading order."""
+    return {
+        "file": report.pdf_name,
+        "period": report.period,
+        "title": report.title,
+        "milestones": [{"label": source_text(m.label), "date": m.date} for m in report.milestones],
+        "activities": [expected_activity(a, "active") for a in report.active]
+        + [expected_activity(a, "done") for a in report.done],
+    }
+
+
+def _compared(activity: dict) -> dict:
+    values = {name: activity.get(name) for name in DIFF_FIELDS}
+    # Deadlines are compared by their printed text.
+    values["deadline"] = activity["deadline_raw"]
+    values["new_deadline"] = activity["new_deadline_raw"]
+    return values
+
+
+def _keys(report: Report) -> list[str]:
+    return [a.key for a in report.active + report.done]
+
+
+def expected_diff(old: Report, new: Report) -> dict:
+    """The changes between two periods of one report, matched by the activities' keys.
+
+    Indices point into the `activities` of the two expected documents. Changes follow the new
+    report's order; removed activities come last, in the old order. Each change also names its
+    key, for the reader of the file.
+    """
+    old_doc, new_doc = expected_document(old), expected_document(new)
+    old_keys, new_keys = _keys(old), _keys(new)
+    changes = []
+    for j, key in enumerate(new_keys):
+        if key not in old_keys:
+            changes.append({"key": key, "change": "added", "old_index": None, "new_index": j,
+                            "fields": []})
+            continue
+        i = old_keys.index(key)
+        before = _compared(old_doc["activities"][i])
+        after = _compared(new_doc["activities"][j])
+        fields = [name for name in DIFF_FIELDS if before[name] != after[name]]
+        changes.append({"key": key, "change": "changed" if fields else "unchanged",
+                        "old_index": i, "new_index": j, "fields": fields})
+    for i, key in enumerate(old_keys):
+        if key not in new_keys:
+            changes.append({"key": key, "change": "removed", "old_index": i, "new_index": None,
+                            "fields": []})
+    return {"old": old.pdf_name, "new": new.pdf_name, "changes": changes}

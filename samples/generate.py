@@ -1,0 +1,77 @@
+"""Regenerate the sample reports: `python -m samples.generate [NAME ...]` from the repository root.
+
+Renders every content file in samples/content/ to samples/pdf/NAME.pdf with the producer it names
+(Word through LibreOffice, or HTML through WeasyPrint), writes samples/expected/NAME.json from the
+content, and for every report that names a `previous` period the expected diff
+samples/expected/OLD__NEW.diff.json.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from samples.expected import expected_diff, expected_document
+from samples.model import Report, load_report
+
+SAMPLES = Path(__file__).resolve().parent
+CONTENT = SAMPLES / "content"
+PDF = SAMPLES / "pdf"
+EXPECTED = SAMPLES / "expected"
+
+
+def load_all() -> dict[str, Report]:
+    """Every sample report's content, by name."""
+    return {path.stem: load_report(path) for path in sorted(CONTENT.glob("*.toml"))}
+
+
+def source_date_epoch(report: Report) -> int:
+    """A fixed creation time per report (its period's first day), so reruns give the same metadata."""
+    year, month = (int(part) for part in report.period.split("-"))
+    return int(datetime(year, month, 1, 9, 0, tzinfo=timezone.utc).timestamp())
+
+
+def render(report: Report) -> Path:
+    """Write the report's PDF with its producer."""
+    PDF.mkdir(exist_ok=True)
+    target = PDF / report.pdf_name
+    if report.producer == "word":
+        from samples.word_report import render_word
+        render_word(report, target, source_date_epoch(report))
+    else:
+        from samples.web_report import render_web
+        render_web(report, target, source_date_epoch(report))
+    return target
+
+
+def _write_json(path: Path, value: dict) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def write_expected(reports: dict[str, Report]) -> None:
+    """Write every expected document and every expected diff from the content."""
+    EXPECTED.mkdir(exist_ok=True)
+    for report in reports.values():
+        _write_json(EXPECTED / f"{report.name}.json", expected_document(report))
+        if report.previous:
+            old = reports[report.previous]
+            _write_json(EXPECTED / f"{old.name}__{report.name}.diff.json", expected_diff(old, report))
+
+
+def main(argv: list[str]) -> int:
+    """Render the named reports (all when none are named) and rewrite every expected file."""
+    reports = load_all()
+    unknown = [name for name in argv if name not in reports]
+    if unknown:
+        print(f"unknown sample(s): {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    for name in argv or reports:
+        path = render(reports[name])
+        print(f"wrote {path.relative_to(SAMPLES.parent)}")
+    write_expected(reports)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

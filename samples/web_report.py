@@ -1,0 +1,135 @@
+"""Render a report the way a web-based follow-up system exports it: HTML printed by WeasyPrint,
+portrait A4, Swedish hyphenation by CSS, horizontal rules only and the status as a coloured dot."""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from samples.model import Activity, Report, paragraphs
+from samples.pdf_metadata import pin_metadata
+
+# The web system's own shades; its legend shows the same ones.
+STATUS_COLOUR = {"done": "#92D050", "in_progress": "#FFC000", "delayed": "#C00000"}
+LEGEND = (("done", "KLART"), ("in_progress", "ARBETE PÅGÅR"), ("delayed", "FÖRSENAT"))
+ACTIVE_COLUMNS = ("Område", "Mål", "Aktivitet", "Tidplan", "Ansvarig", "Status", "Kommentar",
+                  "Ny tidplan")
+# Per cent of the table width; narrow, so long compounds break.
+ACTIVE_WIDTHS = (10, 12, 13, 8, 12, 5, 31, 9)
+DONE_WIDTHS = (11, 14, 14, 8, 13, 5, 35)
+
+STYLE = """
+@page { size: A4 portrait; margin: 18mm 12mm 16mm 12mm;
+        @top-left { content: "%(header)s"; font-size: 7pt; color: #555; }
+        @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-size: 7pt; } }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 7.4pt; line-height: 1.25; color: #222; }
+h1 { font-size: 15pt; color: #004b87; margin: 0 0 2mm 0; }
+h2 { font-size: 10.5pt; color: #004b87; margin: 6mm 0 2mm 0; }
+.period { font-size: 9pt; margin: 0 0 3mm 0; }
+p { margin: 0; }
+p.gap { margin-top: 1.6mm; }
+td, th { hyphens: auto; }
+table.activities { width: 100%%; border-collapse: collapse; table-layout: fixed; }
+table.activities th { text-align: left; font-weight: bold; border-bottom: 1.2pt solid #004b87;
+                      padding: 1.2mm 1mm; vertical-align: bottom; }
+table.activities td { border-bottom: 0.5pt solid #9aa5b1; padding: 1.2mm 1mm; vertical-align: top; }
+tr.highlighted td { background: #FFFF66; }
+td.status { text-align: center; }
+.dot { display: inline-block; width: 3.2mm; height: 3.2mm; border-radius: 50%%; margin-top: 0.3mm; }
+table.nested { border-collapse: collapse; margin: 1mm 0; }
+table.nested td { border: 0.4pt solid #9aa5b1; padding: 0.4mm 1mm; font-size: 6.8pt; hyphens: manual; }
+table.legend td { padding: 0.4mm 1.5mm 0.4mm 0; font-size: 7pt; }
+.legend-title { font-weight: bold; font-size: 7pt; margin-top: 2mm; }
+"""
+
+
+def _text(text: str) -> str:
+    """The author's paragraphs as HTML; a blank line in the content becomes space before."""
+    return "".join(
+        f'<p class="gap">{escape(line)}</p>' if gap else f"<p>{escape(line)}</p>"
+        for line, gap in paragraphs(text)
+    )
+
+
+def _dot(status: str) -> str:
+    return f'<span class="dot" style="background: {STATUS_COLOUR[status]}"></span>'
+
+
+def _follow_up(activity: Activity) -> str:
+    html = _text(activity.follow_up)
+    if activity.follow_up_table:
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
+            for row in activity.follow_up_table
+        )
+        html += f'<table class="nested">{rows}</table>' + _text(activity.follow_up_after)
+    return html
+
+
+def _area_spans(activities: tuple[Activity, ...]) -> list[int]:
+    """How many rows each row's Område cell spans (0 for a row covered by the cell above)."""
+    spans = [1] * len(activities)
+    top = 0
+    for index, activity in enumerate(activities):
+        if activity.merge_area:
+            spans[top] += 1
+            spans[index] = 0
+        else:
+            top = index
+    return spans
+
+
+def _table(activities: tuple[Activity, ...], *, done: bool) -> str:
+    columns = ACTIVE_COLUMNS[:-1] if done else ACTIVE_COLUMNS
+    widths = DONE_WIDTHS if done else ACTIVE_WIDTHS
+    head = "".join(f'<th style="width: {w}%">{escape(c)}</th>' for c, w in zip(columns, widths))
+    body = []
+    for activity, span in zip(activities, _area_spans(activities)):
+        cells = []
+        if span:
+            cells.append(f'<td rowspan="{span}">{_text(activity.area)}</td>')
+        cells += [
+            f"<td>{_text(activity.goal)}</td>",
+            f"<td>{_text(activity.action)}</td>",
+            f"<td>{_text(activity.deadline)}</td>",
+            f"<td>{_text(activity.responsible)}</td>",
+            f'<td class="status">{_dot(activity.status)}</td>',
+            f"<td>{_follow_up(activity)}</td>",
+        ]
+        if not done:
+            cells.append(f"<td>{_text(activity.new_deadline or '')}</td>")
+        row_class = ' class="highlighted"' if activity.highlighted else ""
+        body.append(f"<tr{row_class}>{''.join(cells)}</tr>")
+    return (f'<table class="activities"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def _legend() -> str:
+    rows = "".join(f"<tr><td>{_dot(status)}</td><td>{label}</td></tr>" for status, label in LEGEND)
+    return f'<p class="legend-title">STATUS</p><table class="legend">{rows}</table>'
+
+
+def build_html(report: Report) -> str:
+    """The report as the web system's print view."""
+    parts = [
+        f"<h1>{escape(report.title)}</h1>",
+        f'<p class="period">{escape(report.period_line)}</p>',
+        _text(report.intro),
+        _legend(),
+        "<h2>Aktiviteter</h2>",
+        _table(report.active, done=False),
+    ]
+    if report.done:
+        parts += ["<h2>Klara aktiviteter</h2>", _text(report.done_intro),
+                  _table(report.done, done=True)]
+    style = STYLE % {"header": report.running_header.replace('"', "'")}
+    return (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+            f"<title>{escape(report.title)}</title><style>{style}</style></head>"
+            f"<body>{''.join(parts)}</body></html>")
+
+
+def render_web(report: Report, pdf_path: Path, source_date_epoch: int) -> None:
+    """Print the report's HTML to PDF with WeasyPrint."""
+    from weasyprint import HTML
+
+    HTML(string=build_html(report)).write_pdf(pdf_path)
+    pin_metadata(pdf_path, source_date_epoch)

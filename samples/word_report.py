@@ -1,0 +1,285 @@
+"""Render a report the way a hospital writes it: a Word document (python-docx) exported to PDF by
+LibreOffice, landscape A4, Swedish automatic hyphenation, a full grid activity table."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell
+
+from samples.model import Activity, Report, paragraphs
+from samples.pdf_metadata import pin_metadata
+
+FONT = "Liberation Sans"
+# Shades as Word's standard palette gives them.
+STATUS_FILL = {"done": "00B050", "in_progress": "FFC000", "delayed": "FF0000"}
+LEGEND = (("done", "KLART"), ("in_progress", "ARBETE PÅGÅR"), ("delayed", "FÖRSENAT"))
+HIGHLIGHT_FILL = "FFFF00"
+HEADER_FILL = "DCE6F2"
+MILESTONE_FILL = "2F5597"
+HEADING_COLOUR = RGBColor(0x1F, 0x3A, 0x6E)
+
+ACTIVE_COLUMNS = ("Område", "Mål", "Åtgärd", "Tid", "Ansvarig", "Status", "Uppföljning", "Ny tid")
+# Narrow columns, as in the real reports: long compounds must break.
+ACTIVE_WIDTHS_CM = (2.6, 3.1, 3.4, 2.05, 2.8, 1.1, 8.3, 2.1)
+DONE_WIDTHS_CM = (2.7, 4.0, 3.8, 2.0, 2.9, 1.1, 8.9)
+
+
+def _set_cell_fill(cell: _Cell, fill: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc_pr.append(shd)
+
+
+def _set_cell_borders(cell: _Cell, value: str) -> None:
+    tc_pr = cell._tc.get_or_add_tcPr()
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), value)
+        borders.append(edge)
+    tc_pr.append(borders)
+
+
+def _mark_header_row(table: Table) -> None:
+    """Repeat the first row at the top of every page the table continues on."""
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _set_widths(table: Table, widths_cm: tuple[float, ...]) -> None:
+    table.autofit = False
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm):
+            cell.width = Cm(width)
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths_cm):
+        grid_col.w = Cm(width)
+
+
+def _write(cell: _Cell, text: str, *, bold: bool = False, size: float = 8.5,
+           colour: RGBColor | None = None, align: int | None = None) -> None:
+    """Fill a cell with the author's paragraphs (the cell's first, empty paragraph is reused)."""
+    first = cell.paragraphs[0]
+    for index, (line, space_before) in enumerate(paragraphs(text)):
+        paragraph = first if index == 0 else cell.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(5 if space_before else 0)
+        paragraph.paragraph_format.space_after = Pt(0)
+        if align is not None:
+            paragraph.alignment = align
+        run = paragraph.add_run(line)
+        run.bold = bold
+        run.font.size = Pt(size)
+        if colour is not None:
+            run.font.color.rgb = colour
+
+
+def _enable_swedish_hyphenation(document: Document) -> None:
+    """Swedish on the Normal style and automatic hyphenation for the document, as Word sets them."""
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(9.5)
+    r_pr = normal.element.get_or_add_rPr()
+    r_fonts = r_pr.find(qn("w:rFonts"))
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        r_fonts.set(qn(attribute), FONT)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "sv-SE")
+    lang.set(qn("w:eastAsia"), "sv-SE")
+    lang.set(qn("w:bidi"), "ar-SA")
+    r_pr.append(lang)
+    settings = document.settings.element
+    auto = OxmlElement("w:autoHyphenation")
+    settings.insert(0, auto)
+    # The default 0.25" hyphenation zone; Word writes it next to the switch.
+    zone = OxmlElement("w:hyphenationZone")
+    zone.set(qn("w:val"), "357")
+    settings.insert(1, zone)
+
+
+def _page_setup(document: Document, report: Report) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.0)
+    section.top_margin = Cm(1.8)
+    section.bottom_margin = Cm(1.6)
+    section.header_distance = Cm(0.8)
+    section.footer_distance = Cm(0.8)
+    header = section.header.paragraphs[0]
+    run = header.add_run(report.running_header)
+    run.font.size = Pt(7.5)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    footer._p.append(field)
+
+
+def _heading(document: Document, text: str, size: float) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(10)
+    paragraph.paragraph_format.space_after = Pt(4)
+    paragraph.paragraph_format.keep_with_next = True
+    run = paragraph.add_run(text)
+    run.bold = True
+    run.font.size = Pt(size)
+    run.font.color.rgb = HEADING_COLOUR
+
+
+def _timeline(document: Document, report: Report) -> None:
+    """A row of blue boxes, label over date, with blank gaps between them."""
+    _heading(document, report.milestone_heading, 11)
+    count = len(report.milestones)
+    table = document.add_table(rows=1, cols=2 * count - 1)
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    widths = []
+    for index, cell in enumerate(table.rows[0].cells):
+        if index % 2:
+            _set_cell_borders(cell, "nil")
+            widths.append(1.0)
+            continue
+        milestone = report.milestones[index // 2]
+        _set_cell_borders(cell, "nil")
+        _set_cell_fill(cell, MILESTONE_FILL)
+        white = RGBColor(0xFF, 0xFF, 0xFF)
+        _write(cell, f"{milestone.label} {milestone.date}", bold=True, size=9,
+               colour=white, align=WD_ALIGN_PARAGRAPH.CENTER)
+        widths.append(4.2)
+    _set_widths(table, tuple(widths))
+
+
+def _legend(document: Document) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_after = Pt(2)
+    run = paragraph.add_run("STATUS")
+    run.bold = True
+    run.font.size = Pt(7.5)
+    table = document.add_table(rows=len(LEGEND), cols=2)
+    for row, (status, label) in zip(table.rows, LEGEND):
+        swatch, text = row.cells
+        _set_cell_borders(swatch, "nil")
+        _set_cell_borders(text, "nil")
+        _set_cell_fill(swatch, STATUS_FILL[status])
+        _write(text, label, size=7.5)
+    _set_widths(table, (0.7, 3.5))
+
+
+def _activity_table(document: Document, activities: tuple[Activity, ...], *, done: bool) -> None:
+    columns = ACTIVE_COLUMNS[:-1] if done else ACTIVE_COLUMNS
+    widths = DONE_WIDTHS_CM if done else ACTIVE_WIDTHS_CM
+    table = document.add_table(rows=1, cols=len(columns))
+    table.style = document.styles["Table Grid"]
+    for cell, name in zip(table.rows[0].cells, columns):
+        _set_cell_fill(cell, HEADER_FILL)
+        _write(cell, name, bold=True, size=8.5)
+    _mark_header_row(table)
+    area_cell: _Cell | None = None
+    for activity in activities:
+        cells = table.add_row().cells
+        if activity.merge_area and area_cell is not None:
+            area_cell = area_cell.merge(cells[0])
+        else:
+            area_cell = cells[0]
+            _write(cells[0], activity.area)
+        _write(cells[1], activity.goal)
+        _write(cells[2], activity.action)
+        _write(cells[3], activity.deadline)
+        _write(cells[4], activity.responsible)
+        _set_cell_fill(cells[5], STATUS_FILL[activity.status])
+        _follow_up(cells[6], activity)
+        if not done:
+            _write(cells[7], activity.new_deadline or "")
+        if activity.highlighted:
+            # The status cell keeps its colour; a merged Område cell belongs to several rows.
+            for index, cell in enumerate(cells):
+                if index == 5 or (index == 0 and activity.merge_area):
+                    continue
+                _set_cell_fill(cell, HIGHLIGHT_FILL)
+    _set_widths(table, widths)
+
+
+def _follow_up(cell: _Cell, activity: Activity) -> None:
+    _write(cell, activity.follow_up)
+    if not activity.follow_up_table:
+        return
+    rows = activity.follow_up_table
+    nested = cell.add_table(rows=len(rows), cols=len(rows[0]))
+    nested.style = "Table Grid"
+    for row_index, (row, values) in enumerate(zip(nested.rows, rows)):
+        for col_index, (inner, value) in enumerate(zip(row.cells, values)):
+            align = WD_ALIGN_PARAGRAPH.RIGHT if col_index else None
+            _write(inner, value, bold=row_index == 0, size=7.5, align=align)
+    _set_widths(nested, (4.0, 1.6))
+    after = cell.paragraphs[-1]
+    for index, (line, _) in enumerate(paragraphs(activity.follow_up_after)):
+        paragraph = after if index == 0 else cell.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.add_run(line).font.size = Pt(8.5)
+
+
+def build_docx(report: Report, path: Path) -> None:
+    """Write the report as a Word document."""
+    document = Document()
+    _enable_swedish_hyphenation(document)
+    _page_setup(document, report)
+    document.core_properties.author = "python-docx"
+    document.core_properties.title = report.title
+
+    title = document.add_paragraph()
+    run = title.add_run(report.title)
+    run.bold = True
+    run.font.size = Pt(18)
+    run.font.color.rgb = HEADING_COLOUR
+    subtitle = document.add_paragraph()
+    subtitle.add_run(report.period_line).font.size = Pt(9)
+    for line, _ in paragraphs(report.intro):
+        document.add_paragraph(line)
+    if report.milestones:
+        _timeline(document, report)
+    _heading(document, "Aktiviteter", 12)
+    _legend(document)
+    document.add_paragraph()
+    _activity_table(document, report.active, done=False)
+    if report.done:
+        _heading(document, "Klara aktiviteter", 12)
+        document.add_paragraph(report.done_intro)
+        _activity_table(document, report.done, done=True)
+    document.save(path)
+
+
+def render_word(report: Report, pdf_path: Path, source_date_epoch: int) -> None:
+    """Write the report's PDF through LibreOffice headless, as a user exporting from Word would."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        raise RuntimeError("LibreOffice is needed: apt-get install libreoffice-writer-nogui hyphen-sv")
+    with tempfile.TemporaryDirectory() as work:
+        docx_path = Path(work) / f"{report.name}.docx"
+        build_docx(report, docx_path)
+        # A private profile, so a running LibreOffice or another generator cannot interfere.
+        profile = Path(work, "profile").as_uri()
+        env = dict(os.environ, SOURCE_DATE_EPOCH=str(source_date_epoch))
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={profile}", "--headless",
+             "--convert-to", "pdf", "--outdir", work, str(docx_path)],
+            check=True, capture_output=True, env=env, timeout=300,
+        )
+        shutil.copyfile(Path(work) / f"{report.name}.pdf", pdf_path)
+    pin_metadata(pdf_path, source_date_epoch)

@@ -1,0 +1,31 @@
+"""Stand-ins for extract_document that misbehave on purpose, for the batch runner's own tests.
+
+The runner names its extractor "module:function" so that its worker processes can import it; these
+live here because no real PDF reliably crashes a process or raises an unforeseen exception.
+"""
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+from schemas import Activity, Document, Source
+
+
+def crash_on_marker(path: Path, **settings) -> Document:
+    """Dies like a segfaulting C library when the file says CRASH, else a one-activity document."""
+    if b"CRASH" in Path(path).read_bytes():
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return _document(path)
+
+
+def bug_on_marker(path: Path, **settings) -> Document:
+    """Raises an exception no stage foresaw when the file says BUG."""
+    if b"BUG" in Path(path).read_bytes():
+        raise ZeroDivisionError("a bug deep in a stage")
+    return _document(path)
+
+
+def _document(path: Path) -> Document:
+    return Document(source=Source(file=Path(path).name, sha256="0" * 64, pages=1),
+                    activities=[Activity(id="a1", section="active", area=Path(path).stem)])

@@ -1,0 +1,103 @@
+"""The renderings of a diff (json, csv, md) and the `followup diff` command."""
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+from compare_factory import activity, document
+
+from compare import diff_csv, diff_documents, diff_json, diff_markdown
+from compare.report import word_diff
+from followup.cli import main
+
+OLD = [activity("Starta upp funktionen Elab för samtliga enheter", area="Elab", new_deadline="2024-06-01",
+                follow_up="Projektsamordnare utsedd. Utbildning pågår."),
+       activity("Bredda användandet av digitalt möte", new_deadline="2024-03-30"),
+       activity("Snabbare diagnossättning av hudförändringar", area="Diagnos på distans")]
+NEW = [activity("Bredda användandet av digitalt möte", new_deadline="2024-06-30", status="delayed"),
+       activity("Starta upp funktionen Elab för samtliga enheter", area="Elab", section="done", status="done",
+                follow_up="Projektsamordnare utsedd. Utbildning klar. Klart 2023-11-30", highlighted=True),
+       activity("Digital hjärtskola för patienter", area="Digital hjärtskola", action="Stöd- och behandlingsplattform")]
+
+
+def example_diff():
+    return diff_documents(document(OLD, period="2023-05"), document(NEW, period="2023-11"),
+                          old_file="lil-2023-05.pdf", new_file="lil-2023-11.pdf")
+
+
+def test_word_diff_shows_what_the_follow_up_added_and_removed():
+    assert word_diff("Utbildning pågår.", "Utbildning klar. Klart 2023-11-30") == \
+        "Utbildning ~~pågår.~~ **klar. Klart 2023-11-30**"
+
+
+def test_word_diff_shortens_long_unchanged_stretches():
+    old = " ".join(f"ord{i}" for i in range(40))
+    rendered = word_diff(old, old + " Nytt.")
+    assert rendered.startswith("… ord34") and rendered.endswith("**Nytt.**")
+
+
+def test_json_is_the_diff_contract():
+    data = json.loads(diff_json(example_diff()))
+    assert data["schema_version"] == "1"
+    assert data["old"] == {"file": "lil-2023-05.pdf", "period": "2023-05"}
+    assert [a["change"] for a in data["activities"]] == ["changed", "changed", "added", "removed"]
+    assert data["summary"]["status_transitions"] == {"in_progress → delayed": 1, "in_progress → done": 1}
+
+
+def test_csv_has_one_row_per_activity():
+    rows = list(csv.DictReader(io.StringIO(diff_csv(example_diff()))))
+    assert [r["change"] for r in rows] == ["changed", "changed", "added", "removed"]
+    assert rows[0]["old_status"] == "in_progress" and rows[0]["new_status"] == "delayed"
+    assert rows[0]["fields"] == "status new_deadline" and rows[0]["slip_days"] == "92"
+    assert rows[1]["section"] == "done" and rows[2]["score"] == ""
+
+
+def test_markdown_answers_what_happened_since_last_time():
+    text = diff_markdown(example_diff())
+    assert text.startswith("# What changed: lil-2023-05.pdf (2023-05) → lil-2023-11.pdf (2023-11)")
+    assert "- Added 1, removed 1, changed 2, unchanged 0." in text
+    for heading in ("## Completed since last time (1)", "## Slipped (1)", "## Status changes (2)",
+                    "## Added (1)", "## Removed (1)", "## Details"):
+        assert heading in text
+    assert "2024-03-30 → 2024-06-30 (+92 days); status in_progress → delayed" in text
+    assert "**klar. Klart 2023-11-30**" in text
+
+
+def write_documents(tmp_path):
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(document(OLD, period="2023-05").model_dump_json())
+    new.write_text(document(NEW, period="2023-11").model_dump_json())
+    return old, new
+
+
+def test_cli_diff_of_two_json_documents(tmp_path):
+    old, new = write_documents(tmp_path)
+    result = CliRunner().invoke(main, ["diff", str(old), str(new)])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["summary"]["added"] == 1
+
+
+def test_cli_writes_markdown_to_a_file(tmp_path):
+    old, new = write_documents(tmp_path)
+    out = tmp_path / "diff.md"
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "--format", "md", "-o", str(out)])
+    assert result.exit_code == 0 and result.output == ""
+    assert out.read_text(encoding="utf-8").startswith("# What changed")
+
+
+def test_cli_rejects_a_json_that_is_not_a_document(tmp_path):
+    old, _ = write_documents(tmp_path)
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"activities": "none"}')
+    result = CliRunner().invoke(main, ["diff", str(old), str(bad)])
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"error: {bad}: not a followup document")
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_rejects_a_json_that_is_not_json(tmp_path):
+    old, _ = write_documents(tmp_path)
+    bad = tmp_path / "bad.json"
+    bad.write_text("not json")
+    result = CliRunner().invoke(main, ["diff", str(bad), str(old)])
+    assert result.exit_code == 3 and result.stderr.startswith(f"error: {bad}: ")
