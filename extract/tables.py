@@ -17,6 +17,7 @@ from extract.grid import (
     vertical_span_at,
 )
 from extract.headers import HeaderVocabulary, column_role, header_cells, header_key
+from extract.nested import nested_table_text
 from extract.page_content import Box, Char, PageContent
 from extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns, text_lines
 
@@ -84,7 +85,8 @@ def _table_under_header(
     edges = ruled_edges if ruled else _edges_from_header_words(page, header, vocabulary)
     boundaries = horizontal_boundaries(page.rulings, edges, header.box.top - 30, limit)
     header_bottom = _header_bottom(boundaries, header, lines, edges, limit)
-    columns = _columns(index, edges, header.box.top - 2, header_bottom, vocabulary)
+    header_top = _header_top(boundaries, header, lines, edges)
+    columns = _columns(index, edges, header_top, header_bottom, vocabulary)
     body_top = header_bottom
     body_bounds = [b for b in boundaries if b.y > body_top + 1 and b.y < limit]
     if body_bounds or ruled:
@@ -102,8 +104,10 @@ def _edges_from_header_words(page: PageContent, header: TextLine, vocabulary: He
     cells = header_cells(header, vocabulary)
     pad = 0.4 * header.size
     edges = [cell.x0 - pad for cell in cells]
-    right_rulings = [r.end for r in page.rulings if r.orientation == "h" and r.start <= edges[0] + 10]
-    right = max(right_rulings) if right_rulings else max(page.width - 20, cells[-1].x1 + 5)
+    # The rules under the header show how far right the table reaches; else mirror the left margin.
+    near = [r.end for r in page.rulings if r.orientation == "h"
+            and header.box.top - 3 * header.size <= r.position <= header.box.bottom + 3 * header.size]
+    right = max(near) if near else page.width - max(edges[0], 10.0)
     edges.append(max(right, cells[-1].x1 + pad))
     return edges
 
@@ -125,6 +129,21 @@ def _header_bottom(
         if line.box.top > bottom:
             break
     return bottom + 0.5
+
+
+def _header_top(boundaries: Sequence[Boundary], header: TextLine, lines: Sequence[TextLine], edges: Sequence[float]) -> float:
+    """Header cells aligned to the bottom wrap upwards ("Sta-" above "tus"): take the lines just above."""
+    height = max(header.box.height, 1.0)
+    above = [b.y for b in boundaries if header.box.top - 3 * height < b.y < header.box.top]
+    if above:
+        return max(above)
+    top = header.box.top
+    for line in reversed([line for line in lines if line.box.bottom <= header.box.top + 0.5]):
+        if top - line.box.bottom < 0.5 * height and _words_fit_columns(line, edges) and line.size <= header.size + 0.1:
+            top = line.box.top
+        else:
+            break
+    return top - 1
 
 
 def _columns(index: CharIndex, edges: Sequence[float], top: float, bottom: float, vocabulary: HeaderVocabulary) -> list[Column]:
@@ -229,13 +248,17 @@ def _slice_row(
 ) -> SliceRow:
     per_column = split_by_columns(index.band(top, bottom), edges)
     band_fills = fills_in_band(page.fills, top, bottom)
+    band_rulings = [r for r in page.rulings if r.orientation == "v" and r.start >= top - 2 and r.end <= bottom + 2]
+    if band_rulings:
+        band_rulings += [r for r in page.rulings if r.orientation == "h" and top + 2 < r.position < bottom - 2]
     texts, fills, markers = {}, {}, {}
     merged_roles = set()
     for i, (column, chars) in enumerate(zip(columns, per_column)):
         if column.role is None:
             continue
         box = Box(column.x0, top, column.x1, bottom)
-        texts[column.role] = cell_text(chars)
+        nested = nested_table_text(chars, band_rulings, box) if band_rulings else None
+        texts[column.role] = nested if nested is not None else cell_text(chars)
         fills[column.role] = cell_shading(box, band_fills)
         markers[column.role] = cell_marker(box, band_fills)
         if i in merged:

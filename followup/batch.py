@@ -15,6 +15,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 import signal
@@ -43,6 +44,13 @@ _TASKS_PER_WORKER = 20
 _WARM_MODULES = ("pdfplumber", "extract.document", "normalize.document", "normalize.vocabulary")
 
 
+def available_cores() -> int:
+    """The cores this process may run on (fewer than the machine's in a container or under taskset)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 class InputNotFound(ValueError):
     """A batch argument is neither a file, a folder nor a glob matching anything."""
 
@@ -58,7 +66,7 @@ class BatchSettings:
     period: Optional[str] = None
     password: Optional[str] = None
     vocabulary_files: tuple[Path, ...] = ()
-    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    jobs: int = field(default_factory=available_cores)
     timeout: float = 120.0
     force: bool = False
     # "module:function" with extract_document's signature; named, not passed, so workers can import it.
@@ -233,6 +241,7 @@ def run_batch(
     started = time.perf_counter()
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    _remove_leftover_temporaries(outdir, [RUN_REPORT, ACTIVITIES_CSV, *(item.output for item in inputs)])
     fingerprint = settings.fingerprint()
     previous = {} if settings.force else _previous_results(outdir)
     notify = on_result or (lambda result: None)
@@ -278,7 +287,7 @@ def _settle_without_extracting(
         and previous.get("status") == "ok"
         and previous.get("sha256") == sha256
         and previous.get("settings") == fingerprint
-        and (outdir / item.output).is_file()
+        and _is_document(outdir / item.output)
     ):
         return InputResult(file=str(item.path), output=item.output, sha256=sha256, settings=fingerprint,
                            status="ok", skipped=True, pages=previous.get("pages"),
@@ -292,6 +301,24 @@ def _result_of(item: BatchInput, sha256: str, fingerprint: str, outcome: dict[st
     if outcome["kind"] == "ok":
         return replace(base, status="ok", pages=outcome["pages"], activities=outcome["activities"])
     return replace(base, reason=outcome["reason"], code=outcome["code"], traceback=outcome.get("traceback"))
+
+
+def _is_document(path: Path) -> bool:
+    """Whether path holds a whole output document (a skipped report's JSON must still be usable)."""
+    from schemas import Document
+
+    try:
+        Document.model_validate_json(path.read_bytes())
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def _remove_leftover_temporaries(outdir: Path, names: Iterable[str]) -> None:
+    """Delete temporary files of ours that a killed run left behind (write_atomically's naming)."""
+    for name in names:
+        for leftover in outdir.glob(f".{glob.escape(name)}.*.tmp"):
+            leftover.unlink(missing_ok=True)
 
 
 def _previous_results(outdir: Path) -> dict[str, dict[str, Any]]:
@@ -493,6 +520,9 @@ def _worker_main(connection: Any, job: dict[str, Any]) -> None:
     """A worker process: extract each (index, path) it is sent, answer (index, outcome)."""
     # Ctrl-C is the parent's to handle; it stops the workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # pdfminer logs every oddity of a damaged file; the run report says what became of the file,
+    # and the terminal is for the progress bar and the summary.
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
     for name in _WARM_MODULES:
         try:
             import_module(name)

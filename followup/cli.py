@@ -95,7 +95,8 @@ def _load_document(path: Path) -> "Document":
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output-dir", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder for NAME.json per report, activities.csv and report.json.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel extractions  [default: all cores]")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, show_default="all cores",
+              help="Reports extracted at the same time, each in a process of its own.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
               help="Seconds one file may take before it is stopped and recorded as failed.")
 @click.option("--force", is_flag=True, help="Extract again even the inputs unchanged since the last run.")
@@ -110,9 +111,8 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: f
 
     Exit status 0 when every input was extracted, 1 when some failed (listed, and in OUTDIR/report.json).
     """
-    import os
-
-    from followup.batch import BatchSettings, InputNotFound, assign_outputs, discover_inputs, run_batch, summary_lines
+    from followup.batch import (BatchSettings, InputNotFound, assign_outputs, available_cores, discover_inputs,
+                                run_batch, summary_lines)
     from followup.progress import batch_progress
 
     if period is not None and not _is_period(period):
@@ -124,7 +124,7 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: f
     if not paths:
         raise click.UsageError("no PDF files found under the inputs")
     settings = BatchSettings(period=period, password=password, vocabulary_files=vocabulary_files,
-                             jobs=jobs or os.cpu_count() or 1, timeout=timeout, force=force)
+                             jobs=jobs or available_cores(), timeout=timeout, force=force)
     batch_inputs = assign_outputs(paths)
     try:
         with batch_progress(len(batch_inputs), quiet) as advance:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from contextlib import contextmanager
 from typing import Callable, Iterator, Optional, TextIO
 
@@ -20,6 +21,6 @@ def batch_progress(total: int, quiet: bool, stream: Optional[TextIO] = None) -> 
     with click.progressbar(length=total, label="Extracting", file=stream, show_pos=True,
                            item_show_func=lambda name: name) as bar:
         def advance(result: InputResult) -> None:
-            bar.update(1, current_item=result.file)
+            bar.update(1, current_item=Path(result.file).name)
 
         yield advance

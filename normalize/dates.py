@@ -118,6 +118,13 @@ def date_problem(text: Optional[str]) -> Optional[str]:
     return f"'{shown}' is not a date"
 
 
+def date_is_impossible(text: Optional[str]) -> bool:
+    """Whether the cell is shaped as a date that does not exist ("2021-02-29", "2021-13")."""
+    if text is None or not text.strip():
+        return False
+    return _read(printed_text(text)).impossible is not None
+
+
 def find_completion_date(text: Optional[str]) -> Optional[DateValue]:
     """The date a follow-up note says the work was completed: "Klart 2023-11-30", "22-10-03 KLART".
 

@@ -1,0 +1,224 @@
+"""Render the evaluation prose in narrow columns and derive the line-break cases from it.
+
+    python -m eval.linebreaks.generate            # render the PDFs, then derive cases.jsonl
+    python -m eval.linebreaks.generate --cases    # only derive cases.jsonl from the committed PDFs
+
+Each rendering lays `source.txt` out in one narrow column, with Swedish automatic hyphenation:
+LibreOffice (headless) from a DOCX made with python-docx (language sv-SE, autoHyphenation on,
+Debian's hyphen-sv patterns) and WeasyPrint (`hyphens: auto`, `lang="sv"`, pyphen's patterns), at
+several column widths so that different words fall at line ends. The gold comes from the source
+text: aligning each PDF line with it tells whether a hyphen at a line end is in the source (real)
+or was added by hyphenation, and whether a space follows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import tempfile
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SOURCE = HERE / "source.txt"
+PDF_DIR = HERE / "pdf"
+CASES = HERE / "cases.jsonl"
+
+# Column widths in millimetres (text area) and font sizes in points, per renderer.
+LIBREOFFICE_COLUMNS = [(38, 10), (45, 10), (52, 10), (60, 11), (70, 11)]
+WEASYPRINT_COLUMNS = [(36, 9), (42, 9), (50, 10), (58, 10), (66, 11)]
+
+
+@dataclass(frozen=True)
+class LineBreakCase:
+    """One line end of a rendering: the two lines, what the break is, and the joined gold text."""
+
+    rendering: str
+    before: str
+    after: str
+    kind: str  # join | keep | suspended | space | nospace
+    gold: str
+
+
+def source_paragraphs() -> list[str]:
+    """The prose, one paragraph per blank-line-separated block."""
+    text = SOURCE.read_text(encoding="utf-8")
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def render_libreoffice(paragraphs: list[str], width_mm: int, size_pt: int, out: Path) -> None:
+    """A DOCX with a narrow page, sv-SE and automatic hyphenation, converted by LibreOffice."""
+    from docx import Document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    document = Document()
+    section = document.sections[0]
+    margin = 8
+    section.page_width = Mm(width_mm + 2 * margin)
+    section.page_height = Mm(260)
+    section.left_margin = section.right_margin = Mm(margin)
+    section.top_margin = section.bottom_margin = Mm(10)
+    style = document.styles["Normal"]
+    style.font.name = "Liberation Serif"
+    style.font.size = Pt(size_pt)
+    run_properties = style.element.get_or_add_rPr()
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "sv-SE")
+    run_properties.append(language)
+    settings = document.settings.element
+    hyphenation = OxmlElement("w:autoHyphenation")
+    hyphenation.set(qn("w:val"), "true")
+    settings.append(hyphenation)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    with tempfile.TemporaryDirectory() as scratch:
+        docx_path = Path(scratch) / f"{out.stem}.docx"
+        document.save(docx_path)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", scratch, str(docx_path)],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        out.write_bytes((Path(scratch) / f"{out.stem}.pdf").read_bytes())
+
+
+def render_weasyprint(paragraphs: list[str], width_mm: int, size_pt: int, out: Path) -> None:
+    """An HTML page one narrow column wide, hyphenated by WeasyPrint for lang="sv"."""
+    from html import escape
+
+    import weasyprint
+
+    body = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+    css = (
+        f"@page {{ size: {width_mm + 16}mm 260mm; margin: 10mm 8mm; }}"
+        f"body {{ font-family: 'DejaVu Sans', sans-serif; font-size: {size_pt}pt; }}"
+        "p { hyphens: auto; text-align: left; margin: 0 0 0.6em 0; }"
+    )
+    html = f'<html lang="sv"><head><style>{css}</style></head><body>{body}</body></html>'
+    weasyprint.HTML(string=html).write_pdf(out)
+
+
+def pdf_lines(pdf_path: Path) -> list[str]:
+    """The PDF's text lines in reading order, whitespace collapsed."""
+    import pdfplumber
+
+    lines: list[str] = []
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            # WeasyPrint prints its hyphenation hyphens as U+2010 and real ones as "-": both
+            # become "-", so that the text carries no hint the repair could use.
+            text = unicodedata.normalize("NFKC", page.extract_text() or "").replace("\u2010", "-")
+            lines.extend(" ".join(line.split()) for line in text.split("\n") if line.strip())
+    return lines
+
+
+def align_cases(rendering: str, lines: list[str], paragraphs: list[str]) -> list[LineBreakCase]:
+    """Walk the PDF lines through the source text and classify every line end inside a paragraph."""
+    source = "\n".join(paragraphs)
+    chars = [(i, c) for i, c in enumerate(source) if not c.isspace()]
+    stream = "".join(c for _, c in chars)
+    cases: list[LineBreakCase] = []
+    position = 0
+    pending: tuple[str, str] | None = None  # (line, kind) waiting for the next line
+    for line in lines:
+        compact = line.replace(" ", "")
+        if pending is not None and not _aligns(stream, compact, position):
+            if pending[1] == "join" and _aligns(stream, compact[1:], position):
+                position -= 1  # the triple consonant restored by hyphenation: "till-" + "låta"
+            else:
+                raise ValueError(f"{rendering}: cannot align {line!r} at {stream[position:position + 40]!r}")
+        if pending is not None:
+            before, kind = pending
+            cases.append(LineBreakCase(rendering, before, line, kind, _gold(before, line, kind)))
+            pending = None
+        if stream.startswith(compact, position):
+            position += len(compact)
+            hyphen_in_source = compact.endswith("-")
+        elif compact.endswith("-") and stream.startswith(compact[:-1], position):
+            position += len(compact) - 1
+            hyphen_in_source = False
+        else:
+            raise ValueError(f"{rendering}: cannot align {line!r} at {stream[position:position + 40]!r}")
+        if position >= len(stream):
+            break
+        gap = source[chars[position - 1][0] + 1 : chars[position][0]]
+        if "\n" in gap:
+            continue
+        if compact.endswith("-") and not hyphen_in_source:
+            kind = "join"
+        elif compact.endswith("-"):
+            kind = "suspended" if gap else "keep"
+        else:
+            kind = "space" if gap else "nospace"
+        pending = (line, kind)
+    return cases
+
+
+def _aligns(stream: str, compact: str, position: int) -> bool:
+    if stream.startswith(compact, position):
+        return True
+    return compact.endswith("-") and stream.startswith(compact[:-1], position)
+
+
+def _gold(before: str, after: str, kind: str) -> str:
+    if kind == "join":
+        stem = before[:-1]
+        # Hyphenation writes "till-" + "låta" for "tillåta": the gold has one consonant fewer.
+        return stem + after
+    if kind in ("keep", "nospace"):
+        return before + after
+    return f"{before} {after}"
+
+
+def _fix_triples(cases: list[LineBreakCase], paragraphs: list[str]) -> list[LineBreakCase]:
+    """Gold for the triple-consonant breaks: the joined word as the source spells it."""
+    words = set(" ".join(paragraphs).replace(",", " ").replace(".", " ").split())
+    fixed = []
+    for case in cases:
+        if case.kind == "join":
+            head = case.before.split()[-1][:-1]
+            tail = case.after.split()[0]
+            if head + tail not in words and head + tail[1:] in words:
+                case = LineBreakCase(case.rendering, case.before, case.after, case.kind,
+                                     case.before[:-1] + case.after[1:])
+        fixed.append(case)
+    return fixed
+
+
+def renderings() -> list[tuple[str, str, int, int]]:
+    """(name, renderer, width, font size) of every rendering."""
+    return [(f"libreoffice-{w}mm", "libreoffice", w, s) for w, s in LIBREOFFICE_COLUMNS] + [
+        (f"weasyprint-{w}mm", "weasyprint", w, s) for w, s in WEASYPRINT_COLUMNS
+    ]
+
+
+def main() -> None:
+    """Render (unless --cases) and write cases.jsonl."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", action="store_true", help="only derive cases from the PDFs")
+    args = parser.parse_args()
+    paragraphs = source_paragraphs()
+    PDF_DIR.mkdir(exist_ok=True)
+    all_cases: list[LineBreakCase] = []
+    for name, renderer, width, size in renderings():
+        pdf = PDF_DIR / f"{name}.pdf"
+        if not args.cases:
+            render = render_libreoffice if renderer == "libreoffice" else render_weasyprint
+            render(paragraphs, width, size, pdf)
+        cases = _fix_triples(align_cases(name, pdf_lines(pdf), paragraphs), paragraphs)
+        all_cases.extend(cases)
+        counts = {k: sum(c.kind == k for c in cases) for k in ("join", "keep", "suspended", "space", "nospace")}
+        print(name, counts)
+    with CASES.open("w", encoding="utf-8") as out:
+        for case in all_cases:
+            out.write(json.dumps(asdict(case), ensure_ascii=False) + "\n")
+    print(f"{len(all_cases)} cases → {CASES}")
+
+
+if __name__ == "__main__":
+    main()

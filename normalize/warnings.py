@@ -1,0 +1,79 @@
+"""Warnings for what a reader of the output must see: inconsistencies flagged, never silently fixed.
+
+Each function is pure and returns a `schemas.Warning` (or None when there is nothing to say); the
+message is English, names the activity by its area, and quotes what was printed.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from normalize.dates import date_is_impossible, date_problem
+from schemas.document import Status, Warning
+
+DONE_BUT_RED = "done_but_red"
+DEADLINE_NOT_DATE = "deadline_not_date"
+IMPOSSIBLE_DATE = "impossible_date"
+STATUS_COLOUR_UNKNOWN = "status_colour_unknown"
+UNMATCHED_UNIT = "unmatched_unit"
+UNKNOWN_RESPONSIBLE = "unknown_responsible"
+
+
+def _named(area: Optional[str]) -> str:
+    return f"activity '{area}'" if area else "an activity with no area"
+
+
+def done_but_red(
+    area: Optional[str], status: Optional[Status], *, page: Optional[int] = None, activity_id: Optional[str] = None
+) -> Optional[Warning]:
+    """A row of the completed table ("Klara aktiviteter") whose status is delayed (red)."""
+    if status != "delayed":
+        return None
+    return Warning(
+        code=DONE_BUT_RED,
+        message=f"The {_named(area)} is listed among completed activities but its status is red (delayed).",
+        page=page, activity_id=activity_id,
+    )
+
+
+def deadline_warning(
+    area: Optional[str], text: Optional[str], *, field: str = "deadline",
+    page: Optional[int] = None, activity_id: Optional[str] = None,
+) -> Optional[Warning]:
+    """A deadline cell (`field`: "deadline" or "new deadline") that is not a date or names no real day."""
+    problem = date_problem(text)
+    if problem is None:
+        return None
+    code = IMPOSSIBLE_DATE if date_is_impossible(text) else DEADLINE_NOT_DATE
+    return Warning(code=code, message=f"The {field} of the {_named(area)} is unusable: {problem}.",
+                   page=page, activity_id=activity_id)
+
+
+def status_colour_unknown(
+    area: Optional[str], colour: Optional[str], *, page: Optional[int] = None, activity_id: Optional[str] = None
+) -> Warning:
+    """A status cell whose colour (or lack of one) shows no status."""
+    seen = f"is coloured {colour}, which matches no legend colour or status hue" if colour else "has no colour"
+    return Warning(code=STATUS_COLOUR_UNKNOWN, message=f"The status cell of the {_named(area)} {seen}.",
+                   page=page, activity_id=activity_id)
+
+
+def unmatched_unit(
+    area: Optional[str], name: str, *, page: Optional[int] = None, activity_id: Optional[str] = None
+) -> Warning:
+    """A name in the responsible cell that matched no known unit or role (see parse_responsible)."""
+    return Warning(
+        code=UNMATCHED_UNIT,
+        message=f"The responsible of the {_named(area)} names '{name}', which matches no known unit or role.",
+        page=page, activity_id=activity_id,
+    )
+
+
+def unknown_responsible(
+    area: Optional[str], text: str, *, page: Optional[int] = None, activity_id: Optional[str] = None
+) -> Warning:
+    """A responsible cell in which no role and no unit could be recognised at all."""
+    return Warning(
+        code=UNKNOWN_RESPONSIBLE,
+        message=f"The responsible of the {_named(area)}, '{text}', names no known role or unit.",
+        page=page, activity_id=activity_id,
+    )
