@@ -31,7 +31,7 @@ MONTHS = {
 }
 MONTH_NAMES_SV = ("", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                   "september", "oktober", "november", "december")
-# Only these years are taken for years: "1177" (the health portal) is everywhere in these reports.
+# Only these are taken for a bare year or month: "1177" (the health portal) is everywhere in these reports.
 FIRST_YEAR, LAST_YEAR = 1990, 2099
 
 _MONTH = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -234,7 +234,8 @@ def _plausible(year: int) -> bool:
 
 
 def _day(printed: str, year: int, month: int, day: int) -> Optional[_Reading]:
-    if not _plausible(year):
+    # A whole day is unmistakably a date whatever its year; only bare years need to be plausible.
+    if year < 1:
         return None
     problem = _day_problem(year, month, day)
     if problem:

@@ -11,7 +11,13 @@ from normalize.period import period_of_document
 from normalize.responsibles import parse_responsible, units_named
 from normalize.status import status_from_colour, status_from_text
 from normalize.vocabulary import Vocabulary
-from normalize.warnings import activity_warnings
+from normalize.warnings import (
+    deadline_warning,
+    done_but_red,
+    status_colour_unknown,
+    unknown_responsible,
+    unmatched_unit,
+)
 from schemas import (
     Activity,
     DateValue,
@@ -31,13 +37,13 @@ _TRAILING_DATE = re.compile(r"^(?P<label>.*?)[\s,:–-]*(?P<date>\d{4}-\d{2}(?:-
 
 def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: Optional[str] = None) -> Document:
     """Turn an extracted RawDocument into the output Document."""
-    activities: list[Activity] = []
+    activities: list[Activity] = []  # built in reading order: active table first, then done
     warnings: list[Warning] = []
     seen_ids: dict[str, int] = {}
     for table in raw.tables:
         for row in table.rows:
             activity, unmatched = build_activity(row, table.section, raw.legend, vocabulary)
-            activity = activity.model_copy(update={"id": _unique(activity.id, seen_ids)})
+            activity.id = _unique(activity.id, seen_ids)
             activities.append(activity)
             warnings.extend(activity_warnings(activity, row, unmatched))
     return Document(
@@ -91,6 +97,28 @@ def activity_id(area: Optional[str], goal: Optional[str], action: Optional[str])
     """Stable across periods while area, goal and action read the same (case and spacing aside)."""
     key = "\x1f".join(" ".join((t or "").split()).casefold() for t in (area, goal, action))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def activity_warnings(activity: Activity, row: RawRow, unmatched: list[str]) -> list[Warning]:
+    """What a reader must see about one activity: contradictions and values that could not be read."""
+    where = {"page": activity.pages[0] if activity.pages else None, "activity_id": activity.id}
+    area = activity.area
+    found: list[Optional[Warning]] = []
+    if activity.section == "done":
+        found.append(done_but_red(area, activity.status, **where))
+    if activity.deadline is not None:
+        found.append(deadline_warning(area, activity.deadline.text, **where))
+    if activity.new_deadline is not None:
+        found.append(deadline_warning(area, activity.new_deadline.text, field="new deadline", **where))
+    status_cell = row.cells.get("status")
+    if status_cell is not None and activity.status_source != "colour":
+        found.append(status_colour_unknown(area, status_cell.marker or status_cell.fill, **where))
+    responsible = activity.responsible
+    if responsible is not None and not responsible.roles:
+        found.append(unknown_responsible(area, responsible.text, **where))
+    else:
+        found.extend(unmatched_unit(area, name, **where) for name in unmatched)
+    return [w for w in found if w is not None]
 
 
 def _status(row: RawRow, follow_up: Optional[str], legend: list[LegendEntry], vocabulary: Vocabulary):

@@ -20,7 +20,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import pyphen
 
 Decision = Literal["join", "keep", "suspended"]
 
@@ -263,7 +266,19 @@ def resolve_line_end_hyphen(
         return "keep"
     if len(fragment) == 1:
         return "keep"
+    if tail.rstrip(",") == tail_word + "-" and _joined_forms_begin_compound(fragment, tail_word, lexicon):
+        # "lä-" + "kar- och sjuksköterskegrupper": the joined piece is itself suspended.
+        return "join"
     return _resolve_word_break(fragment, tail_word, lexicon)
+
+
+def _joined_forms_begin_compound(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> bool:
+    """The halves joined make a form that only begins compounds ("läkar", "verksamhets")."""
+    return any(
+        r.begin or r.middle
+        for form in _joined_forms(fragment, tail_word)
+        for r in lexicon.readings(form.lower())
+    )
 
 
 def _resolve_before_conjunction(
@@ -337,7 +352,8 @@ def _loose_compound(form: str, lexicon: SwedishLexicon) -> bool:
 
 
 @functools.cache
-def _hyphenator():  # noqa: ANN202 - pyphen is imported lazily, like the lexicon
+def _hyphenator() -> pyphen.Pyphen:
+    """pyphen's Swedish patterns, imported only when an unknown word needs them."""
     import pyphen
 
     return pyphen.Pyphen(lang="sv_SE")
@@ -409,6 +425,8 @@ def _paragraphs(text: str) -> list[list[str]]:
     normalized = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     # A soft hyphen (U+00AD) left in the text layer is hyphenation by definition: join there.
     normalized = _SOFT_HYPHEN_BREAK.sub("", normalized).replace("\u00ad", "")
+    # Typographic hyphens (U+2010, U+2011) are hyphens; some producers print hyphenation with them.
+    normalized = normalized.replace("\u2010", "-").replace("\u2011", "-")
     groups: list[list[str]] = [[]]
     for raw in normalized.split("\n"):
         line = " ".join(raw.split())
@@ -437,9 +455,11 @@ def _starts_item(line: str, vocabulary: LineBreakVocabulary) -> bool:
 
 
 def _join_lines(lines: list[str]) -> str:
-    text = lines[0]
-    for line in lines[1:]:
-        text = _join_pair(text, line)
+    """Join from the last line backwards, so each decision sees the whole word that follows
+    ("in-" + "checkningsautoma-" + "ter" is judged against "checkningsautomater")."""
+    text = lines[-1]
+    for line in reversed(lines[:-1]):
+        text = _join_pair(line, text)
     return text
 
 

@@ -70,18 +70,17 @@ def parse_responsible(text: Optional[str], vocabulary: Vocabulary) -> tuple[Opti
     roles: list[Role] = []
     unmatched: list[str] = []
     for relation, group in relation_groups(printed, vocabulary):
-        previous: Optional[Party] = None
         previous_roles: list[Role] = []
         for party_text in split_parties(group):
             party = read_party(party_text, vocabulary)
             unmatched.extend(party.unmatched)
             party_roles = _roles_of(party, relation)
-            if not party.roles and party.units and previous is not None and previous.roles and previous.units:
-                # "Enhetschef Hudmottagningen och Ögonmottagningen": the list goes on with the same role.
+            if not party.roles and party.units and previous_roles and previous_roles[-1].unit is not None:
+                # "Enhetschef Hudmottagningen, Ögonmottagningen och …": the list goes on with the same role.
                 party_roles = [Role(role=previous_roles[-1].role, unit=unit.name, relation=relation)
                                for unit in party.units]
             roles.extend(role for role in party_roles if role not in roles)
-            previous, previous_roles = party, party_roles or previous_roles
+            previous_roles = party_roles
     return Responsible(text=printed, roles=roles), unmatched
 
 

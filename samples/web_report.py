@@ -2,6 +2,7 @@
 portrait A4, Swedish hyphenation by CSS, horizontal rules only and the status as a coloured dot."""
 from __future__ import annotations
 
+import os
 from html import escape
 from pathlib import Path
 
@@ -132,5 +133,14 @@ def render_web(report: Report, pdf_path: Path, source_date_epoch: int) -> None:
     """Print the report's HTML to PDF with WeasyPrint."""
     from weasyprint import HTML
 
-    HTML(string=build_html(report)).write_pdf(pdf_path)
+    # fontTools stamps each font subset with the clock time unless SOURCE_DATE_EPOCH is set.
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
+    try:
+        HTML(string=build_html(report)).write_pdf(pdf_path)
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
     pin_metadata(pdf_path, source_date_epoch)

@@ -1,0 +1,171 @@
+"""Line-break repair, rule by rule, with examples from the seed report and issue 3."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.linebreaks import repair_text, resolve_line_end_hyphen, swedish_lexicon
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("80% av patien-", "terna ska"),
+        ("VO Planerade Operat-", "ioner har under"),
+        ("berörda yrkesgrup-", "per samt informat-"),
+        ("samt informat-", "ionskampanjer"),
+        ("LiL ligger på drygt 70% självin-", "checkning."),
+        ("(med stöd av specialistfunkt-", "ion)"),
+        ("Verksamhets-", "chef i samråd"),
+        ("Sus/program-", "kontor digitali-"),
+        ("ut-", "bildningar"),
+        ("Identifiering av patientgrupper har ge-", "nomförts."),
+    ],
+)
+def test_a_hyphenation_hyphen_is_dropped(before: str, after: str) -> None:
+    assert resolve_line_end_hyphen(before, after) == "join"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Behövs ett tydligare SKALL-", "krav från VC"),
+        ("Tillse att det finns kunniga 1177-", "adm"),
+        ("nytt IT-", "stöd"),
+        ("antalet 1177-", "ärenden"),
+        ("av e-", "tjänster via 1177"),
+        ("under covid-", "19-pandemin"),
+        ("implementerat hela LiL 2024-", "06-01"),
+        ("Ögonmottagningen klar med identifiering 2021-", "12-31"),
+        ("alla SV-", "avd."),
+        ("andel MSI-", "incheckningar"),
+        ("bemanning av ssk-", "tjänster"),
+        ("bokar op-", "tid"),
+        ("den nya drop-", "in-mottagningen"),
+        ("perioden jan-", "okt"),
+    ],
+)
+def test_a_real_hyphen_is_kept_and_joined(before: str, after: str) -> None:
+    assert resolve_line_end_hyphen(before, after) == "keep"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Använda Stöd-", "och behandlingsplattformen"),
+        ("inom hälso-", "och sjukvården"),
+        ("Kirurgi-", "och urologimottagningen"),
+        ("möjliga att av-", "och omboka själva"),
+        ("ut till verksamhets-", "och enhetschefer"),
+        ("kvalitets-", "eller patientsäkerhetsfrågor"),
+        ("barn-", "samt ungdomsmottagningen"),
+        ("lång-", "samt kortsiktiga mål"),
+        ("inom diabetesmott -", "Nytt slutdatum"),
+    ],
+)
+def test_a_suspended_compound_keeps_hyphen_and_space(before: str, after: str) -> None:
+    assert resolve_line_end_hyphen(before, after) == "suspended"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "joined"),
+    [
+        ("röra sig lång-", "samt framåt", "långsamt"),
+        ("har gemen-", "samt tagit fram", "gemensamt"),
+    ],
+)
+def test_a_conjunction_that_completes_a_word_is_joined(before: str, after: str, joined: str) -> None:
+    assert resolve_line_end_hyphen(before, after) == "join"
+    assert joined in repair_text(f"{before}\n{after}")
+
+
+def test_the_triple_consonant_is_simplified() -> None:
+    assert repair_text("för att till-\nlåta fler") == "för att tillåta fler"
+
+
+@pytest.mark.parametrize(
+    ("printed", "repaired"),
+    [
+        ("80% av patien-\nterna", "80% av patienterna"),
+        ("(med stöd av\nspecialist-funkt-\nion)", "(med stöd av specialist-funktion)"),
+        ("enhetschef\nÖgon-mottag-\nningen", "enhetschef Ögon-mottagningen"),
+        ("Verksamhets-\nchef i samråd", "Verksamhetschef i samråd"),
+        ("Verksamhets- \nchef i samråd", "Verksamhetschef i samråd"),
+        ("Verksamhets\nchef", "Verksamhets chef"),
+        ("ett tydligare SKALL-\nkrav från VC", "ett tydligare SKALL-krav från VC"),
+        ("kunniga 1177-\nadm", "kunniga 1177-adm"),
+        ("Använda Stöd-\noch behandlings-\nplattformen i 1177", "Använda Stöd- och behandlingsplattformen i 1177"),
+        ("Digitalt möte, utbild-\nning och implemen-\nterat hela LiL 2024-\n06-01",
+         "Digitalt möte, utbildning och implementerat hela LiL 2024-06-01"),
+        ("beslutade hälso-och\nsjukvårdsledningen", "beslutade hälso- och sjukvårdsledningen"),
+        ("verk-\nsamhets- och en-\nhetschefer", "verksamhets- och enhetschefer"),
+    ],
+)
+def test_the_seed_report_is_repaired_like_the_gold(printed: str, repaired: str) -> None:
+    assert repair_text(printed) == repaired
+
+
+def test_whitespace_is_collapsed_inside_lines() -> None:
+    assert repair_text("  En  del\tmottagningar   är\ni gång  ") == "En del mottagningar är i gång"
+
+
+def test_paragraphs_become_lines() -> None:
+    text = "Pågår.\n\nAvd. 2 har deltagit\nsom en pilot.\n \nKvarstår ÖV."
+    assert repair_text(text) == "Pågår.\nAvd. 2 har deltagit som en pilot.\nKvarstår ÖV."
+
+
+def test_a_bullet_starts_a_new_line_and_is_kept() -> None:
+    text = (
+        "*Deltagande i\nmastersarbete\n* Följa den region-\nala handlingsplanen\n"
+        "• Sprida handlings-\nplanen\n– Tillse att\n- det finns"
+    )
+    assert repair_text(text).split("\n") == [
+        "*Deltagande i mastersarbete",
+        "* Följa den regionala handlingsplanen",
+        "• Sprida handlingsplanen",
+        "– Tillse att",
+        "- det finns",
+    ]
+
+
+def test_a_dash_without_space_is_not_a_bullet() -> None:
+    assert repair_text("barn- och\n-tandvård") == "barn- och -tandvård"
+
+
+def test_a_soft_hyphen_character_always_joins() -> None:
+    assert repair_text("SKALL\u00ad\nkrav") == "SKALLkrav"
+
+
+def test_empty_text_gives_empty_text() -> None:
+    assert repair_text("") == ""
+    assert repair_text(" \n\n \n") == ""
+
+
+def test_the_lexicon_knows_words_compounds_and_triple_consonants() -> None:
+    lexicon = swedish_lexicon()
+    assert lexicon.is_word("patienterna")
+    assert lexicon.is_word("verksamhetschef")
+    assert lexicon.is_compound("ögonmottagningen")
+    assert lexicon.is_word("tillåta")
+    assert not lexicon.is_word("hälsooch")
+    assert not lexicon.is_word("skallkrav")
+
+
+lines = st.lists(
+    st.text(alphabet="abcdeåäöSKALL1177- •*–\t", min_size=0, max_size=25), max_size=8
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines)
+def test_repair_never_raises_and_is_idempotent(text_lines: list[str]) -> None:
+    repaired = repair_text("\n".join(text_lines))
+    assert all(repair_text(line) == line for line in repaired.split("\n"))
+    if "\n" not in repaired:
+        assert repair_text(repaired) == repaired
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_repair_never_raises_on_any_text(text: str) -> None:
+    repair_text(text)
