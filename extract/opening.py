@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Optional
 
 import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
@@ -33,8 +34,7 @@ def open_report(path: Path, password: Optional[str] = None) -> pdfplumber.PDF:
     """Open a report with pdfplumber; raises InputRejected with the reason it cannot be read."""
     check_signature(path)
     try:
-        pdf = pdfplumber.open(path, password=password or "")
-        pdf.pages  # noqa: B018 - forces the page tree to be read, where damage shows
+        pdf = _open_unwrapped(path, password)
     except PDFPasswordIncorrect:
         if password:
             raise InputRejected("encrypted: the password is wrong", code="encrypted") from None
@@ -49,6 +49,17 @@ def open_report(path: Path, password: Optional[str] = None) -> pdfplumber.PDF:
         pdf.close()
         raise InputRejected("damaged PDF (no pages)", code="damaged")
     return pdf
+
+
+def _open_unwrapped(path: Path, password: Optional[str]) -> pdfplumber.PDF:
+    """pdfplumber wraps pdfminer's errors in its own exception; unwrap them so each gets its reason."""
+    try:
+        pdf = pdfplumber.open(path, password=password or "")
+        pdf.pages  # noqa: B018 - forces the page tree to be read, where damage shows
+        return pdf
+    except PdfminerException as wrapped:
+        cause = wrapped.args[0] if wrapped.args and isinstance(wrapped.args[0], Exception) else wrapped
+        raise cause from None
 
 
 def _short(error: Exception) -> str:

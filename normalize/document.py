@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from normalize.dates import date_problem, parse_date
-from normalize.linebreaks import repair_text
+from normalize.linebreaks import document_marks_hyphenation, repair_text
 from normalize.period import period_of_document
 from normalize.responsibles import parse_responsible, units_named
 from normalize.status import status_from_colour, status_from_text
@@ -40,9 +40,11 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: Optional
     activities: list[Activity] = []  # built in reading order: active table first, then done
     warnings: list[Warning] = []
     seen_ids: dict[str, int] = {}
+    marked = document_marks_hyphenation(
+        cell.text for table in raw.tables for row in table.rows for cell in row.cells.values())
     for table in raw.tables:
         for row in table.rows:
-            activity, unmatched = build_activity(row, table.section, raw.legend, vocabulary)
+            activity, unmatched = build_activity(row, table.section, raw.legend, vocabulary, marked_hyphenation=marked)
             activity.id = _unique(activity.id, seen_ids)
             activities.append(activity)
             warnings.extend(activity_warnings(activity, row, unmatched))
@@ -50,19 +52,22 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: Optional
         source=Source(file=raw.file, sha256=raw.sha256, pages=raw.pages),
         title=_clean(raw.title),
         period=period or period_of_document(raw.preamble, raw.file),
-        milestones=[build_milestone(text) for text in raw.milestones],
+        milestones=[build_milestone(text, marked_hyphenation=marked) for text in raw.milestones],
         activities=activities,
         warnings=warnings,
     )
 
 
 def build_activity(
-    row: RawRow, section: str, legend: list[LegendEntry], vocabulary: Vocabulary
+    row: RawRow, section: str, legend: list[LegendEntry], vocabulary: Vocabulary, *, marked_hyphenation: bool = False
 ) -> tuple[Activity, list[str]]:
     """One raw row → an Activity (id not yet made unique), and the responsible names not recognised."""
-    texts = {role: _repaired(row.cells[role].text) if role in row.cells else None for role in TEXT_ROLES}
-    deadline = parse_date(_repaired(row.cells["deadline"].text)) if "deadline" in row.cells else None
-    new_deadline = parse_date(_repaired(row.cells["new_deadline"].text)) if "new_deadline" in row.cells else None
+    def cell(role: str) -> Optional[str]:
+        return _repaired(row.cells[role].text, marked_hyphenation) if role in row.cells else None
+
+    texts = {role: cell(role) for role in TEXT_ROLES}
+    deadline = parse_date(cell("deadline"))
+    new_deadline = parse_date(cell("new_deadline"))
     status, source = _status(row, texts["follow_up"], legend, vocabulary)
     responsible, unmatched = parse_responsible(texts["responsible"], vocabulary)
     activity = Activity(
@@ -84,9 +89,9 @@ def build_activity(
     return activity, unmatched
 
 
-def build_milestone(text: str) -> Milestone:
+def build_milestone(text: str, *, marked_hyphenation: bool = False) -> Milestone:
     """A milestone box's text → its label and date."""
-    repaired = _repaired(text) or ""
+    repaired = _repaired(text, marked_hyphenation) or ""
     match = _TRAILING_DATE.match(repaired.replace("\n", " "))
     if match and match.group("label").strip():
         return Milestone(label=_clean(match.group("label")), date=parse_date(match.group("date")))
@@ -135,10 +140,10 @@ def _status(row: RawRow, follow_up: Optional[str], legend: list[LegendEntry], vo
     return (status, "text") if status is not None else (None, None)
 
 
-def _repaired(text: Optional[str]) -> Optional[str]:
+def _repaired(text: Optional[str], marked_hyphenation: bool = False) -> Optional[str]:
     if text is None:
         return None
-    repaired = repair_text(text).strip()
+    repaired = repair_text(text, marked_hyphenation=marked_hyphenation).strip()
     return repaired or None
 
 

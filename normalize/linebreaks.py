@@ -399,8 +399,12 @@ def _leading_word(token: str) -> str:
 # Whole texts
 
 
-def repair_text(text: str) -> str:
+def repair_text(text: str, *, marked_hyphenation: bool = False) -> str:
     """Join a cell's PDF lines the Swedish way.
+
+    `marked_hyphenation`: the producer prints its automatic hyphens as U+2010 or U+00AD (WeasyPrint
+    does), so those always join and a plain "-" at a line end is a real hyphen that never joins.
+    See `document_marks_hyphenation`.
 
     Paragraphs (separated by blank lines) and list items (a line opening with •, *, – or "- ")
     each become one output line; the output lines are separated by a single "\\n". Whitespace
@@ -409,9 +413,9 @@ def repair_text(text: str) -> str:
     """
     vocabulary = line_break_vocabulary()
     blocks: list[str] = []
-    for paragraph in _paragraphs(text):
+    for paragraph in _paragraphs(text, marked_hyphenation):
         for item in _items(paragraph, vocabulary):
-            joined = _join_lines(item)
+            joined = _join_lines(item, marked_hyphenation)
             if joined:
                 blocks.append(_space_suspensions(joined, vocabulary))
     return "\n".join(blocks)
@@ -420,9 +424,19 @@ def repair_text(text: str) -> str:
 _SOFT_HYPHEN_BREAK = re.compile("\u00ad[ \t]*\n[ \t]*")
 
 
-def _paragraphs(text: str) -> list[list[str]]:
+def document_marks_hyphenation(texts: Iterable[str]) -> bool:
+    """True when some line of the document ends in U+2010 or U+00AD: its producer marks hyphenation."""
+    return any(_MARKED_BREAK.search(text) for text in texts)
+
+
+_MARKED_BREAK = re.compile("[\u2010\u00ad][ \t]*\n")
+
+
+def _paragraphs(text: str, marked_hyphenation: bool = False) -> list[list[str]]:
     """Lines grouped by blank-line gaps, each line with its whitespace collapsed."""
     normalized = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    if marked_hyphenation:
+        normalized = _MARKED_BREAK.sub("\u00ad\n", normalized)
     # A soft hyphen (U+00AD) left in the text layer is hyphenation by definition: join there.
     normalized = _SOFT_HYPHEN_BREAK.sub("", normalized).replace("\u00ad", "")
     # Typographic hyphens (U+2010, U+2011) are hyphens; some producers print hyphenation with them.
@@ -454,19 +468,23 @@ def _starts_item(line: str, vocabulary: LineBreakVocabulary) -> bool:
     return line.startswith(vocabulary.dash_bullet + " ")
 
 
-def _join_lines(lines: list[str]) -> str:
+def _join_lines(lines: list[str], marked_hyphenation: bool = False) -> str:
     """Join from the last line backwards, so each decision sees the whole word that follows
     ("in-" + "checkningsautoma-" + "ter" is judged against "checkningsautomater")."""
     text = lines[-1]
     for line in reversed(lines[:-1]):
-        text = _join_pair(line, text)
+        text = _join_pair(line, text, marked_hyphenation)
     return text
 
 
-def _join_pair(before: str, after: str) -> str:
+def _join_pair(before: str, after: str, marked_hyphenation: bool = False) -> str:
+    if before.endswith("/"):
+        return before + after  # "patientflöden/" + "grupper": a line may break after a slash
     if not before.endswith("-") or before.endswith("--"):
         return f"{before} {after}"
     decision = resolve_line_end_hyphen(before, after)
+    if marked_hyphenation and decision == "join":
+        decision = "keep"
     if decision == "join":
         fragment = _last_part(_last_token(before).removesuffix("-"))
         forms = _joined_forms(fragment, _leading_word(after))

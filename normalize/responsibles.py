@@ -23,7 +23,6 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from normalize.vocabulary import NameIndex, Vocabulary, match_key
@@ -156,14 +155,16 @@ def find_names(tokens: list[str], index: NameIndex, threshold: float) -> list[Na
     candidates = _exact_abbreviations(tokens, index)
     windows = [(start, end, match_key("".join(tokens[start:end])))
                for start in range(len(tokens)) for end in range(start + 1, min(start + MAX_WINDOW, len(tokens)) + 1)]
-    windows = [w for w in windows if w[2]]
-    if windows and index.keys:
-        scores = process.cdist([w[2] for w in windows], index.keys, scorer=fuzz.ratio, score_cutoff=threshold)
-        for (start, end, key), row in zip(windows, scores):
-            best = int(np.argmax(row))
-            score = float(row[best])
-            if score >= threshold and (score == 100 or min(len(key), len(index.keys[best])) >= MIN_FUZZY_KEY):
-                candidates.append(NameMatch(start, end, index.names[best], score))
+    for start, end, key in windows:
+        if not key:
+            continue
+        # extractOne rather than cdist: cdist would pull numpy into the start-up of every command.
+        best = process.extractOne(key, index.keys, scorer=fuzz.ratio, score_cutoff=threshold)
+        if best is None:
+            continue
+        _, score, position = best
+        if score == 100 or min(len(key), len(index.keys[position])) >= MIN_FUZZY_KEY:
+            candidates.append(NameMatch(start, end, index.names[position], float(score)))
     chosen: list[NameMatch] = []
     used: set[int] = set()
     for match in sorted(candidates, key=lambda m: (-m.score, -(m.end - m.start), m.start)):

@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import Optional
 
 from normalize.dates import date_is_impossible, date_problem
-from schemas.document import Status, Warning
+from normalize.responsibles import units_named
+from normalize.vocabulary import Vocabulary
+from schemas.document import Responsible, Status, Warning
 
 DONE_BUT_RED = "done_but_red"
 DEADLINE_NOT_DATE = "deadline_not_date"
@@ -71,9 +73,29 @@ def unmatched_unit(
 def unknown_responsible(
     area: Optional[str], text: str, *, page: Optional[int] = None, activity_id: Optional[str] = None
 ) -> Warning:
-    """A responsible cell in which no role and no unit could be recognised at all."""
+    """A responsible cell in which no role and no unit could be recognised at all.
+
+    A cell naming only a unit ("Hjärtavd. Malmö") has no role but is not unknown: see
+    `responsible_warnings`, which tells the two apart.
+    """
     return Warning(
         code=UNKNOWN_RESPONSIBLE,
         message=f"The responsible of the {_named(area)}, '{text}', names no known role or unit.",
         page=page, activity_id=activity_id,
     )
+
+
+def responsible_warnings(
+    area: Optional[str], responsible: Optional[Responsible], unmatched: list[str], vocabulary: Vocabulary,
+    *, page: Optional[int] = None, activity_id: Optional[str] = None,
+) -> list[Warning]:
+    """The warnings a parsed responsible cell deserves (`unmatched` as parse_responsible returned it).
+
+    A cell with no role and no unit at all is one unknown_responsible; otherwise each unmatched name
+    is an unmatched_unit. A cell naming only a known unit is fine.
+    """
+    if responsible is None:
+        return []
+    if not responsible.roles and not units_named([responsible.text], vocabulary):
+        return [unknown_responsible(area, responsible.text, page=page, activity_id=activity_id)]
+    return [unmatched_unit(area, name, page=page, activity_id=activity_id) for name in unmatched]

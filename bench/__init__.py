@@ -1,0 +1,1 @@
+"""`make bench`: followup against the bare pdfplumber parse and generic table extractors."""
