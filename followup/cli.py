@@ -37,6 +37,7 @@ def main() -> None:
 @click.option("--period", help="The follow-up period, YYYY-MM (else read from the document or file name).")
 @click.option("--password", help="Password of an encrypted PDF.")
 @click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              callback=lambda ctx, param, value: _checked_vocabulary(value),
               help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
 def extract(pdf: Path, output: Optional[Path], fmt: str, period: Optional[str], password: Optional[str],
             vocabulary_files: tuple[Path, ...]) -> None:
@@ -104,6 +105,7 @@ def _load_document(path: Path) -> "Document":
 @click.option("--period", help="The follow-up period, YYYY-MM, for every input (else each one's own).")
 @click.option("--password", help="Password of the encrypted PDFs among the inputs.")
 @click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              callback=lambda ctx, param, value: _checked_vocabulary(value),
               help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
 def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: float, force: bool, quiet: bool,
           period: Optional[str], password: Optional[str], vocabulary_files: tuple[Path, ...]) -> None:
@@ -161,6 +163,18 @@ def schema() -> None:
     from schemas import Document
 
     click.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def _checked_vocabulary(files: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Read the extra vocabulary files once up front, so a broken one is a usage error (exit 2)."""
+    if files:
+        from normalize.vocabulary import VocabularyError, load_vocabulary
+
+        try:
+            load_vocabulary(files)
+        except VocabularyError as error:
+            raise click.BadParameter(str(error), param_hint="--vocabulary") from None
+    return files
 
 
 def _split_paragraphs(text: str) -> list[str]:

@@ -11,13 +11,7 @@ from normalize.period import period_of_document
 from normalize.responsibles import parse_responsible, units_named
 from normalize.status import status_from_colour, status_from_text
 from normalize.vocabulary import Vocabulary
-from normalize.warnings import (
-    deadline_warning,
-    done_but_red,
-    status_colour_unknown,
-    unknown_responsible,
-    unmatched_unit,
-)
+from normalize.warnings import deadline_warning, done_but_red, responsible_warnings, status_colour_unknown
 from schemas import (
     Activity,
     DateValue,
@@ -47,7 +41,7 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: Optional
             activity, unmatched = build_activity(row, table.section, raw.legend, vocabulary, marked_hyphenation=marked)
             activity.id = _unique(activity.id, seen_ids)
             activities.append(activity)
-            warnings.extend(activity_warnings(activity, row, unmatched))
+            warnings.extend(activity_warnings(activity, row, unmatched, vocabulary))
     return Document(
         source=Source(file=raw.file, sha256=raw.sha256, pages=raw.pages),
         title=_clean(raw.title),
@@ -104,7 +98,7 @@ def activity_id(area: Optional[str], goal: Optional[str], action: Optional[str])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
-def activity_warnings(activity: Activity, row: RawRow, unmatched: list[str]) -> list[Warning]:
+def activity_warnings(activity: Activity, row: RawRow, unmatched: list[str], vocabulary: Vocabulary) -> list[Warning]:
     """What a reader must see about one activity: contradictions and values that could not be read."""
     where = {"page": activity.pages[0] if activity.pages else None, "activity_id": activity.id}
     area = activity.area
@@ -118,11 +112,7 @@ def activity_warnings(activity: Activity, row: RawRow, unmatched: list[str]) -> 
     status_cell = row.cells.get("status")
     if status_cell is not None and activity.status_source != "colour":
         found.append(status_colour_unknown(area, status_cell.marker or status_cell.fill, **where))
-    responsible = activity.responsible
-    if responsible is not None and not responsible.roles:
-        found.append(unknown_responsible(area, responsible.text, **where))
-    else:
-        found.extend(unmatched_unit(area, name, **where) for name in unmatched)
+    found.extend(responsible_warnings(area, activity.responsible, unmatched, vocabulary, **where))
     return [w for w in found if w is not None]
 
 

@@ -1,0 +1,62 @@
+"""Honest clocks: medians of repeated runs, peak memory of a fresh process."""
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+# The child reports its own peak resident set (Linux ru_maxrss is in KiB) and its wall time.
+_CHILD = """
+import json, resource, sys, time
+sys.path.insert(0, {root!r})
+start = time.perf_counter()
+{setup}
+elapsed = time.perf_counter() - start
+print(json.dumps({{"seconds": elapsed, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+"""
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Median and spread of repeated runs, in seconds."""
+
+    median: float
+    runs: list[float]
+
+
+def median_seconds(work: Callable[[], object], *, runs: int = 3, warmups: int = 0) -> Timing:
+    """Run `work` warmups + runs times; the median of the timed runs."""
+    for _ in range(warmups):
+        work()
+    seconds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        seconds.append(time.perf_counter() - start)
+    return Timing(statistics.median(seconds), seconds)
+
+
+def command_seconds(command: list[str], *, runs: int = 3, before: Callable[[], object] = lambda: None) -> Timing:
+    """Median wall time of a command line, `before` run untimed ahead of each run."""
+    seconds = []
+    for _ in range(runs):
+        before()
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        seconds.append(time.perf_counter() - start)
+    return Timing(statistics.median(seconds), seconds)
+
+
+def in_fresh_process(code: str, root: Path) -> dict[str, float]:
+    """Run Python `code` in a new interpreter: its wall time and peak resident memory (MB).
+
+    A fresh process, so nothing measured before (or the bench's own imports) counts in its peak.
+    """
+    child = _CHILD.format(root=str(root), setup=code)
+    done = subprocess.run([sys.executable, "-c", child], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
