@@ -5,6 +5,7 @@ Exit status: 0 done; 1 a batch finished but some inputs failed; 2 wrong usage; 3
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Optional
@@ -28,6 +29,8 @@ def _emit(text: str, output: Optional[Path]) -> None:
 @click.version_option(package_name="followup")
 def main() -> None:
     """Turn Swedish follow-up report PDFs into clean, comparable data."""
+    # pdfminer logs every malformed operator of a damaged file; the user gets one reason instead.
+    logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
 
 
 @main.command()

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from broken_corpus import OK, REJECTION_CODES, Case, USER_PASSWORD, repeated_pdf
-from conftest import ROOT, run_followup
+from followup_process import ROOT, run_followup
 from followup.batch import (
     BATCH_CSV_COLUMNS,
     BatchSettings,
@@ -160,6 +160,7 @@ def test_a_rerun_skips_unchanged_reports_and_redoes_changed_or_forced_ones(examp
 
     forced = run_batch(inputs, outdir, BatchSettings(jobs=1, force=True))
     assert [r.skipped for r in forced.results] == [False]
+    assert (outdir / "activities.csv").read_bytes() == csv_of_first
 
     with report.open("ab") as handle:
         handle.write(b"\n% edited after the first run\n")
@@ -175,11 +176,14 @@ def test_a_slow_file_is_stopped_at_the_time_limit_while_the_others_complete(
     # Forty copies of the example take far longer than the limit, which the example alone meets easily.
     long_report = repeated_pdf(example_pdf, tmp_path / "long-report.pdf", times=40)
     inputs = assign_outputs([long_report, example_pdf, broken_corpus["empty"].path, broken_corpus["not-a-pdf"].path])
-    summary = run_batch(inputs, tmp_path / "out", BatchSettings(jobs=2, timeout=6))
+    outdir = tmp_path / "out"
+    summary = run_batch(inputs, outdir, BatchSettings(jobs=2, timeout=6))
     assert [(r.status, r.code) for r in summary.results] == [
         ("failed", "timeout"), ("ok", None), ("failed", "empty"), ("failed", "not_pdf")]
     assert summary.results[0].reason == "timed out after 6 s"
     assert summary.seconds < 30
+    # The stopped worker was killed mid-extraction: it must have left nothing behind.
+    assert sorted(p.name for p in outdir.iterdir()) == ["activities.csv", "lil-2023-11.json", "report.json"]
 
 
 # ---------------------------------------------------------------- failures of the runner's own making

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from broken_corpus import OK, USER_PASSWORD, Case
-from conftest import run_followup
+from followup_process import run_followup
 from followup.cli import main
 from schemas import Document
 

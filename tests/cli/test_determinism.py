@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
+from followup_process import ROOT
 from followup.output import document_json
 from followup.pipeline import extract_document
 
