@@ -28,7 +28,9 @@ samples: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/python -m normalize.evaluation
 
+# Installs the generic extractors it compares with (the `bench` extra; tabula-py also needs Java) first.
 bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench.run
 
 clean:

@@ -19,6 +19,7 @@ import logging
 import multiprocessing
 import os
 import signal
+import sys
 import time
 import traceback
 from collections import deque
@@ -109,6 +110,9 @@ class InputResult:
     pages: Optional[int] = None
     activities: Optional[int] = None
     seconds: float = 0.0
+    # The high-water mark of the worker process's memory when it finished this input (it may
+    # have read other inputs before); what a long report costs in memory.
+    peak_memory_mb: Optional[float] = None
     traceback: Optional[str] = None
 
     @property
@@ -144,6 +148,12 @@ class BatchSummary:
     @property
     def activities(self) -> int:
         return sum(r.activities or 0 for r in self.results if r.ok)
+
+    @property
+    def peak_memory_mb(self) -> Optional[float]:
+        """The most memory any worker process held during the run."""
+        peaks = [r.peak_memory_mb for r in self.results if r.peak_memory_mb is not None and not r.skipped]
+        return max(peaks, default=None)
 
     @property
     def pages_per_second(self) -> Optional[float]:
@@ -291,13 +301,15 @@ def _settle_without_extracting(
     ):
         return InputResult(file=str(item.path), output=item.output, sha256=sha256, settings=fingerprint,
                            status="ok", skipped=True, pages=previous.get("pages"),
-                           activities=previous.get("activities"), seconds=previous.get("seconds", 0.0))
+                           activities=previous.get("activities"), seconds=previous.get("seconds", 0.0),
+                           peak_memory_mb=previous.get("peak_memory_mb"))
     return sha256
 
 
 def _result_of(item: BatchInput, sha256: str, fingerprint: str, outcome: dict[str, Any]) -> InputResult:
     base = InputResult(file=str(item.path), output=item.output, sha256=sha256, settings=fingerprint,
-                       status="failed", seconds=round(outcome.get("seconds", 0.0), 3))
+                       status="failed", seconds=round(outcome.get("seconds", 0.0), 3),
+                       peak_memory_mb=outcome.get("peak_memory_mb"))
     if outcome["kind"] == "ok":
         return replace(base, status="ok", pages=outcome["pages"], activities=outcome["activities"])
     return replace(base, reason=outcome["reason"], code=outcome["code"], traceback=outcome.get("traceback"))
@@ -366,6 +378,7 @@ def run_report_json(summary: BatchSummary, settings: BatchSettings) -> str:
             "activities": summary.activities,
             "seconds": round(summary.seconds, 3),
             "pages_per_second": round(summary.pages_per_second, 2) if summary.pages_per_second else None,
+            "peak_memory_mb": summary.peak_memory_mb,
         },
         "inputs": [asdict(result) for result in summary.results],
     }
@@ -376,9 +389,10 @@ def summary_lines(summary: BatchSummary, outdir: Path) -> list[str]:
     """The one-screen summary of a run (the failed files are listed separately)."""
     rate = f"{summary.pages_per_second:.1f} pages/s" if summary.pages_per_second else "no pages extracted"
     skipped = f" ({summary.skipped_count} unchanged, skipped)" if summary.skipped_count else ""
+    memory = f", peak memory of a worker {summary.peak_memory_mb:.0f} MB" if summary.peak_memory_mb else ""
     return [
         f"{len(summary.results)} inputs: {summary.ok_count} ok{skipped}, {len(summary.failed)} failed",
-        f"{summary.pages_extracted} pages extracted in {summary.seconds:.1f} s ({rate}, {summary.jobs} jobs)",
+        f"{summary.pages_extracted} pages extracted in {summary.seconds:.1f} s ({rate}, {summary.jobs} jobs{memory})",
         f"{summary.activities} activities in {outdir / ACTIVITIES_CSV}",
         f"run report: {outdir / RUN_REPORT}",
     ]
@@ -466,7 +480,8 @@ class _WorkerPool:
                 if worker.task is not None and time.monotonic() >= worker.deadline:
                     index, _ = worker.task
                     self._replace(worker, queue)
-                    yield index, _failure(f"timed out after {self.settings.timeout:g} s", "timeout")
+                    timed_out = _failure(f"timed out after {self.settings.timeout:g} s", "timeout")
+                    yield index, {**timed_out, "seconds": self.settings.timeout}
 
     def _hear(self, worker: _Worker, queue: deque) -> Iterator[tuple[int, dict[str, Any]]]:
         try:
@@ -561,11 +576,22 @@ def _extract_outcome(path: Path, job: dict[str, Any]) -> dict[str, Any]:
         outcome = {"kind": "ok", "json": text, "pages": document.source.pages,
                    "activities": len(document.activities)}
     outcome["seconds"] = time.perf_counter() - started
+    outcome["peak_memory_mb"] = _peak_memory_mb()
     return outcome
 
 
 def _failure(reason: str, code: str, trace: Optional[str] = None) -> dict[str, Any]:
     return {"kind": "failed", "reason": reason, "code": code, "traceback": trace}
+
+
+def _peak_memory_mb() -> Optional[float]:
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # Linux counts kilobytes, macOS bytes.
+    return round(peak / (1 << 20 if sys.platform == "darwin" else 1 << 10), 1)
 
 
 def _exit_description(exitcode: Optional[int]) -> str:

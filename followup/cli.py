@@ -116,6 +116,8 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: f
 
     Exit status 0 when every input was extracted, 1 when some failed (listed, and in OUTDIR/report.json).
     """
+    import signal
+
     from followup.batch import (BatchSettings, InputNotFound, assign_outputs, available_cores, discover_inputs,
                                 run_batch, summary_lines)
     from followup.progress import batch_progress
@@ -131,12 +133,16 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: f
     settings = BatchSettings(period=period, password=password, vocabulary_files=vocabulary_files,
                              jobs=jobs or available_cores(), timeout=timeout, force=force)
     batch_inputs = assign_outputs(paths)
+    # Stopped by a service manager or `kill`: unwind like Ctrl-C, so the workers are stopped too.
+    previous_handler = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
         with batch_progress(len(batch_inputs), quiet) as advance:
             summary = run_batch(batch_inputs, outdir, settings, on_result=advance)
     except OSError as error:
         click.echo(f"error: {error.filename or outdir}: {error.strerror or error}", err=True)
         sys.exit(1)
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
     if not quiet:
         click.echo("\n".join(summary_lines(summary, outdir)))
     for failure in summary.failed[:_FAILURES_LISTED]:

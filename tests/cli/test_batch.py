@@ -76,6 +76,7 @@ def test_every_good_report_is_extracted_into_its_own_valid_json(corpus_run: Run,
         document = Document.model_validate_json((corpus_run.outdir / entry["output"]).read_text(encoding="utf-8"))
         assert document.source.pages == entry["pages"] > 0
         assert len(document.activities) == entry["activities"] > 0
+        assert 0 < entry["peak_memory_mb"] < 500
 
 
 def test_every_bad_input_ends_in_an_allowed_outcome(corpus_run: Run, broken_corpus: dict[str, Case]) -> None:
@@ -276,3 +277,17 @@ def test_a_clean_run_exits_0(example_pdf: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "1 inputs: 1 ok, 0 failed" in result.stdout
     assert result.stderr == ""
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    from followup.output import write_atomically
+
+    target = tmp_path / "rapport.json"
+    write_atomically(target, "{}\n")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
+    assert target.read_text() == "{}\n"
