@@ -145,6 +145,10 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: f
         signal.signal(signal.SIGTERM, previous_handler)
     if not quiet:
         click.echo("\n".join(summary_lines(summary, outdir)))
+        if (outdir / "activities.csv").is_file():
+            from followup.status_table import status_table
+
+            click.echo("\n" + status_table(outdir / "activities.csv"))
     for failure in summary.failed[:_FAILURES_LISTED]:
         click.echo(f"error: {failure.file}: {failure.reason}", err=True)
     if len(summary.failed) > _FAILURES_LISTED:

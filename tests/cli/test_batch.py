@@ -291,3 +291,24 @@ def test_written_files_get_ordinary_permissions(tmp_path):
     os.umask(mask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~mask
     assert target.read_text() == "{}\n"
+
+
+def test_the_status_table_counts_each_reports_activities_by_status(tmp_path):
+    from followup.status_table import status_table
+
+    csv_file = tmp_path / "activities.csv"
+    csv_file.write_text(
+        "source_file,period,status,highlighted\n"
+        "a.pdf,2024-03,done,true\n"
+        "a.pdf,2024-03,delayed,false\n"
+        "b.pdf,2024-09,,false\n",
+        encoding="utf-8",
+    )
+    lines = status_table(csv_file).splitlines()
+    row_a = next(line for line in lines if line.startswith("a.pdf")).split()
+    row_b = next(line for line in lines if line.startswith("b.pdf")).split()
+    total = next(line for line in lines if line.startswith("all reports")).split()
+    # period, activities, done, in_progress, delayed, unknown, highlighted
+    assert row_a[1:] == ["2024-03", "2", "1", "0", "1", "0", "1"]
+    assert row_b[1:] == ["2024-09", "1", "0", "0", "0", "1", "0"]
+    assert total[2:] == ["3", "1", "0", "1", "1", "1"]
