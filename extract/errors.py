@@ -8,5 +8,5 @@ class InputRejected(Exception):
     def __init__(self, reason: str, *, code: str) -> None:
         super().__init__(reason)
         self.reason = reason
-        # Stable machine-readable kind: empty, not_pdf, damaged, encrypted, no_text, no_table, too_large.
+        # Stable machine-readable kind: empty, not_pdf, damaged, encrypted, no_text, no_table.
         self.code = code

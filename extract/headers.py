@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +20,8 @@ class HeaderVocabulary:
     sections: dict[str, tuple[str, ...]]  # section → normalised headings
     min_roles: int
     fuzzy_threshold: float
+    # The header repeats on every page: each wording is looked up once.
+    known_roles: dict[str, Optional[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def header_key(text: str) -> str:
@@ -50,6 +52,12 @@ def column_role(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:
     key = header_key(text)
     if not key:
         return None
+    if key not in vocabulary.known_roles:
+        vocabulary.known_roles[key] = _role_of_key(key, vocabulary)
+    return vocabulary.known_roles[key]
+
+
+def _role_of_key(key: str, vocabulary: HeaderVocabulary) -> Optional[str]:
     for role, synonyms in vocabulary.columns.items():
         if key in synonyms:
             return role
@@ -58,7 +66,8 @@ def column_role(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:
         for synonym in synonyms:
             if len(synonym) < 5:
                 continue  # short words ("mål", "tid") only match exactly
-            score = fuzz.ratio(key, synonym)
+            # The cutoff only spares rapidfuzz the work on hopeless pairs: below it the score is 0.
+            score = fuzz.ratio(key, synonym, score_cutoff=vocabulary.fuzzy_threshold)
             if score > best_score:
                 best_role, best_score = role, score
     return best_role if best_score >= vocabulary.fuzzy_threshold else None
@@ -108,6 +117,8 @@ def _has_column_gap(run: Sequence[Word]) -> bool:
 
 def is_header_line(line: TextLine, vocabulary: HeaderVocabulary) -> bool:
     """A line naming enough distinct column roles is a table header."""
+    if len(line.words) < vocabulary.min_roles:
+        return False
     roles = {cell.role for cell in header_cells(line, vocabulary) if cell.role}
     return len(roles) >= vocabulary.min_roles
 

@@ -1,0 +1,192 @@
+"""`python -m bench.run` (`make bench`): measure, print the table, write results.json and README.md."""
+from __future__ import annotations
+
+import argparse
+import datetime
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import alternatives, corpus, followup_runs, periods, profiling, scoring
+from bench.machine import describe_machine, parallel_ceiling
+from bench.report import render, write_results
+from bench.timing import median_seconds
+from followup.gold import gold_view
+
+BENCH = Path(__file__).resolve().parent
+
+
+def _say(text: str) -> None:
+    print(f"[bench] {text}", file=sys.stderr, flush=True)
+
+
+def _score(tables_by_sample: dict[str, list], samples: list[corpus.GoldSample]) -> dict[str, float]:
+    scores = {}
+    for name, normalise in scoring.NORMALISATIONS.items():
+        total = scoring.CellScore(0, 0)
+        for sample in samples:
+            gold = sample.gold["activities"]
+            total += scoring.score_rows(scoring.table_rows(tables_by_sample[sample.name], gold, normalise), gold, normalise)
+        scores[name] = total.accuracy
+        scores["cells"] = total.total
+    return scores
+
+
+def same_pdfs(samples: list[corpus.GoldSample], runs: int) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """followup, the floor and every alternative on the gold samples: s/page and cell accuracy."""
+    pages = sum(s.pages for s in samples)
+    _say(f"followup on {len(samples)} samples ({pages} pages)")
+    documents = {s.name: followup_runs.followup_extract(s.pdf) for s in samples}
+    timing = median_seconds(lambda: [followup_runs.followup_extract(s.pdf) for s in samples], runs=runs)
+    followup_scores = {}
+    status = scoring.CellScore(0, 0)
+    for name, normalise in scoring.NORMALISATIONS.items():
+        total = scoring.CellScore(0, 0)
+        for s in samples:
+            rows = [gold_view(a) for a in documents[s.name].activities]
+            total += scoring.score_rows(rows, s.gold["activities"], normalise)
+        followup_scores[name] = total.accuracy
+    for s in samples:
+        status += scoring.status_score([a.status for a in documents[s.name].activities], s.gold["activities"])
+    tools: list[dict[str, Any]] = [{"name": "followup extract", "s_per_page": timing.median / pages,
+                                    "runs_s": timing.runs, **followup_scores}]
+    floor = median_seconds(lambda: [followup_runs.bare_parse(s.pdf) for s in samples], runs=runs, warmups=1)
+    tools.append({"name": "floor: pdfplumber bare parse", "s_per_page": floor.median / pages, "runs_s": floor.runs})
+
+    logging.getLogger("camelot").setLevel(logging.ERROR)
+    smallest = min(samples, key=lambda s: s.pages).pdf
+    for alternative in alternatives.ALTERNATIVES:
+        reason = alternatives.unavailable_reason(alternative, smallest)  # also its warm-up (JVM, imports)
+        if reason:
+            _say(f"{alternative.name}: not available ({reason})")
+            tools.append({"name": alternative.name, "unavailable": reason})
+            continue
+        _say(f"{alternative.name}")
+        tables = {s.name: alternative.read_tables(s.pdf) for s in samples}
+        timing = median_seconds(lambda: [alternative.read_tables(s.pdf) for s in samples], runs=runs)
+        tools.append({"name": alternative.name, "s_per_page": timing.median / pages, "runs_s": timing.runs,
+                      **_score(tables, samples)})
+    cells = _score({s.name: [] for s in samples}, samples)["cells"]
+    return tools, {"correct": status.correct, "total": status.total, "cells": int(cells)}
+
+
+def long_report(samples: list[corpus.GoldSample], workdir: Path, reports: int, runs: int) -> dict[str, Any]:
+    """followup against the floor on one long report."""
+    pdf = workdir / "long-report.pdf"
+    pages = corpus.concatenated_report([s.pdf for s in samples], pdf, reports=reports)
+    _say(f"long report: {reports} reports, {pages} pages, {runs} runs each")
+    followup = median_seconds(lambda: followup_runs.followup_extract(pdf), runs=runs)
+    floor = median_seconds(lambda: followup_runs.bare_parse(pdf), runs=runs)
+    return {"reports": reports, "pages": pages, "followup_s_per_page": followup.median / pages,
+            "floor_s_per_page": floor.median / pages, "ratio": followup.median / floor.median,
+            "followup_runs_s": followup.runs, "floor_runs_s": floor.runs}
+
+
+def memory(samples: list[corpus.GoldSample], workdir: Path, pages: int) -> dict[str, Any]:
+    pdf = workdir / f"report-{pages}-pages.pdf"
+    corpus.concatenated_report([s.pdf for s in samples], pdf, pages=pages)
+    _say(f"peak memory: {pages}-page report in a fresh process")
+    return {"pages": pages, **followup_runs.peak_memory(pdf, corpus.REPO)}
+
+
+def batch(samples: list[corpus.GoldSample], workdir: Path, copies: int, cores: int, runs: int) -> dict[str, Any]:
+    folder = workdir / "batch-in"
+    pages = corpus.batch_folder([s.pdf for s in samples], folder, copies)
+    runs_out = []
+    for jobs in sorted({1, cores}):
+        _say(f"batch: {copies} files, --jobs {jobs}")
+        timing = followup_runs.batch_seconds(folder, workdir / f"batch-out-{jobs}", jobs, runs=runs)
+        runs_out.append({"jobs": jobs, "seconds": timing.median, "runs_s": timing.runs, "pages_per_s": pages / timing.median})
+    for run in runs_out:
+        run["speedup"] = runs_out[0]["seconds"] / run["seconds"]
+    return {"files": copies, "pages": pages, "runs": runs_out, "speedup": runs_out[-1]["speedup"],
+            "machine_ceiling": parallel_ceiling(cores)}
+
+
+def diff(samples: list[corpus.GoldSample], workdir: Path, runs: int) -> dict[str, Any]:
+    documents = [followup_runs.followup_extract(s.pdf) for s in samples]
+    old = periods.large_report(documents)
+    new = periods.next_period(old, added=periods.fresh_activities(documents, periods.ACTIVITIES))
+    _say(f"diff: two {len(old.activities)}-activity documents")
+    figures = followup_runs.diff_seconds(old, new, workdir, runs=runs)
+    summary = figures["summary"]
+    return {"activities": len(old.activities), "in_process_s": figures["in_process"].median,
+            "command_s": figures["command"].median, "summary": summary,
+            "summary_text": ", ".join(f"{summary[kind]} {kind}" for kind in ("added", "removed", "changed", "unchanged"))}
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """The issue's targets, each with what was measured and whether it is met."""
+    tools = {t["name"]: t for t in results["tools"]}
+    followup = tools["followup extract"]
+    rivals = [t for t in results["tools"][2:] if not t.get("unavailable")]
+    lattice = tools.get("camelot lattice", {})
+    cores = results["machine"]["cores"]
+    found = [
+        {"target": "followup extract ≤ 1.5× bare pdfplumber parse (long report)",
+         "measured": f"{results['long_report']['ratio']:.2f}×", "met": results["long_report"]["ratio"] <= 1.5},
+    ]
+    if "s_per_page" in lattice:
+        speed = lattice["s_per_page"] / followup["s_per_page"]
+        found.append({"target": "≥ 3× faster than camelot lattice", "measured": f"{speed:.1f}×", "met": speed >= 3})
+    found += [
+        {"target": "more accurate than every alternative (exact and lenient)",
+         "measured": f"{100 * followup['exact']:.1f} % / {100 * followup['lenient']:.1f} % vs best "
+                     f"{100 * max(t['exact'] for t in rivals):.1f} % / {100 * max(t['lenient'] for t in rivals):.1f} %",
+         "met": all(followup["exact"] > t["exact"] and followup["lenient"] > t["lenient"] for t in rivals)},
+        {"target": "not slower than the alternatives",
+         "measured": "faster than " + (", ".join(t["name"] for t in rivals if followup["s_per_page"] <= t["s_per_page"]) or "none")
+                     + "; slower than " + (", ".join(t["name"] for t in rivals if followup["s_per_page"] > t["s_per_page"]) or "none"),
+         "met": all(followup["s_per_page"] <= t["s_per_page"] for t in rivals)},
+        {"target": f"batch speed-up ≥ 1.7× on 2 cores ({cores} here)",
+         "measured": f"{results['batch']['speedup']:.2f}× (this machine's ceiling for {cores} processes: "
+                     f"{results['batch']['machine_ceiling']:.2f}×)",
+         "met": cores >= 2 and results["batch"]["speedup"] >= 1.7},
+        {"target": "start-up of followup extract < 0.5 s", "measured": f"{results['startup_s']:.3f} s",
+         "met": results["startup_s"] < 0.5},
+        {"target": f"peak memory < 500 MB on the {results['memory']['pages']}-page report",
+         "measured": f"{results['memory']['peak_rss_mb']:.0f} MB", "met": results["memory"]["peak_rss_mb"] < 500},
+    ]
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="One run of everything on small inputs (to try the bench).")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else 3
+    started = time.perf_counter()
+    samples = corpus.gold_samples()
+    machine = describe_machine()
+    results: dict[str, Any] = {"machine": machine, "followup_version": followup_runs.followup_version(),
+                               "date": datetime.date.today().isoformat(), "quick": args.quick}
+    with tempfile.TemporaryDirectory(prefix="followup-bench-") as temporary:
+        workdir = Path(temporary)
+        results["startup_s"] = followup_runs.startup_seconds(corpus.REPO, runs=runs).median
+        results["tools"], status = same_pdfs(samples, runs)
+        results["accuracy_cells"] = status.pop("cells")
+        results["followup_status"] = status
+        results["corpus"] = {"sample_reports": len(samples), "sample_pages": sum(s.pages for s in samples),
+                             "samples": {s.name: s.pages for s in samples}}
+        results["long_report"] = long_report(samples, workdir, reports=10 if args.quick else 40, runs=runs)
+        results["memory"] = memory(samples, workdir, pages=100 if args.quick else 400)
+        results["batch"] = batch(samples, workdir, copies=5 if args.quick else 20, cores=int(machine["cores"]), runs=runs)
+        results["diff"] = diff(samples, workdir, runs=runs)
+        profiled = workdir / "profiled.pdf"
+        results["profile_pages"] = corpus.concatenated_report([s.pdf for s in samples], profiled, reports=len(samples))
+        _say("profile")
+        results["profile"] = profiling.top_costs(profiled)
+    results["targets"] = targets(results)
+    results["bench_seconds"] = time.perf_counter() - started
+    table = render(results)
+    print(table)
+    write_results(results, table, BENCH)
+    _say(f"done in {results['bench_seconds']:.0f} s; wrote bench/results.json and bench/README.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
