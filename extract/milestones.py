@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from extract.page_content import Box, Fill, PageContent
+from extract.page_content import Box, PageContent
 from extract.text_lines import CharIndex, cell_text
 
 # Boxes smaller than this are legend markers or status dots, not milestones.
@@ -28,6 +28,3 @@ def find_milestones(page: PageContent, index: CharIndex, outside: Sequence[Box])
             texts.append(text)
     return texts
 
-
-def boxes_of(fills: Sequence[Fill]) -> list[Box]:
-    return [f.box for f in fills]

@@ -11,15 +11,14 @@ from typing import Optional, Sequence
 from extract.fills import cell_marker, cell_shading, fills_in_band
 from extract.grid import (
     Boundary,
-    cluster_positions,
     horizontal_boundaries,
     vertical_edges_at,
     vertical_span_at,
 )
-from extract.headers import HeaderVocabulary, column_role, header_cells, header_key
+from extract.headers import HeaderVocabulary, column_role, header_cells, is_header_line
 from extract.nested import nested_table_text
-from extract.page_content import Box, Char, PageContent
-from extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns, text_lines
+from extract.page_content import Box, PageContent
+from extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns
 
 # Below the last row boundary, text closer than this many line heights still belongs to the row
 # (a row cut by the page end whose bottom border was not drawn); further text is the page footer.
@@ -283,9 +282,6 @@ def _row_fill(fills: dict[str, Optional[str]]) -> Optional[str]:
 
 def header_lines(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> list[TextLine]:
     """The lines of the page that head a table."""
-    from extract.headers import is_header_line
-
     return [line for line in lines if is_header_line(line, vocabulary)]
 
 
-__all__ = ["Column", "SliceRow", "TableSlice", "find_table_slices", "header_lines", "header_key"]

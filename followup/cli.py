@@ -14,6 +14,7 @@ import click
 
 from extract.errors import InputRejected
 from followup.output import document_csv, document_json, write_atomically
+from schemas import Document
 
 EXIT_REJECTED = 3
 
@@ -78,7 +79,7 @@ def diff(old: Path, new: Path, output: Optional[Path], fmt: str) -> None:
     _emit(render(result), output)
 
 
-def _load_document(path: Path) -> "Document":
+def _load_document(path: Path) -> Document:
     """A document from an extracted JSON file, or extracted from a PDF; InputRejected if neither."""
     from pydantic import ValidationError
 

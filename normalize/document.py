@@ -5,7 +5,7 @@ import hashlib
 import re
 from typing import Optional
 
-from normalize.dates import date_problem, parse_date
+from normalize.dates import parse_date
 from normalize.linebreaks import document_marks_hyphenation, repair_text
 from normalize.period import period_of_document
 from normalize.responsibles import parse_responsible, units_named
@@ -14,7 +14,6 @@ from normalize.vocabulary import Vocabulary
 from normalize.warnings import deadline_warning, done_but_red, responsible_warnings, status_colour_unknown
 from schemas import (
     Activity,
-    DateValue,
     Document,
     LegendEntry,
     Milestone,
@@ -148,4 +147,3 @@ def _unique(identifier: str, seen: dict[str, int]) -> str:
     return identifier if seen[identifier] == 1 else f"{identifier}-{seen[identifier]}"
 
 
-__all__ = ["build_document", "build_activity", "build_milestone", "activity_id", "DateValue", "date_problem"]
