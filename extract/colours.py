@@ -32,3 +32,16 @@ def is_blank(colour: Optional[str]) -> bool:
         return True
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return min(r, g, b) >= 245
+
+
+def is_neutral(colour: Optional[str]) -> bool:
+    """Black, grey or white: the colour of ordinary text, which says nothing about status."""
+    if colour is None:
+        return True
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return max(r, g, b) - min(r, g, b) < 40
+
+
+def is_marker_glyph(text: str) -> bool:
+    """A symbol printed as a status marker (●, ■, ⬤ …), as opposed to letters, digits and punctuation."""
+    return len(text) == 1 and not text.isalnum() and not text.isspace() and text not in ".,;:!?-–—()[]/\\'\"%&*+=<>§"

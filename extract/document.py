@@ -8,7 +8,7 @@ from typing import Optional
 
 from extract.errors import InputRejected
 from extract.headers import HeaderVocabulary, load_header_vocabulary, section_of_heading
-from extract.legend import find_legend
+from extract.legend import find_glyph_legend, find_legend
 from extract.milestones import find_milestones
 from extract.opening import open_report
 from extract.page_content import Box, PageContent, read_page
@@ -101,7 +101,8 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
     if not findings.slices:
         findings.milestones.extend(find_milestones(page, index, regions))
     if not findings.legend:
-        findings.legend = find_legend([f for f in page.fills if not _inside_any(f.box, regions)], outside)
+        shapes = [f for f in page.fills if not _inside_any(f.box, regions)]
+        findings.legend = find_legend(shapes, outside) or find_glyph_legend(outside)
 
     events: list[tuple[float, object]] = [(s.header_top, s) for s in slices]
     events += [(line.box.top, line) for line in outside if section_of_heading(line.text, vocabulary)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional, Sequence
 
-from extract.page_content import Box, Fill
+from extract.colours import is_marker_glyph, is_neutral
+from extract.page_content import Box, Char, Fill
 
 # A fill covering at least this share of a cell shades the cell.
 SHADING_SHARE = 0.4
@@ -34,6 +35,14 @@ def cell_marker(box: Box, fills: Sequence[Fill]) -> Optional[str]:
             if inner.area < MARKER_SHARE * box.area and (best is None or inner.area > best.box.area):
                 best = fill
     return best.colour if best else None
+
+
+def glyph_marker(chars: Sequence[Char]) -> Optional[str]:
+    """The colour of a coloured symbol printed in the cell (a "●" in green), or None."""
+    for char in chars:
+        if char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour):
+            return char.colour
+    return None
 
 
 def fills_in_band(fills: Sequence[Fill], top: float, bottom: float) -> list[Fill]:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from extract.page_content import Fill
-from extract.text_lines import TextLine
+from extract.colours import is_marker_glyph, is_neutral
+from extract.page_content import Char, Fill
+from extract.text_lines import TextLine, line_text
 from schemas import LegendEntry
 
 # A legend marker is a small swatch or dot.
@@ -25,6 +26,32 @@ def find_legend(fills: Sequence[Fill], lines: Sequence[TextLine]) -> list[Legend
         if label and all(e.label != label for e in entries):
             entries.append(LegendEntry(label=label, colour=fill.colour))
     return entries
+
+
+def find_glyph_legend(lines: Sequence[TextLine]) -> list[LegendEntry]:
+    """Legend entries printed as coloured symbols ("● KLART"), top to bottom."""
+    entries: list[LegendEntry] = []
+    for line in lines:
+        chars = line.chars
+        for i, char in enumerate(chars):
+            if not (char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour)):
+                continue
+            label = _glyph_label(chars[i + 1 :])
+            if label and all(e.label != label for e in entries):
+                entries.append(LegendEntry(label=label, colour=char.colour))
+    return entries
+
+
+def _glyph_label(chars: Sequence[Char]) -> str:
+    """The words after a marker glyph, up to a wide gap or the next marker."""
+    taken: list[Char] = []
+    for char in chars:
+        if char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour):
+            break
+        if taken and not char.text.isspace() and char.x0 - taken[-1].x1 > 2 * char.size:
+            break
+        taken.append(char)
+    return line_text(taken).strip()
 
 
 def _label_right_of(fill: Fill, lines: Sequence[TextLine]) -> str:

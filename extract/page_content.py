@@ -23,6 +23,7 @@ class Char:
     bottom: float
     size: float
     bold: bool
+    colour: Optional[str] = None  # fill colour, kept only when it is not black
 
     @property
     def x_mid(self) -> float:
@@ -129,7 +130,18 @@ def _char(c: dict) -> Char:
         bottom=float(c["bottom"]),
         size=round(float(c.get("size") or 0.0), 2),
         bold="bold" in font.lower(),
+        colour=_text_colour(c.get("non_stroking_color")),
     )
+
+
+_BLACK = {(0,), (0.0,), (0, 0, 0), (0.0, 0.0, 0.0), (0, 0, 0, 1), (0.0, 0.0, 0.0, 1.0), None}
+
+
+def _text_colour(value) -> Optional[str]:
+    # Nearly all text is black: skip the conversion for it.
+    if value in _BLACK:
+        return None
+    return colour_hex(value)
 
 
 def _add_shape(content: PageContent, obj: dict, *, is_curve: bool) -> None:

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-from extract.fills import cell_marker, cell_shading, fills_in_band
+from extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
 from extract.grid import (
     Boundary,
+    cluster_positions,
     horizontal_boundaries,
     vertical_edges_at,
     vertical_span_at,
@@ -18,13 +19,17 @@ from extract.grid import (
 from extract.headers import HeaderVocabulary, column_role, header_cells, is_header_line
 from extract.nested import nested_table_text
 from extract.page_content import Box, PageContent
-from extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns
+from extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns, text_lines
 
 # Below the last row boundary, text closer than this many line heights still belongs to the row
 # (a row cut by the page end whose bottom border was not drawn); further text is the page footer.
 TRAILING_GAP_LINES = 2.5
-# Without rulings, a blank band at least this many line heights tall separates two rows.
-UNRULED_ROW_GAP = 0.9
+# Without rulings: a gap wider than this share of a line starts a new block of text in a column,
+# blocks starting within this many points of each other are level, and a gap of this many lines
+# ends the table.
+BLOCK_GAP = 0.35
+UNRULED_ALIGNMENT = 2.5
+UNRULED_TABLE_GAP = 4.0
 
 
 @dataclass
@@ -91,7 +96,7 @@ def _table_under_header(
     if body_bounds or ruled:
         rows_spans = _ruled_row_spans(page, lines, edges, body_top, body_bounds, limit, ruled)
     else:
-        rows_spans = _unruled_row_spans(lines, edges, body_top, limit)
+        rows_spans = _unruled_row_spans(lines, index, edges, body_top, limit)
     rows = [_slice_row(page, index, columns, edges, top, bottom, merged) for top, bottom, merged in rows_spans]
     rows = [r for r in rows if any(r.texts.values()) or any(r.fills.values()) or any(r.markers.values())]
     table_bottom = rows_spans[-1][1] if rows_spans else header_bottom
@@ -218,27 +223,45 @@ def _trailing_text_bottom(lines: Sequence[TextLine], edges: Sequence[float], top
 
 
 def _unruled_row_spans(
-    lines: Sequence[TextLine], edges: Sequence[float], body_top: float, limit: float
+    lines: Sequence[TextLine], index: CharIndex, edges: Sequence[float], body_top: float, limit: float
 ) -> list[tuple[float, float, set[int]]]:
-    """Rows of a table with no rules at all: separated by blank bands across every column."""
-    body = [line for line in lines if line.box.top >= body_top and line.box.top < limit]
-    spans: list[tuple[float, float, set[int]]] = []
-    start: Optional[float] = None
+    """Rows of a table with no rules at all.
+
+    Cells are top-aligned, so a new row is where several columns start a block of text at the same
+    height; a paragraph gap inside one cell starts a block in that column alone.
+    """
+    bottom = _unruled_table_bottom(lines, edges, body_top, limit)
+    if bottom is None:
+        return []
+    starts: list[tuple[float, int]] = []
+    for column, chars in enumerate(split_by_columns(index.band(body_top, bottom), edges)):
+        previous = None
+        for line in text_lines(chars):
+            height = max(line.box.height, 1.0)
+            if previous is None or line.box.top - previous.box.bottom > BLOCK_GAP * height:
+                starts.append((line.box.top, column))
+            previous = line
+    row_tops: list[float] = []
+    for y in cluster_positions((y for y, _ in starts), tolerance=UNRULED_ALIGNMENT):
+        columns = {c for top, c in starts if abs(top - y) <= UNRULED_ALIGNMENT}
+        if not row_tops or len(columns) >= 2:
+            row_tops.append(y)
+    cuts = [top - 0.5 for top in row_tops] + [bottom + 0.5]
+    return [(a, b, set()) for a, b in zip(cuts, cuts[1:])]
+
+
+def _unruled_table_bottom(lines: Sequence[TextLine], edges: Sequence[float], body_top: float, limit: float) -> Optional[float]:
+    """The table ends at the first line that ignores its columns, or after a gap wider than any row's."""
+    bottom = None
     previous_bottom = body_top
-    for line in body:
+    for line in lines:
+        if line.box.top < body_top or line.box.top >= limit:
+            continue
         height = max(line.box.height, 1.0)
-        if not _words_fit_columns(line, edges) or line.box.top - previous_bottom > TRAILING_GAP_LINES * 2 * height:
+        if not _words_fit_columns(line, edges) or line.box.top - previous_bottom > UNRULED_TABLE_GAP * height:
             break
-        if start is None:
-            start = line.box.top - 0.5
-        elif line.box.top - previous_bottom > UNRULED_ROW_GAP * height:
-            cut = (previous_bottom + line.box.top) / 2
-            spans.append((start, cut, set()))
-            start = cut
-        previous_bottom = line.box.bottom
-    if start is not None:
-        spans.append((start, previous_bottom + 0.5, set()))
-    return spans
+        bottom = previous_bottom = line.box.bottom
+    return bottom
 
 
 def _slice_row(
@@ -259,7 +282,7 @@ def _slice_row(
         nested = nested_table_text(chars, band_rulings, box) if band_rulings else None
         texts[column.role] = nested if nested is not None else cell_text(chars)
         fills[column.role] = cell_shading(box, band_fills)
-        markers[column.role] = cell_marker(box, band_fills)
+        markers[column.role] = cell_marker(box, band_fills) or glyph_marker(chars)
         if i in merged:
             merged_roles.add(column.role)
     return SliceRow(top, bottom, texts, fills, markers, merged_roles, _row_fill(fills))

@@ -1,7 +1,7 @@
 """Regenerate the sample reports: `python -m samples.generate [NAME ...]` from the repository root.
 
 Renders every content file in samples/content/ to samples/pdf/NAME.pdf with the producer it names
-(Word through LibreOffice, or HTML through WeasyPrint), writes samples/expected/NAME.json from the
+(Word through LibreOffice, HTML through WeasyPrint, or HTML printed by headless Chromium), writes samples/expected/NAME.json from the
 content, and for every report that names a `previous` period the expected diff
 samples/expected/OLD__NEW.diff.json.
 """
@@ -39,6 +39,9 @@ def render(report: Report) -> Path:
     if report.producer == "word":
         from samples.word_report import render_word
         render_word(report, target, source_date_epoch(report))
+    elif report.producer == "browser":
+        from samples.browser_report import render_browser
+        render_browser(report, target, source_date_epoch(report))
     else:
         from samples.web_report import render_web
         render_web(report, target, source_date_epoch(report))

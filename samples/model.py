@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 STATUSES = ("done", "in_progress", "delayed")
-PRODUCERS = ("word", "web")
+PRODUCERS = ("word", "web", "browser")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,190 @@
+"""Render a report the way an intranet page is printed from a web browser: HTML printed to PDF by
+headless Chromium, landscape A4, Liberation Sans, tables without any rules (rows kept apart by white
+space only) and the status as a coloured "●" text glyph.
+
+Chromium prints without hyphenation dictionaries here, so lines break at spaces and at the real
+hyphens in the text. Regenerating needs the Debian package `chromium`.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from html import escape
+from pathlib import Path
+
+from samples.model import Activity, Report, paragraphs
+from samples.pdf_metadata import pin_metadata
+
+STATUS_COLOUR = {"done": "#00A651", "in_progress": "#F7B500", "delayed": "#E03C31"}
+LEGEND = (("done", "KLART"), ("in_progress", "PÅGÅR"), ("delayed", "FÖRSENAT"))
+ACTIVE_COLUMNS = ("Insatsområde", "Mål", "Åtgärder", "Klart senast", "Ansvar", "Status",
+                  "Kommentar", "Nytt datum")
+# Per cent of the table width.
+ACTIVE_WIDTHS = (11, 14, 15, 7, 13, 5, 27, 8)
+DONE_WIDTHS = (12, 15, 16, 8, 14, 5, 30)
+ACTIVE_HEADING = "Aktiviteter"
+DONE_HEADING = "Avslutade aktiviteter"
+HIGHLIGHT = "#FFF6B3"
+
+STYLE = """
+@page { size: A4 landscape; margin: 15mm 14mm 14mm 14mm;
+        @top-left { content: "%(header)s"; font-family: "Liberation Sans", sans-serif;
+                    font-size: 7.5pt; color: #666; }
+        @bottom-right { content: "Sida " counter(page) " (" counter(pages) ")";
+                        font-family: "Liberation Sans", sans-serif; font-size: 7.5pt; color: #666; } }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: "Liberation Sans", sans-serif; font-size: 8.4pt; line-height: 1.3;
+       color: #1a1a1a; }
+h1 { font-size: 17pt; font-weight: bold; margin: 0 0 1.5mm 0; color: #2b2b6b; }
+h2 { font-size: 11.5pt; font-weight: bold; margin: 5mm 0 2.5mm 0; color: #2b2b6b; }
+h3 { font-size: 9pt; font-weight: bold; margin: 4mm 0 1.5mm 0; }
+.period { font-size: 10pt; margin: 0 0 3mm 0; color: #333; }
+p { margin: 0; }
+p.gap { margin-top: 1.3mm; }
+.intro { max-width: 210mm; }
+.milestones { display: flex; gap: 5mm; }
+.milestone { background: #E8EEF7; padding: 2mm 3mm; width: 52mm; }
+.milestone .label { font-weight: bold; }
+.legend { margin-top: 4mm; font-size: 8pt; }
+.legend .title { font-weight: bold; margin-right: 3mm; }
+.legend .item { margin-right: 6mm; }
+.glyph { font-size: 11pt; line-height: 1; }
+table.activities { width: 100%%; border-collapse: separate; border-spacing: 0; table-layout: fixed;
+                   border: none; }
+table.activities th, table.activities td { border: none; text-align: left; vertical-align: top;
+                                           padding: 0 2.2mm 3.4mm 0; }
+table.activities th { font-weight: bold; }
+table.activities td.status { text-align: center; }
+tr.highlighted td { background: %(highlight)s; }
+tr.highlighted td:first-child { padding-left: 1mm; }
+table.nested { border-collapse: separate; border-spacing: 0; margin: 1mm 0; }
+table.nested td { border: none; padding: 0 3mm 0.5mm 0; }
+"""
+
+
+def _text(text: str) -> str:
+    """The author's paragraphs as HTML; a blank line in the content becomes space before."""
+    return "".join(
+        f'<p class="gap">{escape(line)}</p>' if gap else f"<p>{escape(line)}</p>"
+        for line, gap in paragraphs(text)
+    )
+
+
+def _glyph(status: str) -> str:
+    return f'<span class="glyph" style="color: {STATUS_COLOUR[status]}">\u25cf</span>'
+
+
+def _follow_up(activity: Activity) -> str:
+    html = _text(activity.follow_up)
+    if activity.follow_up_table:
+        rows = "".join(
+            "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
+            for row in activity.follow_up_table
+        )
+        html += f'<table class="nested">{rows}</table>' + _text(activity.follow_up_after)
+    return html
+
+
+def _area_spans(activities: tuple[Activity, ...]) -> list[int]:
+    """How many rows each row's Insatsområde cell spans (0 for a row covered by the cell above)."""
+    spans = [1] * len(activities)
+    top = 0
+    for index, activity in enumerate(activities):
+        if activity.merge_area:
+            spans[top] += 1
+            spans[index] = 0
+        else:
+            top = index
+    return spans
+
+
+def _table(activities: tuple[Activity, ...], *, done: bool) -> str:
+    columns = ACTIVE_COLUMNS[:-1] if done else ACTIVE_COLUMNS
+    widths = DONE_WIDTHS if done else ACTIVE_WIDTHS
+    head = "".join(f'<th style="width: {w}%">{escape(c)}</th>' for c, w in zip(columns, widths))
+    body = []
+    for activity, span in zip(activities, _area_spans(activities)):
+        cells = []
+        if span:
+            cells.append(f'<td rowspan="{span}">{_text(activity.area)}</td>')
+        cells += [
+            f"<td>{_text(activity.goal)}</td>",
+            f"<td>{_text(activity.action)}</td>",
+            f"<td>{_text(activity.deadline)}</td>",
+            f"<td>{_text(activity.responsible)}</td>",
+            f'<td class="status">{_glyph(activity.status)}</td>',
+            f"<td>{_follow_up(activity)}</td>",
+        ]
+        if not done:
+            cells.append(f"<td>{_text(activity.new_deadline or '')}</td>")
+        row_class = ' class="highlighted"' if activity.highlighted else ""
+        body.append(f"<tr{row_class}>{''.join(cells)}</tr>")
+    return (f'<table class="activities"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def _milestones(report: Report) -> str:
+    if not report.milestones:
+        return ""
+    boxes = "".join(
+        f'<div class="milestone"><p class="label">{escape(m.label)}</p><p>{escape(m.date)}</p></div>'
+        for m in report.milestones
+    )
+    return f"<h3>{escape(report.milestone_heading)}</h3><div class=\"milestones\">{boxes}</div>"
+
+
+def _legend() -> str:
+    items = "".join(f'<span class="item">{_glyph(status)} {label}</span>' for status, label in LEGEND)
+    return f'<p class="legend"><span class="title">STATUS</span>{items}</p>'
+
+
+def build_html(report: Report) -> str:
+    """The report as the intranet page that is printed."""
+    parts = [
+        f"<h1>{escape(report.title)}</h1>",
+        f'<p class="period">{escape(report.period_line)}</p>',
+        f'<div class="intro">{_text(report.intro)}</div>',
+        _milestones(report),
+        _legend(),
+        f"<h2>{ACTIVE_HEADING}</h2>",
+        _table(report.active, done=False),
+    ]
+    if report.done:
+        parts += [f"<h2>{DONE_HEADING}</h2>", _text(report.done_intro),
+                  '<div style="height: 2.5mm"></div>', _table(report.done, done=True)]
+    style = STYLE % {"header": report.running_header.replace('"', "'"), "highlight": HIGHLIGHT}
+    return (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
+            f"<title>{escape(report.title)}</title><style>{style}</style></head>"
+            f"<body>{''.join(parts)}</body></html>")
+
+
+def chromium() -> str:
+    """The Chromium executable (Debian's package `chromium`)."""
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    raise RuntimeError("browser samples need Chromium: apt-get install chromium")
+
+
+def render_browser(report: Report, pdf_path: Path, source_date_epoch: int) -> None:
+    """Print the report's HTML to PDF with headless Chromium, then pin the metadata."""
+    with tempfile.TemporaryDirectory(prefix="followup-chromium-") as work:
+        page = Path(work) / f"{report.name}.html"
+        page.write_text(build_html(report), encoding="utf-8")
+        profile = Path(work) / "profile"
+        out = Path(work) / "out.pdf"
+        command = [
+            chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={out}",
+            page.as_uri(),
+        ]
+        env = dict(os.environ, TZ="UTC", LANG="C.UTF-8")
+        subprocess.run(command, check=True, capture_output=True, timeout=120, env=env)
+        if not out.is_file():
+            raise RuntimeError("Chromium printed no PDF")
+        shutil.copyfile(out, pdf_path)
+    pin_metadata(pdf_path, source_date_epoch)
