@@ -112,8 +112,19 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
             findings.heading = event.text
             findings.new_table = True
         else:
+            if not findings.new_table and _completed_table_without_heading(findings, event):
+                findings.section, findings.heading, findings.new_table = "done", None, True
             findings.slices.append((event, findings.section, findings.heading, findings.new_table))
             findings.new_table = False
+
+
+def _completed_table_without_heading(findings: _Findings, table: TableSlice) -> bool:
+    """A second table that drops the Ny tid column of the first is the completed table, heading or not."""
+    if not findings.slices:
+        return False
+    previous = findings.slices[-1][0]
+    return (previous.roles != table.roles and "new_deadline" in previous.roles
+            and "new_deadline" not in table.roles)
 
 
 def _read_front_matter(lines: list[TextLine], findings: _Findings) -> None:

@@ -233,12 +233,14 @@ def _unruled_row_spans(
     bottom = _unruled_table_bottom(lines, edges, body_top, limit)
     if bottom is None:
         return []
+    columns = [text_lines(chars) for chars in split_by_columns(index.band(body_top, bottom), edges)]
+    leading = _line_leading(columns)
     starts: list[tuple[float, int]] = []
-    for column, chars in enumerate(split_by_columns(index.band(body_top, bottom), edges)):
+    for column, column_lines in enumerate(columns):
         previous = None
-        for line in text_lines(chars):
+        for line in column_lines:
             height = max(line.box.height, 1.0)
-            if previous is None or line.box.top - previous.box.bottom > BLOCK_GAP * height:
+            if previous is None or line.box.top - previous.box.bottom > leading + BLOCK_GAP * height:
                 starts.append((line.box.top, column))
             previous = line
     row_tops: list[float] = []
@@ -248,6 +250,14 @@ def _unruled_row_spans(
             row_tops.append(y)
     cuts = [top - 0.5 for top in row_tops] + [bottom + 0.5]
     return [(a, b, set()) for a, b in zip(cuts, cuts[1:])]
+
+
+def _line_leading(columns: Sequence[Sequence[TextLine]]) -> float:
+    """The usual gap between two lines of one paragraph (producers set line height differently)."""
+    gaps = sorted(
+        b.box.top - a.box.bottom for lines in columns for a, b in zip(lines, lines[1:]) if b.box.top > a.box.bottom - 1
+    )
+    return max(gaps[len(gaps) // 4], 0.0) if gaps else 0.0
 
 
 def _unruled_table_bottom(lines: Sequence[TextLine], edges: Sequence[float], body_top: float, limit: float) -> Optional[float]:

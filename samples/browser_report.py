@@ -22,8 +22,8 @@ LEGEND = (("done", "KLART"), ("in_progress", "PÅGÅR"), ("delayed", "FÖRSENAT"
 ACTIVE_COLUMNS = ("Insatsområde", "Mål", "Åtgärder", "Klart senast", "Ansvar", "Status",
                   "Kommentar", "Nytt datum")
 # Per cent of the table width.
-ACTIVE_WIDTHS = (11, 14, 15, 7, 13, 5, 27, 8)
-DONE_WIDTHS = (12, 15, 16, 8, 14, 5, 30)
+ACTIVE_WIDTHS = (12, 15, 15, 7, 13, 5, 25, 8)
+DONE_WIDTHS = (12, 16, 16, 8, 14, 5, 29)
 ACTIVE_HEADING = "Aktiviteter"
 DONE_HEADING = "Avslutade aktiviteter"
 HIGHLIGHT = "#FFF6B3"
@@ -35,7 +35,7 @@ STYLE = """
         @bottom-right { content: "Sida " counter(page) " (" counter(pages) ")";
                         font-family: "Liberation Sans", sans-serif; font-size: 7.5pt; color: #666; } }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: "Liberation Sans", sans-serif; font-size: 8.4pt; line-height: 1.3;
+body { margin: 0; font-family: "Liberation Sans", sans-serif; font-size: 8.2pt; line-height: 1.3;
        color: #1a1a1a; }
 h1 { font-size: 17pt; font-weight: bold; margin: 0 0 1.5mm 0; color: #2b2b6b; }
 h2 { font-size: 11.5pt; font-weight: bold; margin: 5mm 0 2.5mm 0; color: #2b2b6b; }
@@ -50,7 +50,8 @@ p.gap { margin-top: 1.3mm; }
 .legend { margin-top: 4mm; font-size: 8pt; }
 .legend .title { font-weight: bold; margin-right: 3mm; }
 .legend .item { margin-right: 6mm; }
-.glyph { font-size: 11pt; line-height: 1; }
+.done-section { break-inside: avoid-page; }
+.glyph { font-size: 13pt; line-height: 1; }
 table.activities { width: 100%%; border-collapse: separate; border-spacing: 0; table-layout: fixed;
                    border: none; }
 table.activities th, table.activities td { border: none; text-align: left; vertical-align: top;
@@ -152,8 +153,10 @@ def build_html(report: Report) -> str:
         _table(report.active, done=False),
     ]
     if report.done:
-        parts += [f"<h2>{DONE_HEADING}</h2>", _text(report.done_intro),
-                  '<div style="height: 2.5mm"></div>', _table(report.done, done=True)]
+        # Heading, note and the short completed table stay together on one page.
+        parts += ['<div class="done-section">', f"<h2>{DONE_HEADING}</h2>",
+                  _text(report.done_intro), '<div style="height: 2.5mm"></div>',
+                  _table(report.done, done=True), "</div>"]
     style = STYLE % {"header": report.running_header.replace('"', "'"), "highlight": HIGHLIGHT}
     return (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
             f"<title>{escape(report.title)}</title><style>{style}</style></head>"
