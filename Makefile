@@ -20,7 +20,7 @@ test: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/followup batch samples/pdf -o out
 
-# Regenerates samples/pdf from samples/content (needs LibreOffice and WeasyPrint; the PDFs are committed).
+# Regenerates samples/pdf from samples/content (needs LibreOffice, WeasyPrint and Chromium; the PDFs are committed).
 samples: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[samples]'
 	$(BIN)/python -m samples.generate

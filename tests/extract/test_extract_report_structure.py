@@ -108,3 +108,29 @@ def test_title_preamble_and_milestones_of_the_example(example):
     assert any("uppföljningstillfälle 2023-11-20" in line for line in example.preamble)
     assert len(example.milestones) == 3
     assert example.milestones[0].startswith("Elab")
+
+
+BROWSER = SAMPLES / "pdf" / "psykiatri-2024-10.pdf"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    return read_raw_document(BROWSER)
+
+
+def test_a_table_without_any_rules_is_cut_into_rows_by_text_alignment(browser):
+    import pdfplumber
+
+    with pdfplumber.open(BROWSER) as pdf:
+        assert not any(page.lines for page in pdf.pages), "the sample really has no rules"
+    gold = expected(BROWSER)["activities"]
+    assert [len(t.rows) for t in browser.tables] == [
+        sum(1 for a in gold if a["section"] == "active"), sum(1 for a in gold if a["section"] == "done")]
+    assert [t.section for t in browser.tables] == ["active", "done"]
+
+
+def test_status_and_legend_printed_as_coloured_glyphs_are_read(browser):
+    assert [(e.label, e.colour) for e in browser.legend] == [
+        ("KLART", "#00A651"), ("PÅGÅR", "#F7B500"), ("FÖRSENAT", "#E03C31")]
+    markers = [r.cells["status"].marker for t in browser.tables for r in t.rows]
+    assert all(markers) and set(markers) <= {"#00A651", "#F7B500", "#E03C31"}
