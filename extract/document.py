@@ -13,7 +13,7 @@ from extract.milestones import find_milestones
 from extract.opening import open_report
 from extract.page_content import Box, PageContent, read_page
 from extract.stitching import PlacedSlice, stitch_page_breaks
-from extract.tables import TableSlice, find_table_slices, header_lines
+from extract.tables import TableSlice, continue_table, find_table_slices, header_lines
 from extract.text_lines import CharIndex, TextLine, text_lines
 from schemas import LegendEntry, RawDocument
 
@@ -35,6 +35,7 @@ class _Findings:
     heading: Optional[str] = None
     new_table: bool = True
     first_page_seen: bool = False
+    previous_page_lines: set[tuple[int, str]] = field(default_factory=set)
 
 
 def file_sha256(path: Path) -> str:
@@ -91,6 +92,9 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
     lines = text_lines(page.chars)
     headers = header_lines(lines, vocabulary)
     slices = find_table_slices(page, lines, index, headers, vocabulary)
+    continued = _table_continued_without_header(page, lines, index, headers, vocabulary, findings)
+    if continued is not None:
+        slices.insert(0, continued)
     regions = [Box(0, s.header_top - 2, page.width, s.bottom + 2) for s in slices]
     outside = [line for line in lines if not any(r.top <= line.box.top <= r.bottom for r in regions)]
 
@@ -104,6 +108,7 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
         shapes = [f for f in page.fills if not _inside_any(f.box, regions)]
         findings.legend = find_legend(shapes, outside) or find_glyph_legend(outside)
 
+    findings.previous_page_lines = {_line_key(line) for line in lines}
     events: list[tuple[float, object]] = [(s.header_top, s) for s in slices]
     events += [(line.box.top, line) for line in outside if section_of_heading(line.text, vocabulary)]
     for _, event in sorted(events, key=lambda e: e[0]):
@@ -116,6 +121,26 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
                 findings.section, findings.heading, findings.new_table = "done", None, True
             findings.slices.append((event, findings.section, findings.heading, findings.new_table))
             findings.new_table = False
+
+
+def _table_continued_without_header(
+    page: PageContent, lines: list[TextLine], index: CharIndex, headers: list[TextLine],
+    vocabulary: HeaderVocabulary, findings: _Findings,
+) -> Optional[TableSlice]:
+    """Rows at the top of a page that continue the last page's table when its header is not repeated."""
+    if not findings.slices or findings.slices[-1][0].page != page.number - 1:
+        return None
+    stops = [h.box.top for h in headers] + [line.box.top for line in lines if section_of_heading(line.text, vocabulary)]
+    limit = min(stops, default=page.height) - 1
+    # The running header is printed at the same place on every page; the table resumes below it.
+    body = [line for line in lines if line.box.top < limit and _line_key(line) not in findings.previous_page_lines]
+    if not body:
+        return None
+    return continue_table(page, lines, index, findings.slices[-1][0], body[0].box.top - 1, limit)
+
+
+def _line_key(line: TextLine) -> tuple[int, str]:
+    return round(line.box.top), line.text
 
 
 def _completed_table_without_heading(findings: _Findings, table: TableSlice) -> bool:

@@ -91,16 +91,44 @@ def _table_under_header(
     header_bottom = _header_bottom(boundaries, header, lines, edges, limit)
     header_top = _header_top(boundaries, header, lines, edges)
     columns = _columns(index, edges, header_top, header_bottom, vocabulary)
-    body_top = header_bottom
+    return _table_body(page, lines, index, columns, edges, header_bottom, limit, ruled=ruled, top=header.box.top)
+
+
+def continue_table(
+    page: PageContent, lines: Sequence[TextLine], index: CharIndex, previous: TableSlice, body_top: float,
+    limit: float,
+) -> Optional[TableSlice]:
+    """The rest of the previous page's table on a page where its header is not repeated.
+
+    The columns are the previous page's; rows start at body_top (below the running header). Only
+    rows with at least two filled cells count, so prose after the table is not taken for rows.
+    """
+    edges = [c.x0 for c in previous.columns] + [previous.columns[-1].x1]
+    inner = edges[1:-1]
+    verticals = [r.position for r in page.rulings if r.orientation == "v" and r.start < limit]
+    ruled = bool(inner) and sum(any(abs(x - v) <= 2.0 for v in verticals) for x in inner) >= len(inner) / 2
+    if body_top >= limit:
+        return None
+    table = _table_body(page, lines, index, previous.columns, edges, body_top, limit, ruled=ruled, top=body_top)
+    table.rows = [r for r in table.rows if sum(1 for t in r.texts.values() if t.strip()) >= 2]
+    return table if table.rows else None
+
+
+def _table_body(
+    page: PageContent, lines: Sequence[TextLine], index: CharIndex, columns: list[Column], edges: Sequence[float],
+    body_top: float, limit: float, *, ruled: bool, top: float,
+) -> TableSlice:
+    """Rows and cells below the header (or from the page's top, for a table continued without one)."""
+    boundaries = horizontal_boundaries(page.rulings, edges, body_top, limit)
     body_bounds = [b for b in boundaries if b.y > body_top + 1 and b.y < limit]
     if body_bounds or ruled:
         rows_spans = _ruled_row_spans(page, lines, edges, body_top, body_bounds, limit, ruled)
     else:
         rows_spans = _unruled_row_spans(lines, index, edges, body_top, limit)
-    rows = [_slice_row(page, index, columns, edges, top, bottom, merged) for top, bottom, merged in rows_spans]
+    rows = [_slice_row(page, index, columns, edges, a, b, merged) for a, b, merged in rows_spans]
     rows = [r for r in rows if any(r.texts.values()) or any(r.fills.values()) or any(r.markers.values())]
-    table_bottom = rows_spans[-1][1] if rows_spans else header_bottom
-    return TableSlice(page.number, header.box.top, columns, rows, table_bottom)
+    table_bottom = rows_spans[-1][1] if rows_spans else body_top
+    return TableSlice(page.number, top, columns, rows, table_bottom)
 
 
 def _edges_from_header_words(page: PageContent, header: TextLine, vocabulary: HeaderVocabulary) -> list[float]:
