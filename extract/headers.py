@@ -49,7 +49,8 @@ def load_header_vocabulary(path: Optional[Path] = None) -> HeaderVocabulary:
 
 def column_role(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:
     """The role a header cell's text names, or None when it names none."""
-    key = header_key(text)
+    # A note in brackets does not change what a column is: "Tid (klart senast)" is Tid.
+    key = header_key(re.sub(r"\(.*?\)", "", text)) or header_key(text)
     if not key:
         return None
     if key not in vocabulary.known_roles:

@@ -44,3 +44,8 @@ def test_section_headings_tell_done_from_active():
 
 def test_the_same_words_wrapped_into_a_sentence_are_no_heading():
     assert section_of_heading("klara aktiviteter.", VOCABULARY) is None
+
+
+def test_a_note_in_brackets_does_not_change_the_column():
+    assert column_role("Tid (klart senast)", VOCABULARY) == "deadline"
+    assert column_role("Ansvarig (chef)", VOCABULARY) == "responsible"
