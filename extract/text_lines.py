@@ -9,6 +9,8 @@ from extract.page_content import Box, Char
 
 # A gap wider than this fraction of the font size between two glyphs is a word space.
 WORD_GAP = 0.22
+# Typographic ligatures some fonts print as one glyph ("ﬁ" in "speciﬁk") are their letters.
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
 # A vertical gap wider than this many line heights separates paragraphs.
 PARAGRAPH_GAP = 0.55
 
@@ -110,7 +112,7 @@ def line_text(chars: Sequence[Char]) -> str:
                 parts.append(" ")
         parts.append(char.text)
         previous = char
-    return " ".join("".join(parts).split())
+    return " ".join("".join(parts).translate(LIGATURES).split())
 
 
 def words_of(chars: Sequence[Char]) -> list[Word]:
