@@ -204,7 +204,7 @@ def _ruled_row_spans(
         merged = set() if top_bound is None else {i for i, c in enumerate(top_bound.crosses) if not c}
         spans.append((top, boundary.y, merged))
         top, top_bound = boundary.y, boundary
-    trailing = _trailing_text_bottom(lines, edges, top, limit)
+    trailing = _column_text_bottom(lines, edges, top, limit, TRAILING_GAP_LINES)
     if trailing is not None and not _band_breaks_table(page, lines, edges, top, trailing, False):
         merged = set() if top_bound is None else {i for i, c in enumerate(top_bound.crosses) if not c}
         spans.append((top, trailing + 0.5, merged))
@@ -235,18 +235,20 @@ def _words_fit_columns(line: TextLine, edges: Sequence[float]) -> bool:
     return True
 
 
-def _trailing_text_bottom(lines: Sequence[TextLine], edges: Sequence[float], top: float, limit: float) -> Optional[float]:
-    """Bottom of text right below the last rule that still belongs to the table, if any."""
+def _column_text_bottom(
+    lines: Sequence[TextLine], edges: Sequence[float], top: float, limit: float, max_gap_lines: float
+) -> Optional[float]:
+    """Bottom of the text from `top` on that keeps to the columns, up to a line that ignores them or
+    a gap of more than `max_gap_lines` line heights; None when there is none."""
     bottom = None
     previous = top
     for line in lines:
         if line.box.top < top or line.box.top >= limit:
             continue
         height = max(line.box.height, 1.0)
-        if line.box.top - previous > TRAILING_GAP_LINES * height or not _words_fit_columns(line, edges):
+        if line.box.top - previous > max_gap_lines * height or not _words_fit_columns(line, edges):
             break
-        bottom = line.box.bottom
-        previous = line.box.bottom
+        bottom = previous = line.box.bottom
     return bottom
 
 
@@ -258,7 +260,7 @@ def _unruled_row_spans(
     Cells are top-aligned, so a new row is where several columns start a block of text at the same
     height; a paragraph gap inside one cell starts a block in that column alone.
     """
-    bottom = _unruled_table_bottom(lines, edges, body_top, limit)
+    bottom = _column_text_bottom(lines, edges, body_top, limit, UNRULED_TABLE_GAP)
     if bottom is None:
         return []
     columns = [text_lines(chars) for chars in split_by_columns(index.band(body_top, bottom), edges)]
@@ -286,20 +288,6 @@ def _line_leading(columns: Sequence[Sequence[TextLine]]) -> float:
         b.box.top - a.box.bottom for lines in columns for a, b in zip(lines, lines[1:]) if b.box.top > a.box.bottom - 1
     )
     return max(gaps[len(gaps) // 4], 0.0) if gaps else 0.0
-
-
-def _unruled_table_bottom(lines: Sequence[TextLine], edges: Sequence[float], body_top: float, limit: float) -> Optional[float]:
-    """The table ends at the first line that ignores its columns, or after a gap wider than any row's."""
-    bottom = None
-    previous_bottom = body_top
-    for line in lines:
-        if line.box.top < body_top or line.box.top >= limit:
-            continue
-        height = max(line.box.height, 1.0)
-        if not _words_fit_columns(line, edges) or line.box.top - previous_bottom > UNRULED_TABLE_GAP * height:
-            break
-        bottom = previous_bottom = line.box.bottom
-    return bottom
 
 
 def _slice_row(

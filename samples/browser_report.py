@@ -14,7 +14,8 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-from samples.model import Activity, Report, paragraphs
+from samples.html_table import activity_table_html, text_html
+from samples.model import Activity, Report
 from samples.pdf_metadata import pin_metadata
 
 STATUS_COLOUR = {"done": "#00A651", "in_progress": "#F7B500", "delayed": "#E03C31"}
@@ -65,66 +66,17 @@ table.nested td { border: none; padding: 0 3mm 0.5mm 0; }
 """
 
 
-def _text(text: str) -> str:
-    """The author's paragraphs as HTML; a blank line in the content becomes space before."""
-    return "".join(
-        f'<p class="gap">{escape(line)}</p>' if gap else f"<p>{escape(line)}</p>"
-        for line, gap in paragraphs(text)
-    )
-
 
 def _glyph(status: str) -> str:
     return f'<span class="glyph" style="color: {STATUS_COLOUR[status]}">\u25cf</span>'
 
 
-def _follow_up(activity: Activity) -> str:
-    html = _text(activity.follow_up)
-    if activity.follow_up_table:
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
-            for row in activity.follow_up_table
-        )
-        html += f'<table class="nested">{rows}</table>' + _text(activity.follow_up_after)
-    return html
-
-
-def _area_spans(activities: tuple[Activity, ...]) -> list[int]:
-    """How many rows each row's Insatsområde cell spans (0 for a row covered by the cell above)."""
-    spans = [1] * len(activities)
-    top = 0
-    for index, activity in enumerate(activities):
-        if activity.merge_area:
-            spans[top] += 1
-            spans[index] = 0
-        else:
-            top = index
-    return spans
 
 
 def _table(activities: tuple[Activity, ...], *, done: bool) -> str:
-    columns = ACTIVE_COLUMNS[:-1] if done else ACTIVE_COLUMNS
-    widths = DONE_WIDTHS if done else ACTIVE_WIDTHS
-    head = "".join(f'<th style="width: {w}%">{escape(c)}</th>' for c, w in zip(columns, widths))
-    body = []
-    for activity, span in zip(activities, _area_spans(activities)):
-        cells = []
-        if span:
-            cells.append(f'<td rowspan="{span}">{_text(activity.area)}</td>')
-        cells += [
-            f"<td>{_text(activity.goal)}</td>",
-            f"<td>{_text(activity.action)}</td>",
-            f"<td>{_text(activity.deadline)}</td>",
-            f"<td>{_text(activity.responsible)}</td>",
-            f'<td class="status">{_glyph(activity.status)}</td>',
-            f"<td>{_follow_up(activity)}</td>",
-        ]
-        if not done:
-            cells.append(f"<td>{_text(activity.new_deadline or '')}</td>")
-        row_class = ' class="highlighted"' if activity.highlighted else ""
-        body.append(f"<tr{row_class}>{''.join(cells)}</tr>")
-    return (f'<table class="activities"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>")
-
+    return activity_table_html(
+        activities, columns=ACTIVE_COLUMNS[:-1] if done else ACTIVE_COLUMNS,
+        widths=DONE_WIDTHS if done else ACTIVE_WIDTHS, done=done, status_marker=_glyph)
 
 def _milestones(report: Report) -> str:
     if not report.milestones:
@@ -146,7 +98,7 @@ def build_html(report: Report) -> str:
     parts = [
         f"<h1>{escape(report.title)}</h1>",
         f'<p class="period">{escape(report.period_line)}</p>',
-        f'<div class="intro">{_text(report.intro)}</div>',
+        f'<div class="intro">{text_html(report.intro)}</div>',
         _milestones(report),
         _legend(),
         f"<h2>{ACTIVE_HEADING}</h2>",
@@ -155,7 +107,7 @@ def build_html(report: Report) -> str:
     if report.done:
         # Heading, note and the short completed table stay together on one page.
         parts += ['<div class="done-section">', f"<h2>{DONE_HEADING}</h2>",
-                  _text(report.done_intro), '<div style="height: 2.5mm"></div>',
+                  text_html(report.done_intro), '<div style="height: 2.5mm"></div>',
                   _table(report.done, done=True), "</div>"]
     style = STYLE % {"header": report.running_header.replace('"', "'"), "highlight": HIGHLIGHT}
     return (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
@@ -176,7 +128,7 @@ def render_browser(report: Report, pdf_path: Path, source_date_epoch: int) -> No
     """Print the report's HTML to PDF with headless Chromium, then pin the metadata."""
     with tempfile.TemporaryDirectory(prefix="followup-chromium-") as work:
         page = Path(work) / f"{report.name}.html"
-        page.write_text(build_html(report), encoding="utf-8")
+        page.writetext_html(build_html(report), encoding="utf-8")
         profile = Path(work) / "profile"
         out = Path(work) / "out.pdf"
         command = [

@@ -6,7 +6,8 @@ import os
 from html import escape
 from pathlib import Path
 
-from samples.model import Activity, Report, paragraphs
+from samples.html_table import activity_table_html, text_html
+from samples.model import Activity, Report
 from samples.pdf_metadata import pin_metadata
 
 # The web system's own shades; its legend shows the same ones.
@@ -44,66 +45,17 @@ table.legend td { padding: 0.4mm 1.5mm 0.4mm 0; font-size: 7pt; }
 """
 
 
-def _text(text: str) -> str:
-    """The author's paragraphs as HTML; a blank line in the content becomes space before."""
-    return "".join(
-        f'<p class="gap">{escape(line)}</p>' if gap else f"<p>{escape(line)}</p>"
-        for line, gap in paragraphs(text)
-    )
-
 
 def _dot(status: str) -> str:
     return f'<span class="dot" style="background: {STATUS_COLOUR[status]}"></span>'
 
 
-def _follow_up(activity: Activity) -> str:
-    html = _text(activity.follow_up)
-    if activity.follow_up_table:
-        rows = "".join(
-            "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>"
-            for row in activity.follow_up_table
-        )
-        html += f'<table class="nested">{rows}</table>' + _text(activity.follow_up_after)
-    return html
-
-
-def _area_spans(activities: tuple[Activity, ...]) -> list[int]:
-    """How many rows each row's Område cell spans (0 for a row covered by the cell above)."""
-    spans = [1] * len(activities)
-    top = 0
-    for index, activity in enumerate(activities):
-        if activity.merge_area:
-            spans[top] += 1
-            spans[index] = 0
-        else:
-            top = index
-    return spans
 
 
 def _table(activities: tuple[Activity, ...], *, done: bool) -> str:
-    columns = ACTIVE_COLUMNS[:-1] if done else ACTIVE_COLUMNS
-    widths = DONE_WIDTHS if done else ACTIVE_WIDTHS
-    head = "".join(f'<th style="width: {w}%">{escape(c)}</th>' for c, w in zip(columns, widths))
-    body = []
-    for activity, span in zip(activities, _area_spans(activities)):
-        cells = []
-        if span:
-            cells.append(f'<td rowspan="{span}">{_text(activity.area)}</td>')
-        cells += [
-            f"<td>{_text(activity.goal)}</td>",
-            f"<td>{_text(activity.action)}</td>",
-            f"<td>{_text(activity.deadline)}</td>",
-            f"<td>{_text(activity.responsible)}</td>",
-            f'<td class="status">{_dot(activity.status)}</td>',
-            f"<td>{_follow_up(activity)}</td>",
-        ]
-        if not done:
-            cells.append(f"<td>{_text(activity.new_deadline or '')}</td>")
-        row_class = ' class="highlighted"' if activity.highlighted else ""
-        body.append(f"<tr{row_class}>{''.join(cells)}</tr>")
-    return (f'<table class="activities"><thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>")
-
+    return activity_table_html(
+        activities, columns=ACTIVE_COLUMNS[:-1] if done else ACTIVE_COLUMNS,
+        widths=DONE_WIDTHS if done else ACTIVE_WIDTHS, done=done, status_marker=_dot)
 
 def _legend() -> str:
     rows = "".join(f"<tr><td>{_dot(status)}</td><td>{label}</td></tr>" for status, label in LEGEND)
@@ -115,13 +67,13 @@ def build_html(report: Report) -> str:
     parts = [
         f"<h1>{escape(report.title)}</h1>",
         f'<p class="period">{escape(report.period_line)}</p>',
-        _text(report.intro),
+        text_html(report.intro),
         _legend(),
         "<h2>Aktiviteter</h2>",
         _table(report.active, done=False),
     ]
     if report.done:
-        parts += ["<h2>Klara aktiviteter</h2>", _text(report.done_intro),
+        parts += ["<h2>Klara aktiviteter</h2>", text_html(report.done_intro),
                   _table(report.done, done=True)]
     style = STYLE % {"header": report.running_header.replace('"', "'")}
     return (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
