@@ -55,9 +55,10 @@ def _glyph_label(chars: Sequence[Char]) -> str:
 
 
 def _label_right_of(fill: Fill, lines: Sequence[TextLine]) -> str:
-    middle = (fill.box.top + fill.box.bottom) / 2
+    # A label beside a swatch is centred on it, or top-aligned with it when both are cells of a
+    # legend table (Word): the first line that overlaps the swatch vertically is its label.
     for line in lines:
-        if not (line.box.top - 2 <= middle <= line.box.bottom + 2):
+        if line.box.bottom < fill.box.top - 2 or line.box.top > fill.box.bottom + 2:
             continue
         words = [w for w in line.words if w.box.x0 >= fill.box.x1 - 1]
         if not words or words[0].box.x0 - fill.box.x1 > MAX_LABEL_DISTANCE:

@@ -1,6 +1,7 @@
 """Shared inputs of the CLI tests: the example report, the samples, and the broken corpus."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,12 @@ from followup_process import EXAMPLE_PDF, ROOT
 
 
 @pytest.fixture(scope="session")
-def example_pdf() -> Path:
+def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A sample report under a name of its own, so a batch over samples/pdf does not see it twice."""
     assert EXAMPLE_PDF.is_file(), f"the example report is missing: {EXAMPLE_PDF}"
-    return EXAMPLE_PDF
+    copy = tmp_path_factory.mktemp("example") / "rapport-2024-03.pdf"
+    shutil.copy(EXAMPLE_PDF, copy)
+    return copy
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-# CI checks the shared folder out beside the repository.
-EXAMPLE_PDF = ROOT.parent / "shared" / "examples" / "lil-2023-11.pdf"
+# The report the CLI tests hand over as a user would: a committed sample (the repository stands alone).
+EXAMPLE_PDF = ROOT / "samples" / "pdf" / "ystad-2024-03.pdf"
 
 
 def run_followup(*arguments: object, cwd: Path = ROOT) -> subprocess.CompletedProcess:

@@ -117,7 +117,7 @@ def test_two_reports_of_the_same_name_do_not_overwrite_each_other(corpus_run: Ru
     original, copy = good_reports[0], good_reports[1]
     outputs = {corpus_run.entry(original)["output"], corpus_run.entry(copy)["output"]}
     assert len(outputs) == 2
-    assert all(name.startswith("lil-2023-11-") and name.endswith(".json") for name in outputs)
+    assert all(name.startswith(f"{original.stem}-") and name.endswith(".json") for name in outputs)
 
 
 def test_activities_csv_has_every_activity_of_every_report_in_input_order(corpus_run: Run) -> None:
@@ -184,7 +184,7 @@ def test_a_slow_file_is_stopped_at_the_time_limit_while_the_others_complete(
     assert summary.results[0].reason == "timed out after 6 s"
     assert summary.seconds < 30
     # The stopped worker was killed mid-extraction: it must have left nothing behind.
-    assert sorted(p.name for p in outdir.iterdir()) == ["activities.csv", "lil-2023-11.json", "report.json"]
+    assert sorted(p.name for p in outdir.iterdir()) == ["activities.csv", f"{example_pdf.stem}.json", "report.json"]
 
 
 # ---------------------------------------------------------------- failures of the runner's own making

@@ -52,7 +52,7 @@ def document(activities: list[Activity], *, period: Optional[str] = None, file: 
 
 
 def gold_activity(gold: dict[str, Any]) -> Activity:
-    """A gold-format activity (samples/expected, /work/shared/examples) as a schemas.Activity."""
+    """A gold-format activity (samples/expected) as a schemas.Activity."""
     return activity(
         gold["goal"], area=gold["area"], action=gold["action"], section=gold["section"],
         deadline=gold.get("deadline_raw"), responsible=gold.get("responsible"), status=gold.get("status"),

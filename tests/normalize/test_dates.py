@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from normalize.dates import date_is_impossible, date_problem, find_completion_date, parse_date, printed_text
 
-GOLD = Path("/work/shared/examples/lil-2023-11.gold.json")
+GOLDS = sorted((Path(__file__).resolve().parents[2] / "samples" / "expected").glob("*-[0-9][0-9].json"))
 
 
 @pytest.mark.parametrize("printed, date, precision", [
@@ -90,9 +90,9 @@ def test_text_that_is_no_date_has_a_problem_and_blank_has_none():
     assert date_problem(None) is None and date_problem("") is None
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="the shared gold example is not on this machine")
-def test_gold_deadlines_get_exactly_the_gold_dates():
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+@pytest.mark.parametrize("gold_path", GOLDS, ids=lambda p: p.stem)
+def test_gold_deadlines_get_exactly_the_gold_dates(gold_path):
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
     for activity in gold["activities"]:
         assert parse_date(activity["deadline_raw"]).date == activity["deadline"], activity["deadline_raw"]
         if activity["new_deadline_raw"]:
