@@ -16,6 +16,11 @@ The assignment is greedy best-first over the eligible pairs: the most alike pair
 That gives a stable matching (no old and new activity prefer each other over their partners),
 which is what "the same activity" means; a Hungarian maximum-sum assignment could give up a
 near-identical pair for two mediocre ones, and needs no extra dependency to avoid.
+
+Scale: two reports of a few hundred rows are compared all against all. Larger ones (many reports
+of a history, a region's merged plan) score only the candidate pairs that share informative words
+(compare/candidates.py), with rapidfuzz's pairwise scorer on every core, and the costly token-set
+scorer only where it can change a score; a candidate's score is the one the full comparison gives.
 """
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ from typing import Optional, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
+from compare.candidates import all_pairs_are_cheap, candidate_pairs
 from schemas import Activity
 
 # Goal and action say what the activity is; an area is shared by many rows, so it weighs least.
@@ -36,6 +42,10 @@ MATCH_THRESHOLD = 70.0
 # Two words this alike (fuzz.ratio) are the same word respelled ("urologmottagningen", "urologimottagningen");
 # clinic names differ more ("hjärtmottagningen", "gynmottagningen": 81).
 SAME_WORD = 90.0
+# A text that grew or shrank by whole words scores its token-set similarity discounted by this.
+SUBSET_DISCOUNT = 0.95
+# Candidate pairs of large inputs are scored on every core (-1: rapidfuzz's own thread pool).
+SCORING_WORKERS = -1
 
 
 @dataclass(frozen=True)
@@ -63,31 +73,96 @@ def field_similarity(left: list[str], right: list[str], *, whole_text: bool) -> 
     scores = process.cdist(left, right, scorer=fuzz.ratio, dtype=np.float64, workers=1)
     if whole_text:
         subset = process.cdist(left, right, scorer=fuzz.token_set_ratio, dtype=np.float64, workers=1)
-        np.maximum(scores, 0.95 * subset, out=scores)
+        np.maximum(scores, SUBSET_DISCOUNT * subset, out=scores)
     left_empty = np.array([not t for t in left])[:, None]
     right_empty = np.array([not t for t in right])[None, :]
     scores[left_empty & right_empty] = 100.0
     return scores
 
 
-def similarity_matrix(old: Sequence[Activity], new: Sequence[Activity]) -> np.ndarray:
-    """Weighted similarity (0–100) of every old activity with every new one."""
-    total = np.zeros((len(old), len(new)), dtype=np.float64)
-    if not old or not new:
-        return total
+@dataclass(frozen=True)
+class MatchTexts:
+    """The texts of a list of activities as compared for matching, folded once per document."""
+
+    fields: dict[str, list[str]]  # field → one folded text per activity
+    words: list[set[str]]  # the words of each activity's area, goal and action
+
+    @classmethod
+    def of(cls, activities: Sequence[Activity]) -> MatchTexts:
+        fields = {field: [match_text(getattr(a, field)) for a in activities] for field in FIELD_WEIGHTS}
+        words = [set(" ".join(texts).split()) for texts in zip(*fields.values())] if activities else []
+        return cls(fields, words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def subset(self, indices: Sequence[int]) -> MatchTexts:
+        return MatchTexts({f: [t[i] for i in indices] for f, t in self.fields.items()},
+                          [self.words[i] for i in indices])
+
+
+def similar_pairs(old: MatchTexts, new: MatchTexts, at_least: float, *, exact: bool = True
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs at least `at_least` alike: old indexes, new indexes and weighted similarities, in index order.
+
+    Small inputs score every pair; large ones only the candidates that share informative words
+    (compare/candidates.py), each scored exactly as the full comparison would score it. Without
+    `exact`, a pair already over the bar by plain edit similarity keeps that lower score: enough
+    for a caller that only asks which pairs are alike.
+    """
+    if not len(old) or not len(new):
+        empty = np.zeros(0, dtype=np.intp)
+        return empty, empty, np.zeros(0, dtype=np.float64)
+    if all_pairs_are_cheap(len(old), len(new)):
+        matrix = _weighted_similarity(old, new)
+        rows, cols = np.nonzero(matrix >= at_least)
+        return rows, cols, matrix[rows, cols]
+    rows, cols = candidate_pairs(old.words, new.words)
+    scores = _pairwise_similarity(old, rows, new, cols, settled=None if exact else at_least)
+    keep = scores >= at_least
+    return rows[keep], cols[keep], scores[keep]
+
+
+def _pairwise_similarity(left: MatchTexts, rows: np.ndarray, right: MatchTexts, cols: np.ndarray,
+                         settled: Optional[float] = None) -> np.ndarray:
+    """The weighted similarity of each pair (rows[k], cols[k]), exactly as `_weighted_similarity` scores it.
+
+    The costly token-set scorer runs only where it can change the result: 0.95 × token_set_ratio is
+    at most 95, so a field whose edit similarity reaches that keeps it; and with `settled`, a pair
+    whose edit similarities alone reach `settled` is not scored further.
+    """
+    texts = {field: (np.asarray(left.fields[field], dtype=object)[rows],
+                     np.asarray(right.fields[field], dtype=object)[cols]) for field in FIELD_WEIGHTS}
+    plain = {field: process.cpdist(a, b, scorer=fuzz.ratio, dtype=np.float64, workers=SCORING_WORKERS)
+             for field, (a, b) in texts.items()}
+    open_pairs = np.ones(len(rows), dtype=bool)
+    if settled is not None:
+        open_pairs = sum(weight * plain[field] for field, weight in FIELD_WEIGHTS.items()) < settled
+    total = np.zeros(len(rows), dtype=np.float64)
     for field, weight in FIELD_WEIGHTS.items():
-        left = [match_text(getattr(a, field)) for a in old]
-        right = [match_text(getattr(a, field)) for a in new]
-        total += weight * field_similarity(left, right, whole_text=field != "area")
+        a, b = texts[field]
+        scores = plain[field]
+        if field != "area":
+            todo = np.nonzero(open_pairs & (scores < SUBSET_DISCOUNT * 100.0))[0]
+            subset = process.cpdist(a[todo], b[todo], scorer=fuzz.token_set_ratio, dtype=np.float64,
+                                    workers=SCORING_WORKERS)
+            scores[todo] = np.maximum(scores[todo], SUBSET_DISCOUNT * subset)
+        scores[(a == "") & (b == "")] = 100.0
+        total += weight * scores
     return total
 
 
-def words(activity: Activity) -> set[str]:
-    """The words of an activity's area, goal and action, as compared for matching."""
-    return set(" ".join(match_text(getattr(activity, f)) for f in FIELD_WEIGHTS).split())
+def _weighted_similarity(left: MatchTexts, right: MatchTexts) -> np.ndarray:
+    """Weighted similarity (0–100) of every left activity with every right one."""
+    total = np.zeros((len(left), len(right)), dtype=np.float64)
+    if total.size == 0:
+        return total
+    for field, weight in FIELD_WEIGHTS.items():
+        total += weight * field_similarity(left.fields[field], right.fields[field], whole_text=field != "area")
+    return total
 
 
-def distinctive_words(activities: Sequence[Activity], indices: Sequence[int]) -> list[set[str]]:
+def distinctive_words(texts: MatchTexts, indices: Sequence[int]) -> list[set[str]]:
     """For each of `indices`, the words that set it apart from its siblings in the same document.
 
     Siblings are the other activities at least MATCH_THRESHOLD alike; an activity without
@@ -95,23 +170,23 @@ def distinctive_words(activities: Sequence[Activity], indices: Sequence[int]) ->
     """
     if not indices:
         return []
-    scores = similarity_matrix([activities[i] for i in indices], activities)
-    vocabulary = [words(a) for a in activities]
-    result = []
-    for row, index in enumerate(indices):
-        siblings = [vocabulary[j] for j in np.nonzero(scores[row] >= MATCH_THRESHOLD)[0] if j != index]
-        result.append(vocabulary[index].difference(*siblings) if siblings else set())
-    return result
+    siblings: dict[int, list[int]] = defaultdict(list)
+    rows, cols, _ = similar_pairs(texts.subset(indices), texts, MATCH_THRESHOLD, exact=False)
+    for row, j in zip(rows.tolist(), cols.tolist()):
+        if j != indices[row]:
+            siblings[row].append(j)
+    return [texts.words[index].difference(*(texts.words[j] for j in siblings[row])) if siblings[row] else set()
+            for row, index in enumerate(indices)]
 
 
 def keeps_words(required: set[str], text_words: set[str]) -> bool:
     """Every required word is among text_words, allowing a small spelling edit."""
+    missing = required - text_words
+    if not missing:
+        return True
     candidates = list(text_words)
-    return all(
-        word in text_words or process.extractOne(word, candidates, scorer=fuzz.ratio,
-                                                 score_cutoff=SAME_WORD) is not None
-        for word in required
-    )
+    return all(process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=SAME_WORD) is not None
+               for word in missing)
 
 
 def pair_by_id(old: Sequence[Activity], new: Sequence[Activity]) -> list[Pair]:
@@ -141,30 +216,26 @@ def match_activities(old: Sequence[Activity], new: Sequence[Activity]) -> list[P
 
 def _pair_by_similarity(old: Sequence[Activity], new: Sequence[Activity],
                         old_left: list[int], new_left: list[int]) -> list[Pair]:
-    scores = similarity_matrix([old[i] for i in old_left], [new[j] for j in new_left])
-    old_distinctive = distinctive_words(old, old_left)
-    new_distinctive = distinctive_words(new, new_left)
-    eligible = np.zeros_like(scores, dtype=bool)
-    old_words = [words(old[i]) for i in old_left]
-    new_words = [words(new[j]) for j in new_left]
-    for r, c in zip(*np.nonzero(scores >= MATCH_THRESHOLD)):
-        # Swapping one sibling for another loses distinctive words both ways; an edit that adds
-        # or drops words loses them one way only.
-        eligible[r, c] = (keeps_words(old_distinctive[r], new_words[c])
-                          or keeps_words(new_distinctive[c], old_words[r]))
-    rows, cols = np.nonzero(eligible)
+    old_texts, new_texts = MatchTexts.of(old), MatchTexts.of(new)
+    rows, cols, scores = similar_pairs(old_texts.subset(old_left), new_texts.subset(new_left), MATCH_THRESHOLD)
+    old_distinctive = distinctive_words(old_texts, old_left)
+    new_distinctive = distinctive_words(new_texts, new_left)
+    old_words = [old_texts.words[i] for i in old_left]
+    new_words = [new_texts.words[j] for j in new_left]
     # Most alike first; ties go to the pair closest in table position, then to document order.
-    candidates = sorted(
-        zip(rows.tolist(), cols.tolist()),
-        key=lambda rc: (-scores[rc], abs(old_left[rc[0]] - new_left[rc[1]]), rc),
-    )
+    distance = np.abs(np.asarray(old_left)[rows] - np.asarray(new_left)[cols])
+    order = np.lexsort((cols, rows, distance, -scores))
     taken_old: set[int] = set()
     taken_new: set[int] = set()
     pairs = []
-    for r, c in candidates:
+    for r, c, score in zip(rows[order].tolist(), cols[order].tolist(), scores[order].tolist()):
         if r in taken_old or c in taken_new:
+            continue
+        # Swapping one sibling for another loses distinctive words both ways; an edit that adds
+        # or drops words loses them one way only. Checked only for pairs still free to be taken.
+        if not (keeps_words(old_distinctive[r], new_words[c]) or keeps_words(new_distinctive[c], old_words[r])):
             continue
         taken_old.add(r)
         taken_new.add(c)
-        pairs.append(Pair(old_left[r], new_left[c], round(float(scores[r, c]) / 100.0, 4)))
+        pairs.append(Pair(old_left[r], new_left[c], round(score / 100.0, 4)))
     return pairs
