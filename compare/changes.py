@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from schemas import Activity, DateValue, Responsible
 from schemas.diff import FieldName
@@ -15,7 +14,7 @@ COMPARED_FIELDS: tuple[FieldName, ...] = (
 TEXT_FIELDS = frozenset({"area", "goal", "action", "follow_up", "deadline", "responsible", "new_deadline"})
 
 
-def collapse_whitespace(text: Optional[str]) -> str:
+def collapse_whitespace(text: str | None) -> str:
     """Text with every run of whitespace (line breaks included) made one space, ends trimmed."""
     return re.sub(r"\s+", " ", text or "").strip()
 

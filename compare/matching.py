@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
@@ -57,7 +57,7 @@ class Pair:
     score: float  # 0–1
 
 
-def match_text(text: Optional[str]) -> str:
+def match_text(text: str | None) -> str:
     """Text as compared for matching: line-break hyphens dropped, case and punctuation folded."""
     # "Ögon-mottagningen" and "Ögonmottagningen" are the same word broken differently.
     joined = re.sub(r"(?<=[^\W\d_])-\s*(?=[^\W\d_])", "", text or "")
@@ -90,7 +90,7 @@ class MatchTexts:
     @classmethod
     def of(cls, activities: Sequence[Activity]) -> MatchTexts:
         fields = {field: [match_text(getattr(a, field)) for a in activities] for field in FIELD_WEIGHTS}
-        words = [set(" ".join(texts).split()) for texts in zip(*fields.values())] if activities else []
+        words = [set(" ".join(texts).split()) for texts in zip(*fields.values(), strict=False)] if activities else []
         return cls(fields, words)
 
     def __len__(self) -> int:
@@ -124,7 +124,7 @@ def similar_pairs(old: MatchTexts, new: MatchTexts, at_least: float, *, exact: b
 
 
 def _pairwise_similarity(left: MatchTexts, rows: np.ndarray, right: MatchTexts, cols: np.ndarray,
-                         settled: Optional[float] = None) -> np.ndarray:
+                         settled: float | None = None) -> np.ndarray:
     """The weighted similarity of each pair (rows[k], cols[k]), exactly as `_weighted_similarity` scores it.
 
     The costly token-set scorer runs only where it can change the result: 0.95 × token_set_ratio is
@@ -172,7 +172,7 @@ def distinctive_words(texts: MatchTexts, indices: Sequence[int]) -> list[set[str
         return []
     siblings: dict[int, list[int]] = defaultdict(list)
     rows, cols, _ = similar_pairs(texts.subset(indices), texts, MATCH_THRESHOLD, exact=False)
-    for row, j in zip(rows.tolist(), cols.tolist()):
+    for row, j in zip(rows.tolist(), cols.tolist(), strict=False):
         if j != indices[row]:
             siblings[row].append(j)
     return [texts.words[index].difference(*(texts.words[j] for j in siblings[row])) if siblings[row] else set()
@@ -228,7 +228,7 @@ def _pair_by_similarity(old: Sequence[Activity], new: Sequence[Activity],
     taken_old: set[int] = set()
     taken_new: set[int] = set()
     pairs = []
-    for r, c, score in zip(rows[order].tolist(), cols[order].tolist(), scores[order].tolist()):
+    for r, c, score in zip(rows[order].tolist(), cols[order].tolist(), scores[order].tolist(), strict=False):
         if r in taken_old or c in taken_new:
             continue
         # Swapping one sibling for another loses distinctive words both ways; an edit that adds

@@ -4,16 +4,14 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
 from statistics import median
-from typing import Callable, Optional
-
-from schemas import Activity
-from schemas.diff import ActivityChange, Diff
-
-from followup.output import activities_csv
 
 from compare.changes import collapse_whitespace
 from compare.summary import completed, slipped, status_transition, turned_delayed
+from followup.output import activities_csv
+from schemas import Activity
+from schemas.diff import ActivityChange, Diff
 
 DIFF_CSV_COLUMNS = [
     "change", "area", "goal", "old_status", "new_status", "section",
@@ -62,7 +60,7 @@ def escape_markdown(text: str) -> str:
     return re.sub(r"([\\`*_~\[\]<>|#])", r"\\\1", text)
 
 
-def word_diff(old: Optional[str], new: Optional[str], context: int = CONTEXT_WORDS) -> str:
+def word_diff(old: str | None, new: str | None, context: int = CONTEXT_WORDS) -> str:
     """What the new text added (**bold**) and removed (~~struck~~), word by word, in Markdown.
 
     Long unchanged stretches are shortened to "…" around `context` words of each change.
@@ -100,7 +98,7 @@ def label(activity: Activity) -> str:
     return f"**{area}** — {escape_markdown(goal)}" if goal else f"**{area}**"
 
 
-def _text(activity: Activity, field: str) -> Optional[str]:
+def _text(activity: Activity, field: str) -> str | None:
     value = getattr(activity, field)
     return value.text if hasattr(value, "text") else value
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
-from typing import Optional, Sequence
 
 from schemas import Activity, DateValue
 from schemas.diff import ActivityChange, DiffSummary
@@ -18,7 +18,7 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _YEAR_MONTH = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])\b")
 
 
-def date_start(value: Optional[DateValue]) -> Optional[date]:
+def date_start(value: DateValue | None) -> date | None:
     """The first day a printed date can mean: the day itself, or the 1st of its month or year.
 
     None when nothing is printed or it is not a date ("Beräknat införande ..." without precision).
@@ -41,14 +41,14 @@ def date_start(value: Optional[DateValue]) -> Optional[date]:
     return None
 
 
-def effective_deadline(activity: Activity) -> Optional[date]:
+def effective_deadline(activity: Activity) -> date | None:
     """The deadline that holds: Ny tid when one is printed, else Tid."""
     if activity.new_deadline is not None and activity.new_deadline.text.strip():
         return date_start(activity.new_deadline)
     return date_start(activity.deadline)
 
 
-def slip_days(old: Activity, new: Activity) -> Optional[int]:
+def slip_days(old: Activity, new: Activity) -> int | None:
     """Days the effective deadline moved later, or None when it did not move later or is unknown."""
     before, after = effective_deadline(old), effective_deadline(new)
     if before is None or after is None or after <= before:
@@ -75,7 +75,7 @@ def slipped(change: ActivityChange) -> bool:
     return change.slip_days is not None or turned_delayed(change)
 
 
-def status_transition(change: ActivityChange) -> Optional[str]:
+def status_transition(change: ActivityChange) -> str | None:
     """"in_progress → done" when the status changed, else None; an unknown status reads "unknown"."""
     if change.old is None or change.new is None or change.old.status == change.new.status:
         return None

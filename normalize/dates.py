@@ -20,7 +20,6 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from schemas.document import DateValue, Precision
 
@@ -78,9 +77,9 @@ class _Reading:
 
     value: DateValue
     recognised: bool
-    impossible: Optional[str] = None
-    year: Optional[int] = None  # the year and month the reading lies within, when it lies in one
-    month: Optional[int] = None
+    impossible: str | None = None
+    year: int | None = None  # the year and month the reading lies within, when it lies in one
+    month: int | None = None
 
 
 def printed_text(text: str) -> str:
@@ -89,14 +88,14 @@ def printed_text(text: str) -> str:
     return re.sub(r"(\d-) (?=\d)", r"\1", collapsed)
 
 
-def parse_date(text: Optional[str]) -> Optional[DateValue]:
+def parse_date(text: str | None) -> DateValue | None:
     """The date a deadline (Tid, Ny tid) or milestone cell prints; None when the cell is blank."""
     if text is None or not text.strip():
         return None
     return _read(printed_text(text)).value
 
 
-def date_problem(text: Optional[str]) -> Optional[str]:
+def date_problem(text: str | None) -> str | None:
     """Why a deadline cell is not a usable date, in words for a reader; None when it is one.
 
     A blank cell has no problem (there is no deadline); "2022-11" or "hösten 2024" are coarse but
@@ -118,14 +117,14 @@ def date_problem(text: Optional[str]) -> Optional[str]:
     return f"'{shown}' is not a date"
 
 
-def date_is_impossible(text: Optional[str]) -> bool:
+def date_is_impossible(text: str | None) -> bool:
     """Whether the cell is shaped as a date that does not exist ("2021-02-29", "2021-13")."""
     if text is None or not text.strip():
         return False
     return _read(printed_text(text)).impossible is not None
 
 
-def find_completion_date(text: Optional[str]) -> Optional[DateValue]:
+def find_completion_date(text: str | None) -> DateValue | None:
     """The date a follow-up note says the work was completed: "Klart 2023-11-30", "22-10-03 KLART".
 
     When a note completes several parts on several dates, the latest valid date is the activity's
@@ -165,7 +164,7 @@ def _read(printed: str) -> _Reading:
     return reading
 
 
-def _read_single(printed: str, core: str) -> Optional[_Reading]:
+def _read_single(printed: str, core: str) -> _Reading | None:
     if m := _ISO_DAY.fullmatch(core):
         return _day(printed, int(m[1]), int(m[2]), int(m[3]))
     if m := _SHORT_DAY.fullmatch(core):
@@ -191,7 +190,7 @@ def _read_single(printed: str, core: str) -> Optional[_Reading]:
     return None
 
 
-def _read_range(printed: str, core: str) -> Optional[_Reading]:
+def _read_range(printed: str, core: str) -> _Reading | None:
     """ "april–maj 2022", "Oktober 2021–april 2022", "2023–2024": one value for the whole stretch."""
     ends = _RANGE_SPLIT.split(core)
     if len(ends) != 2:
@@ -212,7 +211,7 @@ def _read_range(printed: str, core: str) -> Optional[_Reading]:
     return _Reading(DateValue(text=printed, precision=_common_precision(start, end)), recognised=True)
 
 
-def _common_precision(start: _Reading, end: _Reading) -> Optional[Precision]:
+def _common_precision(start: _Reading, end: _Reading) -> Precision | None:
     """The finest unit holding both ends of a range: month, year, or None across years."""
     if start.year is None or start.year != end.year:
         return None
@@ -221,7 +220,7 @@ def _common_precision(start: _Reading, end: _Reading) -> Optional[Precision]:
     return "year"
 
 
-def _month_number(name: str) -> Optional[int]:
+def _month_number(name: str) -> int | None:
     return MONTHS.get(name.casefold())
 
 
@@ -233,7 +232,7 @@ def _plausible(year: int) -> bool:
     return FIRST_YEAR <= year <= LAST_YEAR
 
 
-def _day(printed: str, year: int, month: int, day: int) -> Optional[_Reading]:
+def _day(printed: str, year: int, month: int, day: int) -> _Reading | None:
     # A whole day is unmistakably a date whatever its year; only bare years need to be plausible.
     if year < 1:
         return None
@@ -244,7 +243,7 @@ def _day(printed: str, year: int, month: int, day: int) -> Optional[_Reading]:
                     recognised=True, year=year, month=month)
 
 
-def _month(printed: str, year: int, month: int) -> Optional[_Reading]:
+def _month(printed: str, year: int, month: int) -> _Reading | None:
     if not _plausible(year):
         return None
     if not 1 <= month <= 12:
@@ -253,13 +252,13 @@ def _month(printed: str, year: int, month: int) -> Optional[_Reading]:
     return _Reading(DateValue(text=printed, precision="month"), recognised=True, year=year, month=month)
 
 
-def _year(printed: str, year: int) -> Optional[_Reading]:
+def _year(printed: str, year: int) -> _Reading | None:
     if not _plausible(year):
         return None
     return _Reading(DateValue(text=printed, precision="year"), recognised=True, year=year)
 
 
-def _week(printed: str, week: int, year: Optional[int]) -> Optional[_Reading]:
+def _week(printed: str, week: int, year: int | None) -> _Reading | None:
     if year is None:
         return _Reading(DateValue(text=printed), recognised=True)  # a week of no stated year
     if not _plausible(year):
@@ -272,12 +271,12 @@ def _week(printed: str, week: int, year: Optional[int]) -> Optional[_Reading]:
     sunday = monday + dt.timedelta(days=6)
     if (monday.year, monday.month) == (sunday.year, sunday.month):
         return _Reading(DateValue(text=printed, precision="month"), recognised=True, year=monday.year, month=monday.month)
-    precision: Optional[Precision] = "year" if monday.year == sunday.year else None
+    precision: Precision | None = "year" if monday.year == sunday.year else None
     return _Reading(DateValue(text=printed, precision=precision), recognised=True,
                     year=monday.year if precision else None)
 
 
-def _day_problem(year: int, month: int, day: int) -> Optional[str]:
+def _day_problem(year: int, month: int, day: int) -> str | None:
     if not 1 <= month <= 12:
         return f"there is no month {month}"
     days_in_month = calendar.monthrange(year, month)[1]
@@ -288,7 +287,7 @@ def _day_problem(year: int, month: int, day: int) -> Optional[str]:
     return f"{MONTH_NAMES_SV[month]} {year} has {days_in_month} days"
 
 
-def _day_problem_of_text(printed_day: str) -> Optional[str]:
+def _day_problem_of_text(printed_day: str) -> str | None:
     parts = [int(part) for part in printed_day.split("-")]
     year = parts[0] if parts[0] >= 100 else 2000 + parts[0]
     return _day_problem(year, parts[1], parts[2])

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Optional
+from collections.abc import Iterable
 
 from normalize.dates import MONTHS
 
@@ -13,7 +13,7 @@ _NAMED = re.compile(r"(?<![a-zåäö])(" + "|".join(sorted(MONTHS, key=len, reve
 _PERIOD_WORDS = re.compile(r"uppföljning|tillfälle|period|rapport|per\s|status\s", re.IGNORECASE)
 
 
-def period_in_text(text: str) -> Optional[str]:
+def period_in_text(text: str) -> str | None:
     """The first YYYY-MM named in a line: an ISO date or month, or a Swedish month name and year."""
     candidates = []
     for match in _ISO.finditer(text):
@@ -23,7 +23,7 @@ def period_in_text(text: str) -> Optional[str]:
     return min(candidates)[1] if candidates else None
 
 
-def period_of_document(preamble: Iterable[str], file_name: str) -> Optional[str]:
+def period_of_document(preamble: Iterable[str], file_name: str) -> str | None:
     """The period from the front matter (a line that says it is the follow-up date first), else the file name."""
     lines = [line for line in preamble if line.strip()]
     for line in lines:

@@ -20,8 +20,8 @@ Specialistfunktion (support). Rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Optional
 
 from rapidfuzz import fuzz, process
 
@@ -58,7 +58,7 @@ class Party:
     unmatched: tuple[str, ...]
 
 
-def parse_responsible(text: Optional[str], vocabulary: Vocabulary) -> tuple[Optional[Responsible], list[str]]:
+def parse_responsible(text: str | None, vocabulary: Vocabulary) -> tuple[Responsible | None, list[str]]:
     """The roles a responsible cell names, and the names in it that matched nothing.
 
     `Responsible.text` is the text as given (whitespace collapsed), never rewritten. Blank → (None, []).
@@ -83,7 +83,7 @@ def parse_responsible(text: Optional[str], vocabulary: Vocabulary) -> tuple[Opti
     return Responsible(text=printed, roles=roles), unmatched
 
 
-def units_named(texts: Iterable[Optional[str]], vocabulary: Vocabulary) -> list[str]:
+def units_named(texts: Iterable[str | None], vocabulary: Vocabulary) -> list[str]:
     """Canonical names of the units mentioned in any of the texts, in first-mention order, once each."""
     named: list[str] = []
     for text in texts:
@@ -103,7 +103,7 @@ def relation_groups(text: str, vocabulary: Vocabulary) -> list[tuple[Relation, s
     pattern = _relation_pattern(tuple(p.phrase for p in vocabulary.relations))
     pieces = pattern.split(text)
     groups: list[tuple[Relation, str]] = [("lead", pieces[0])]
-    for phrase, group in zip(pieces[1::2], pieces[2::2]):
+    for phrase, group in zip(pieces[1::2], pieces[2::2], strict=False):
         groups.append((phrases.get(match_key(phrase), "consulted"), group))
     return [(relation, group) for relation, group in groups if group.strip(" ()")]
 

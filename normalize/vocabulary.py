@@ -8,9 +8,10 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Sequence, get_args
+from typing import Any, get_args
 
 from schemas.document import Relation, Status
 
@@ -57,7 +58,7 @@ class UnitPattern:
         """The canonical name of the unit one match of `regex` names."""
         name = self.name
         for number, group in enumerate(match.groups(), start=1):
-            name = name.replace("{%d}" % number, group or "")
+            name = name.replace(f"{{{number}}}", group or "")
         return name
 
 
@@ -99,7 +100,7 @@ class NameIndex:
     exact: Mapping[str, str]  # abbreviation as printed → canonical name
 
     @classmethod
-    def build(cls, entries: Sequence[Unit] | Sequence[RoleTerm]) -> "NameIndex":
+    def build(cls, entries: Sequence[Unit] | Sequence[RoleTerm]) -> NameIndex:
         keys: dict[str, str] = {}
         exact: dict[str, str] = {}
         for entry in entries:

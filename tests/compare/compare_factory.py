@@ -4,23 +4,23 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
-from typing import Any, Optional
+from typing import Any
 
 from schemas import Activity, DateValue, Document, Responsible, Source
 
 
-def stable_id(area: Optional[str], goal: Optional[str], action: Optional[str]) -> str:
+def stable_id(area: str | None, goal: str | None, action: str | None) -> str:
     """An id that, like the pipeline's, is equal when area, goal and action are equal."""
     key = "\x1f".join(" ".join((t or "").split()) for t in (area, goal, action))
     return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
-def date_value(text: Optional[str]) -> Optional[DateValue]:
+def date_value(text: str | None) -> DateValue | None:
     """A DateValue as normalize would give it: ISO only for a whole valid day, precision from the text."""
     if text is None:
         return None
     try:
-        iso: Optional[str] = date.fromisoformat(text.strip()).isoformat()
+        iso: str | None = date.fromisoformat(text.strip()).isoformat()
     except ValueError:
         iso = None
     if iso:
@@ -35,9 +35,9 @@ def date_value(text: Optional[str]) -> Optional[DateValue]:
 
 
 def activity(goal: str, *, area: str = "Digitalt möte", action: str = "Utbildning av personal",
-             section: str = "active", deadline: Optional[str] = "2023-12-31",
-             responsible: Optional[str] = "Verksamhetschef", status: Optional[str] = "in_progress",
-             follow_up: Optional[str] = "Arbete pågår.", new_deadline: Optional[str] = None,
+             section: str = "active", deadline: str | None = "2023-12-31",
+             responsible: str | None = "Verksamhetschef", status: str | None = "in_progress",
+             follow_up: str | None = "Arbete pågår.", new_deadline: str | None = None,
              highlighted: bool = False) -> Activity:
     """One activity with sensible defaults; only what a test is about needs saying."""
     return Activity(
@@ -47,7 +47,7 @@ def activity(goal: str, *, area: str = "Digitalt möte", action: str = "Utbildni
     )
 
 
-def document(activities: list[Activity], *, period: Optional[str] = None, file: str = "report.pdf") -> Document:
+def document(activities: list[Activity], *, period: str | None = None, file: str = "report.pdf") -> Document:
     return Document(source=Source(file=file, sha256="0" * 64, pages=1), period=period, activities=activities)
 
 

@@ -42,8 +42,8 @@ def test_every_pair_over_the_bar_that_shares_a_rare_word_is_scored_as_in_full(la
     rows, cols, scores = similar_pairs(old, new, 70.0)
     monkeypatch.setattr(candidates, "EXHAUSTIVE_PAIRS", 10**9)
     full_rows, full_cols, full_scores = similar_pairs(old, new, 70.0)
-    full = dict(zip(zip(full_rows.tolist(), full_cols.tolist()), full_scores.tolist()))
-    found = dict(zip(zip(rows.tolist(), cols.tolist()), scores.tolist()))
+    full = dict(zip(zip(full_rows.tolist(), full_cols.tolist(), strict=False), full_scores.tolist(), strict=False))
+    found = dict(zip(zip(rows.tolist(), cols.tolist(), strict=False), scores.tolist(), strict=False))
     assert found.items() <= full.items(), "a candidate is scored exactly as in the full comparison"
     # What blocking leaves out are look-alikes that share only common words, never a row's own match.
     assert len(found) > 0.75 * len(full)
@@ -54,7 +54,7 @@ def test_common_words_do_not_make_candidates_but_rare_ones_do():
     left = [{"och", "för", "taligenkänning", "mottagningen"}, *filler]
     right = [{"för", "taligenkänning", "mottagningen", "införd"}, {"och", "för", "patienter", "chatt"}, *filler]
     rows, cols = candidate_pairs(left, right)
-    pairs = set(zip(rows.tolist(), cols.tolist()))
+    pairs = set(zip(rows.tolist(), cols.tolist(), strict=False))
     assert (0, 0) in pairs
     assert (0, 1) not in pairs, "sharing 'och' and 'för' says nothing"
     assert list(rows) == sorted(rows)
@@ -64,7 +64,7 @@ def test_a_row_without_informative_words_meets_every_row_of_the_other_side():
     left = [set(), {"elab"}]
     right = [{"elab"}, {"chatt"}, set()]
     rows, cols = candidate_pairs(left, right)
-    assert set(zip(rows.tolist(), cols.tolist())) == {(0, 0), (0, 1), (0, 2), (1, 0), (1, 2)}
+    assert set(zip(rows.tolist(), cols.tolist(), strict=False)) == {(0, 0), (0, 1), (0, 2), (1, 0), (1, 2)}
 
 
 def test_small_reports_score_every_pair():
