@@ -21,7 +21,7 @@ import sysconfig
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -300,7 +300,7 @@ def resolve_line_end_hyphen(
     head = head_token.removesuffix("-")
     tail = after.strip().split(" ", 1)[0] if after.strip() else ""
     if head and tail and _is_web_address(head + tail, vocabulary):
-        return _resolve_in_web_address(head, tail, lexicon, vocabulary)
+        return _resolve_in_web_address(head, tail, lexicon, vocabulary, document)
     if head and _ABBREVIATION.fullmatch(_last_part(head)):
         # "adm.-" + "personalen": an abbreviation keeps its period and the author's hyphen.
         return "suspended" if tail and _is_conjunction(tail, vocabulary) else "keep"
@@ -394,6 +394,10 @@ def _resolve_word_break(
         # Listed with its hyphen ("drop-in", "e-post"): the hyphen is real, even when a closed
         # spelling is listed too.
         return "keep"
+    if not continues and _is_seam_no_hyphenator_breaks(fragment, tail_word, lexicon):
+        # LibreOffice and WeasyPrint break only where the Swedish patterns allow: between two
+        # words where the patterns allow no break ("patient-" + "enkäten"), the hyphen is the author's.
+        return "keep"
     if _joined_forms_known(fragment, tail_word, lexicon):
         return "join"
     if not _has_vowel(fragment):
@@ -403,11 +407,26 @@ def _resolve_word_break(
         return "join"
     if _loose_compound(fragment + tail_word, lexicon):
         return "join"
+    if document and document.follows_hyphen(tail_word) and not lexicon.is_word(fragment):
+        # An unknown fragment before a word the document writes after a hyphen ("ssk-ombuden"):
+        # an abbreviation's real hyphen ("usk-" + "ombuden"), not an unknown word's hyphenation.
+        return "keep"
     if len(fragment) > 2 and _is_hyphenation_point(fragment, tail_word):
         # An unknown word broken where the hyphenation patterns allow; a two-letter fragment
         # that is no word is more likely an abbreviation ("op-" + "tid").
         return "join"
     return "keep"
+
+
+def _is_seam_no_hyphenator_breaks(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> bool:
+    """Two words meet at the break, and the hyphenation patterns would not break there."""
+    if _joined_forms(fragment, tail_word) != (fragment + tail_word,):
+        return False  # "till-" + "låta": the patterns see "tillåta", broken elsewhere
+    if min(len(fragment), len(tail_word)) < _MIN_COMPOUND_PART:
+        return False
+    if not (lexicon.is_word(fragment) and lexicon.is_word(tail_word)):
+        return False
+    return not _is_hyphenation_point(fragment, tail_word)
 
 
 def _joined_forms_known(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> bool:
@@ -487,7 +506,11 @@ def _is_web_address(token: str, vocabulary: LineBreakVocabulary) -> bool:
 
 
 def _resolve_in_web_address(
-    head: str, tail: str, lexicon: SwedishLexicon, vocabulary: LineBreakVocabulary
+    head: str,
+    tail: str,
+    lexicon: SwedishLexicon,
+    vocabulary: LineBreakVocabulary,
+    document: DocumentWords | None = None,
 ) -> Decision:
     """A hyphen at a line end inside a URL or an e-mail address: the address must come out as written.
 
@@ -504,7 +527,15 @@ def _resolve_in_web_address(
     if fragment is None or tail_word is None:
         return "keep"
     fragment_text, tail_text = fragment.group(0), tail_word.group(0)
-    if any(lexicon.is_standalone(form) for form in _restored(fragment_text + tail_text, vocabulary)):
+    spellings = _restored(fragment_text + tail_text, vocabulary)
+    if document is not None:
+        # The report's prose spells the words of its addresses: "vardhygien@…" is broken inside
+        # one word where the text writes "vårdhygien".
+        cut = len(fragment_text)
+        spelled = {document.spelling(form[:cut], form[cut:]) for form in spellings} - {None}
+        if len(spelled) == 1:
+            return "keep" if spelled == {"hyphenated"} else "join"
+    if any(lexicon.is_standalone(form) for form in spellings):
         return "join"
     if len(tail_text) == 1 and len(tail) > 1:
         # "hol-" + "m@region…": one letter before the next sign is no word of a slug.
@@ -559,11 +590,15 @@ class DocumentWords:
 
     `hyphenated` maps each letter run the author joined to the next with a hyphen to the runs that
     follow it ("röntgen" → {"remisserna"} from "röntgen-remisserna"); `closed` holds the words
-    written without one, sorted, so that the words beginning with a fragment can be found.
+    written without one, sorted, so that the words beginning with a fragment can be found. The
+    `…_beginnings` hold the same from words broken at a line end, where only the beginning of the
+    last part is in sight ("mottagnings-sköters-" gives "mottagnings" → {"sköters"}).
     """
 
     hyphenated: Mapping[str, frozenset[str]]
     closed: tuple[str, ...]
+    hyphenated_beginnings: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    closed_beginnings: tuple[str, ...] = ()
 
     def spelling(self, fragment: str, tail_word: str, continues: bool = False) -> Spelling | None:
         """How the document writes the compound broken into `fragment` and `tail_word`.
@@ -581,9 +616,24 @@ class DocumentWords:
             for word in _words_beginning(self.closed, fragment)
             if len(word) > len(fragment)
         )
+        hyphenated = hyphenated or any(
+            _same_beginning(piece, tail_word) for piece in self.hyphenated_beginnings.get(fragment, ())
+        )
+        closed = closed or any(
+            _same_beginning(word[len(fragment) :], tail_word)
+            for word in _words_beginning(self.closed_beginnings, fragment)
+        )
         if hyphenated == closed:
             return None
         return "hyphenated" if hyphenated else "closed"
+
+    def follows_hyphen(self, word: str) -> bool:
+        """The document writes `word` whole after a hyphen ("ombuden" in "ssk-ombuden")."""
+        return word.lower() in self._right_parts
+
+    @functools.cached_property
+    def _right_parts(self) -> frozenset[str]:
+        return frozenset(right for rights in self.hyphenated.values() for right in rights)
 
 
 Spelling = Literal["hyphenated", "closed"]
@@ -603,6 +653,15 @@ def _same_word(written: str, broken: str, continues: bool) -> bool:
     return shared == shorter or (shared >= shorter - 1 and shared > _MIN_COMPOUND_PART)
 
 
+# A piece of a word broken at a line end says which word it begins once it has this many letters.
+_MIN_TELLING_PIECE = 3
+
+
+def _same_beginning(piece: str, tail_word: str) -> bool:
+    """`piece` (a word's beginning, broken off at a line end) and `tail_word` start one word."""
+    return len(piece) >= _MIN_TELLING_PIECE and (tail_word.startswith(piece) or piece.startswith(tail_word))
+
+
 def _words_beginning(words: tuple[str, ...], prefix: str) -> Iterable[str]:
     """The words of a sorted tuple that begin with `prefix`."""
     start = bisect.bisect_left(words, prefix)
@@ -620,6 +679,8 @@ def document_words(texts: Iterable[str]) -> DocumentWords:
     """
     hyphenated: dict[str, set[str]] = {}
     closed: set[str] = set()
+    hyphenated_beginnings: dict[str, set[str]] = {}
+    closed_beginnings: set[str] = set()
     for text in texts:
         after_hyphen = False
         for line in unicodedata.normalize("NFC", text).split("\n"):
@@ -631,9 +692,15 @@ def document_words(texts: Iterable[str]) -> DocumentWords:
             whole = tokens[int(after_hyphen) : len(tokens) - int(ends_in_hyphen)]
             for token in whole:
                 _collect_spelling(token.lower(), hyphenated, closed)
+            if ends_in_hyphen and (len(tokens) > 1 or not after_hyphen):
+                broken = tokens[-1][:-1].lower()
+                _collect_spelling(broken, hyphenated_beginnings, closed_beginnings)
             after_hyphen = ends_in_hyphen
     return DocumentWords(
-        {left: frozenset(rights) for left, rights in hyphenated.items()}, tuple(sorted(closed))
+        {left: frozenset(rights) for left, rights in hyphenated.items()},
+        tuple(sorted(closed)),
+        {left: frozenset(rights) for left, rights in hyphenated_beginnings.items()},
+        tuple(sorted(closed_beginnings)),
     )
 
 
