@@ -146,7 +146,7 @@ class SwedishLexicon:
     @functools.cached_property
     def _sorted_stems(self) -> tuple[str, ...]:
         """The stems in lower case, sorted, for finding those that begin with a piece (built once)."""
-        return tuple(sorted({stem.lower() for stem in self._stems}))
+        return tuple(sorted(map(str.lower, self._stems)))
 
     def _compound_from(self, form: str, parts: int, first: bool) -> bool:
         for head, rest in _splits(form):
@@ -245,6 +245,7 @@ class LineBreakVocabulary:
     """Function words and signs the rules need (normalize/data/linebreaks.toml)."""
 
     suspension_conjunctions: frozenset[str]
+    hyphen_prefixes: frozenset[str]
     bullets: tuple[str, ...]
     dash_bullet: str
     web_address: re.Pattern[str]
@@ -261,6 +262,7 @@ def line_break_vocabulary() -> LineBreakVocabulary:
     signs = "|".join(re.escape(s) for s in web["signs"])
     return LineBreakVocabulary(
         suspension_conjunctions=frozenset(w.lower() for w in data["suspension_conjunctions"]),
+        hyphen_prefixes=frozenset(w.lower() for w in data["hyphen_prefixes"]),
         bullets=tuple(data["bullets"]),
         dash_bullet=data["dash_bullet"],
         # A sign of an address, or a domain name: a letter or digit, a period, a top-level domain
@@ -327,6 +329,8 @@ def resolve_line_end_hyphen(
     return _resolve_word_break(fragment, tail_word, lexicon, document, continues)
 
 
+# Swedish inflectional endings have at most three letters ("-are", "-ast", "-na").
+_MAX_ENDING = 3
 _ABBREVIATION = re.compile(r"(?:[^\W\d_]+\.)+")
 
 
@@ -368,9 +372,13 @@ def _completes_suspension(fragment: str, compound: str, lexicon: SwedishLexicon)
         shared = word[cut:]
         if len(shared) < _MIN_COMPOUND_PART:
             continue
-        if lexicon.is_standalone(fragment + shared):
+        # A short shared part must be a word or a compound's last part, not an ending ("lik-" +
+        # "som tidigare" is "liksom": "lik" + "are" makes a word, but "-are" is an inflection).
+        readings = lexicon.readings(shared)
+        is_part = any(r.end or r.standalone for r in readings)
+        if (is_part or len(shared) > _MAX_ENDING) and lexicon.is_standalone(fragment + shared):
             return True
-        if begins and any(r.end for r in lexicon.readings(shared)) and lexicon.is_word(fragment + shared):
+        if begins and any(r.end for r in readings) and lexicon.is_word(fragment + shared):
             return True
     return False
 
@@ -386,13 +394,14 @@ def _resolve_word_break(
 
     `continues`: the next line holds only a piece of the rest of the word ("in-" + "formationsö-").
     """
+    vocabulary = line_break_vocabulary()
     spelled = document.spelling(fragment, tail_word, continues) if document else None
     if spelled is not None:
         # The author's own spelling of this compound elsewhere in the document decides.
         return "keep" if spelled == "hyphenated" else "join"
-    if lexicon.is_standalone(f"{fragment}-{tail_word}"):
-        # Listed with its hyphen ("drop-in", "e-post"): the hyphen is real, even when a closed
-        # spelling is listed too.
+    if lexicon.is_standalone(f"{fragment}-{tail_word}") or fragment.lower() in vocabulary.hyphen_prefixes:
+        # Listed with its hyphen ("drop-in", "e-post"), or a prefix Swedish always writes with one
+        # ("icke-akut"): the hyphen is real, even when a closed spelling is listed too.
         return "keep"
     if not continues and _is_seam_no_hyphenator_breaks(fragment, tail_word, lexicon):
         # LibreOffice and WeasyPrint break only where the Swedish patterns allow: between two
@@ -575,7 +584,9 @@ def _continues_web_address(before: str, after: str, vocabulary: LineBreakVocabul
         return False
     if head.endswith("@"):
         return True
-    if not head.endswith(".") or not _is_web_address(head + tail, vocabulary):
+    # The line must show an address of its own: "bl.a." + "nu" is prose, though "a.nu" looks
+    # like a domain.
+    if not head.endswith(".") or not _is_web_address(head, vocabulary):
         return False
     return not vocabulary.complete_address.search(head[:-1]) and not tail[0].isupper()
 
