@@ -20,6 +20,7 @@ import sys
 import sysconfig
 import tomllib
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -447,7 +448,7 @@ def _joined_forms(fragment: str, tail_word: str) -> tuple[str, ...]:
     """"patien" + "terna" → patienterna; "till" + "låta" → tillåta (never three of a consonant)."""
     joined = fragment + tail_word
     f, t = fragment.lower(), tail_word.lower()
-    if len(f) >= 2 and f[-1] == f[-2] == t[0] and f[-1] not in _VOWELS:
+    if len(f) >= 2 and t and f[-1] == f[-2] == t[0] and f[-1] not in _VOWELS:
         return (fragment + tail_word[1:],)
     return (joined,)
 
@@ -528,8 +529,9 @@ def _resolve_in_web_address(
     ("riktlin-" + "jer", "vardgiva-" + "re"). A break between two words keeps its hyphen; a break
     inside one word (read with the letters restored: "vardmoten" is "vårdmöten") joins.
     """
-    if head.endswith(".") or tail.startswith("."):
-        # LibreOffice hyphenates next to a period ("exempel.-" + "se/"); an address never has "-." .
+    if head.endswith(_NO_HYPHEN_BESIDE) or tail.startswith(_NO_HYPHEN_BESIDE):
+        # LibreOffice hyphenates next to a period or an at sign ("exempel.-" + "se/",
+        # "forskningsstod@-" + "region…"); no address writes a hyphen there.
         return "join"
     fragment = _LAST_LETTERS.search(head)
     tail_word = _FIRST_LETTERS.match(tail)
@@ -556,6 +558,7 @@ def _resolve_in_web_address(
     return "keep"
 
 
+_NO_HYPHEN_BESIDE = (".", "@")
 _LAST_LETTERS = re.compile(r"[^\W\d_]+$")
 _FIRST_LETTERS = re.compile(r"[^\W\d_]+")
 # An address word with many a's and o's has many possible spellings; a few dozen cover real words.
@@ -599,44 +602,48 @@ def _continues_web_address(before: str, after: str, vocabulary: LineBreakVocabul
 class DocumentWords:
     """How a document spells words where no line break gets in the way: its mid-line words.
 
-    `hyphenated` maps each letter run the author joined to the next with a hyphen to the runs that
-    follow it ("röntgen" → {"remisserna"} from "röntgen-remisserna"); `closed` holds the words
-    written without one, sorted, so that the words beginning with a fragment can be found. The
-    `…_beginnings` hold the same from words broken at a line end, where only the beginning of the
-    last part is in sight ("mottagnings-sköters-" gives "mottagnings" → {"sköters"}).
+    `hyphenated` counts, for each letter run the author joined to the next with a hyphen, the runs
+    that follow it ("röntgen" → {"remisserna": 1} from "röntgen-remisserna"); `closed` counts the
+    words written without one. The `…_beginnings` hold the same from words broken at a line end,
+    where only the beginning of the last part is in sight ("mottagnings-sköters-" gives
+    "mottagnings" → {"sköters": 1}).
     """
 
-    hyphenated: Mapping[str, frozenset[str]]
-    closed: tuple[str, ...]
-    hyphenated_beginnings: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    closed_beginnings: tuple[str, ...] = ()
+    hyphenated: Mapping[str, Mapping[str, int]]
+    closed: Mapping[str, int]
+    hyphenated_beginnings: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    closed_beginnings: Mapping[str, int] = field(default_factory=dict)
 
     def spelling(self, fragment: str, tail_word: str, continues: bool = False) -> Spelling | None:
         """How the document writes the compound broken into `fragment` and `tail_word`.
 
         Inflected forms count ("röntgen-remiss" and "röntgen-remisserna" are one compound). When
-        `continues`, `tail_word` is only the start of the rest of the word. None when the
-        document does not write it mid-line, or writes it both ways.
+        `continues`, `tail_word` is only the start of the rest of the word. A document that writes
+        the compound both ways is taken at its more frequent spelling; None when it does not write
+        it mid-line, or writes it both ways equally often.
         """
         fragment, tail_word = fragment.lower(), tail_word.lower()
-        hyphenated = any(
-            _same_word(right, tail_word, continues) for right in self.hyphenated.get(fragment, ())
+        hyphenated = sum(
+            count
+            for right, count in self.hyphenated.get(fragment, {}).items()
+            if _same_word(right, tail_word, continues)
+        ) + sum(
+            count
+            for piece, count in self.hyphenated_beginnings.get(fragment, {}).items()
+            if _same_beginning(piece, tail_word)
         )
-        closed = any(
-            _same_word(word[len(fragment) :], tail_word, continues)
-            for word in _words_beginning(self.closed, fragment)
-            if len(word) > len(fragment)
-        )
-        hyphenated = hyphenated or any(
-            _same_beginning(piece, tail_word) for piece in self.hyphenated_beginnings.get(fragment, ())
-        )
-        closed = closed or any(
-            _same_beginning(word[len(fragment) :], tail_word)
-            for word in _words_beginning(self.closed_beginnings, fragment)
+        closed = sum(
+            self.closed[word]
+            for word in _words_beginning(self._sorted_closed, fragment)
+            if len(word) > len(fragment) and _same_word(word[len(fragment) :], tail_word, continues)
+        ) + sum(
+            self.closed_beginnings[word]
+            for word in _words_beginning(self._sorted_closed_beginnings, fragment)
+            if _same_beginning(word[len(fragment) :], tail_word)
         )
         if hyphenated == closed:
             return None
-        return "hyphenated" if hyphenated else "closed"
+        return "hyphenated" if hyphenated > closed else "closed"
 
     def follows_hyphen(self, word: str) -> bool:
         """The document writes `word` whole after a hyphen ("ombuden" in "ssk-ombuden")."""
@@ -645,6 +652,14 @@ class DocumentWords:
     @functools.cached_property
     def _right_parts(self) -> frozenset[str]:
         return frozenset(right for rights in self.hyphenated.values() for right in rights)
+
+    @functools.cached_property
+    def _sorted_closed(self) -> tuple[str, ...]:
+        return tuple(sorted(self.closed))
+
+    @functools.cached_property
+    def _sorted_closed_beginnings(self) -> tuple[str, ...]:
+        return tuple(sorted(self.closed_beginnings))
 
 
 Spelling = Literal["hyphenated", "closed"]
@@ -683,15 +698,16 @@ def _words_beginning(words: tuple[str, ...], prefix: str) -> Iterable[str]:
 
 
 def document_words(texts: Iterable[str]) -> DocumentWords:
-    """The words written whole in a document's texts (cells), lower case.
+    """The words written whole in a document's texts (cells), lower case, with their counts.
 
     A line's last word is left out when the line ends in a hyphen, and a line's first word when the
-    line before ended in one: those are pieces, not the author's spelling.
+    line before ended in one: those are pieces, not the author's spelling (the last one is kept as
+    a beginning).
     """
-    hyphenated: dict[str, set[str]] = {}
-    closed: set[str] = set()
-    hyphenated_beginnings: dict[str, set[str]] = {}
-    closed_beginnings: set[str] = set()
+    hyphenated: dict[str, Counter[str]] = {}
+    closed: Counter[str] = Counter()
+    hyphenated_beginnings: dict[str, Counter[str]] = {}
+    closed_beginnings: Counter[str] = Counter()
     for text in texts:
         after_hyphen = False
         for line in unicodedata.normalize("NFC", text).split("\n"):
@@ -708,10 +724,10 @@ def document_words(texts: Iterable[str]) -> DocumentWords:
                 _collect_spelling(broken, hyphenated_beginnings, closed_beginnings)
             after_hyphen = ends_in_hyphen
     return DocumentWords(
-        {left: frozenset(rights) for left, rights in hyphenated.items()},
-        tuple(sorted(closed)),
-        {left: frozenset(rights) for left, rights in hyphenated_beginnings.items()},
-        tuple(sorted(closed_beginnings)),
+        {left: dict(rights) for left, rights in hyphenated.items()},
+        dict(closed),
+        {left: dict(rights) for left, rights in hyphenated_beginnings.items()},
+        dict(closed_beginnings),
     )
 
 
@@ -719,13 +735,14 @@ _LINE_END_HYPHENS = frozenset("-\u2010\u00ad")
 _LETTER_RUNS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def _collect_spelling(token: str, hyphenated: dict[str, set[str]], closed: set[str]) -> None:
-    """Record a whole token's letter runs: the hyphenated pairs and the closed words."""
+def _collect_spelling(token: str, hyphenated: dict[str, Counter[str]], closed: Counter[str]) -> None:
+    """Count a whole token's letter runs: the hyphenated pairs and the closed words."""
     for run in _LETTER_RUNS.findall(token):
         parts = run.split("-")
-        closed.update(part for part in parts if len(part) > 1)
+        if len(parts) == 1 and len(run) > 1:
+            closed[run] += 1
         for left, right in zip(parts, parts[1:]):
-            hyphenated.setdefault(left, set()).add(right)
+            hyphenated.setdefault(left, Counter())[right] += 1
 
 
 # ---------------------------------------------------------------------------------------------

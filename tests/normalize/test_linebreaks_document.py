@@ -22,7 +22,9 @@ from normalize.linebreaks import document_words, repair_text, resolve_line_end_h
         ("skickas till fornamn.ef-\nternamn@region-exem-\npel.se", "skickas till fornamn.efternamn@region-exempel.se"),
         # LibreOffice hyphenates next to a period inside an address.
         ("Skriv till digitalisering-\n.kirurgi@region-exempel.se", "Skriv till digitalisering.kirurgi@region-exempel.se"),
+        ("Skriv till vardadress-\n.kirurgi@region-exempel.se", "Skriv till vardadress.kirurgi@region-exempel.se"),
         ("Se https://www.-\nregion-exempel.se/riktlinjer", "Se https://www.region-exempel.se/riktlinjer"),
+        ("nås på forskningsstod@-\nregion-exempel.se, och", "nås på forskningsstod@region-exempel.se, och"),
         ("finns på https://www.\n1177.se/vaccinationer", "finns på https://www.1177.se/vaccinationer"),
         # A line inside an address is judged with the address's beginning in view.
         ("https://intranat.region-exempel.se/verksamhet/\nrutiner-for-inskrivning-\noch-overflyttning.",
