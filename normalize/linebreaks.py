@@ -327,7 +327,7 @@ def resolve_line_end_hyphen(
         # "lä-" + "kar- och sjuksköterskegrupper": the joined piece is itself suspended.
         return "join"
     continues = after.strip() == tail_word + "-"
-    return _resolve_word_break(fragment, tail_word, lexicon, document, continues)
+    return _resolve_word_break(fragment, tail_word, lexicon, vocabulary, document, continues)
 
 
 # Swedish inflectional endings have at most three letters ("-are", "-ast", "-na").
@@ -388,6 +388,7 @@ def _resolve_word_break(
     fragment: str,
     tail_word: str,
     lexicon: SwedishLexicon,
+    vocabulary: LineBreakVocabulary,
     document: DocumentWords | None = None,
     continues: bool = False,
 ) -> Decision:
@@ -395,7 +396,6 @@ def _resolve_word_break(
 
     `continues`: the next line holds only a piece of the rest of the word ("in-" + "formationsö-").
     """
-    vocabulary = line_break_vocabulary()
     spelled = document.spelling(fragment, tail_word, continues) if document else None
     if spelled is not None:
         # The author's own spelling of this compound elsewhere in the document decides.
@@ -404,7 +404,7 @@ def _resolve_word_break(
         # Listed with its hyphen ("drop-in", "e-post"), or a prefix Swedish always writes with one
         # ("icke-akut"): the hyphen is real, even when a closed spelling is listed too.
         return "keep"
-    if not continues and _is_seam_no_hyphenator_breaks(fragment, tail_word, lexicon):
+    if not continues and _is_seam_the_patterns_never_break(fragment, tail_word, lexicon):
         # LibreOffice and WeasyPrint break only where the Swedish patterns allow: between two
         # words where the patterns allow no break ("patient-" + "enkäten"), the hyphen is the author's.
         return "keep"
@@ -428,7 +428,7 @@ def _resolve_word_break(
     return "keep"
 
 
-def _is_seam_no_hyphenator_breaks(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> bool:
+def _is_seam_the_patterns_never_break(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> bool:
     """Two words meet at the break, and the hyphenation patterns would not break there."""
     if _joined_forms(fragment, tail_word) != (fragment + tail_word,):
         return False  # "till-" + "låta": the patterns see "tillåta", broken elsewhere

@@ -112,3 +112,21 @@ def test_an_unknown_abbreviation_before_a_word_the_document_writes_after_a_hyphe
 
 def test_a_seam_the_hyphenation_patterns_never_break_keeps_its_hyphen() -> None:
     assert resolve_line_end_hyphen("blev 58 procent. Patient-", "enkäten visar") == "keep"
+
+
+def test_a_report_repairs_its_cells_with_its_own_spelling() -> None:
+    from normalize.document import build_document
+    from normalize.vocabulary import load_vocabulary
+    from schemas import RawCell, RawDocument, RawRow, RawTable
+
+    def row(action: str) -> RawRow:
+        return RawRow(cells={"area": RawCell(text="Röntgen"), "action": RawCell(text=action)}, pages=[1])
+
+    table = RawTable(section="active", columns=["area", "action"], rows=[
+        row("Alla röntgen-remisser granskas av en röntgensjuksköterska."),
+        row("Varje röntgen-\nremiss prioriteras och varje röntgen-\nsjuksköterska deltar."),
+    ])
+    raw = RawDocument(file="rapport.pdf", sha256="0" * 64, pages=1, title="Uppföljning", preamble=[],
+                      milestones=[], legend=[], tables=[table])
+    document = build_document(raw, load_vocabulary())
+    assert document.activities[1].action == "Varje röntgen-remiss prioriteras och varje röntgensjuksköterska deltar."
