@@ -6,8 +6,8 @@ Each case is two consecutive lines; the repair joins them and the result must eq
 a real document, the repair may use the words that its rendering writes in the middle of its lines
 (`document_words`).
 
-There are three sets: `original` (the first evaluation), `new` (written for issue 15) and `heldout`
-(written with `new`, kept out of development). Each is scored per kind of line end and per class of
+There are four sets: `original` (the first evaluation), `new` (written for issue 15), `heldout`
+(written with `new`, kept out of development) and `fresh` (written after the repair was final). Each is scored per kind of line end and per class of
 hard case. Exits 1 when a set misses a target.
 
     python -m normalize.evaluation                  # every set, a few failures of the first two
@@ -17,6 +17,7 @@ hard case. Exits 1 when a set misses a target.
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import re
 import sys
@@ -32,6 +33,7 @@ SET_FILES: dict[str, Path] = {
     "original": CASES_FILE,
     "new": CASES_DIR / "cases-new.jsonl",
     "heldout": CASES_DIR / "cases-heldout.jsonl",
+    "fresh": CASES_DIR / "cases-fresh.jsonl",
 }
 
 # Issue 3's targets per kind, and issue 15's: macro (the mean of the three hyphen kinds) ≥ 99.5 %,
@@ -150,6 +152,67 @@ def score_cases(cases: Iterable[dict], use_document: bool = True) -> dict[str, K
     return scores
 
 
+@dataclass(frozen=True)
+class CellScore:
+    """The repair of whole paragraphs, as a cell of a report is repaired (every line in view)."""
+
+    paragraphs: int
+    exact: int
+    wrong_joints: int
+    failures: tuple[tuple[str, str], ...]  # (repaired, gold)
+
+
+def source_paragraphs(cases_file: Path) -> list[str]:
+    """The prose a set's cases come from (cases-new.jsonl → source-new.txt), one per paragraph."""
+    source = cases_file.with_name(cases_file.name.replace("cases", "source").replace(".jsonl", ".txt"))
+    text = source.read_text(encoding="utf-8")
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def score_cells(cases: list[dict], paragraphs: list[str], use_document: bool = True) -> CellScore:
+    """Each rendered paragraph repaired whole (its lines joined as `repair_text` joins a cell's).
+
+    The cases of a rendering are consecutive line ends; a paragraph is a run of cases where each
+    one's second line is the next one's first. Its gold is its source paragraph.
+    """
+    words = rendering_words(cases) if use_document else {}
+    gold_by_key = {_paragraph_key(p): p for p in paragraphs}
+    exact = wrong = total = 0
+    failures: list[tuple[str, str]] = []
+    for rendering, lines in _rendered_paragraphs(cases):
+        gold = gold_by_key.get(_paragraph_key(" ".join(lines)))
+        if gold is None:
+            continue  # a paragraph whose start the alignment cannot key (a restored triple consonant)
+        total += 1
+        repaired = repair_text("\n".join(lines), document=words.get(rendering))
+        if repaired == gold:
+            exact += 1
+            continue
+        matcher = difflib.SequenceMatcher(a=repaired.split(" "), b=gold.split(" "), autojunk=False)
+        wrong += sum(tag != "equal" for tag, *_ in matcher.get_opcodes())
+        failures.append((repaired, gold))
+    return CellScore(total, exact, wrong, tuple(failures))
+
+
+# A paragraph is known by its first letters, hyphens and spaces aside (its line breaks differ).
+_KEY_LENGTH = 60
+
+
+def _paragraph_key(text: str) -> str:
+    return re.sub(r"[\s\-\u2010]", "", text)[:_KEY_LENGTH]
+
+
+def _rendered_paragraphs(cases: list[dict]) -> list[tuple[str, list[str]]]:
+    """The runs of consecutive lines the cases chain together, per rendering, in order."""
+    runs: list[tuple[str, list[str]]] = []
+    for case in cases:
+        if runs and runs[-1][0] == case["rendering"] and runs[-1][1][-1] == case["before"]:
+            runs[-1][1].append(case["after"])
+        else:
+            runs.append((case["rendering"], [case["before"], case["after"]]))
+    return runs
+
+
 def missed_targets(scores: dict[str, KindScore], targets: dict[str, float] = TARGETS) -> list[str]:
     """The kinds whose accuracy is below target."""
     return [k for k, target in targets.items() if k in scores and scores[k].accuracy < target]
@@ -193,11 +256,18 @@ def main() -> int:
     for name in args.set or list(SET_FILES):
         cases = load_cases(SET_FILES[name])
         scores = score_cases(cases, use_document=not args.without_document)
-        # The held-out set's failures stay unread: only its figures are printed unless asked for.
-        shown = args.failures if name != "heldout" or args.set else 0
+        # The held-out sets' failures stay unread: only their figures are printed unless asked for.
+        shown = args.failures if name not in ("heldout", "fresh") or args.set else 0
         words = None if args.without_document else rendering_words(cases)
+        cells = score_cells(cases, source_paragraphs(SET_FILES[name]), use_document=not args.without_document)
         print(f"== {name} ({SET_FILES[name].name})")
         print(report(scores, failures_shown=shown, words=words))
+        print(
+            f"cells (whole paragraphs): {cells.exact} of {cells.paragraphs} exactly right,"
+            f" {cells.wrong_joints} wrong joints"
+        )
+        for repaired, gold in cells.failures[: shown and args.failures]:
+            print(f"  cell: {repaired!r}\n     ≠ {gold!r}")
         missed = missed_targets(scores)
         if missed:
             missed_any = True

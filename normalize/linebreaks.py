@@ -832,12 +832,25 @@ def _join_lines(
     ("in-" + "checkningsautoma-" + "ter" is judged against "checkningsautomater")."""
     text = lines[-1]
     for at in range(len(lines) - 2, -1, -1):
-        before = lines[at]
-        # A line that starts inside a word (the line above ended in "/" or "-") is judged with that
-        # word's beginning in view: "…akutmottagningen/" + "rutiner-" is inside an address.
-        carried = _last_token(lines[at - 1]) if at and lines[at - 1].endswith(("/", "-")) else ""
-        text = _join_pair(before, text, marked_hyphenation, document, carried)
+        text = _join_pair(lines[at], text, marked_hyphenation, document, _carried_into(lines, at))
     return text
+
+
+def _carried_into(lines: list[str], at: int) -> str:
+    """The beginning of the token that line `at` continues, when the lines above broke inside it.
+
+    A line that starts inside a word (the line above ended in "/" or "-") is judged with that
+    word's beginning in view: "…exempel.se/" + "kikhosta-information-" + "till-vardnadshavare." is
+    one address, although its last two lines show no sign of one.
+    """
+    pieces: list[str] = []
+    for above in reversed(lines[:at]):
+        if not above.endswith(("/", "-")):
+            break
+        pieces.append(_last_token(above))
+        if " " in above:
+            break  # the token starts on this line
+    return "".join(reversed(pieces))
 
 
 def _join_pair(

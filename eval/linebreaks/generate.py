@@ -2,12 +2,13 @@
 
     python -m eval.linebreaks.generate                 # render every set's PDFs, then derive its cases
     python -m eval.linebreaks.generate --cases         # only derive the cases from the committed PDFs
-    python -m eval.linebreaks.generate --set heldout   # one set only (original, new, heldout)
+    python -m eval.linebreaks.generate --set heldout   # one set only (original, new, heldout, fresh)
 
 There are three sets of prose, each with its PDFs and cases: `original` (source.txt, the first
 evaluation), `new` (source-new.txt, written for issue 15: hyphens the author chose inside compounds,
 abbreviations before a hyphen, long compounds, URLs and e-mail addresses) and `heldout`
-(source-heldout.txt, written at the same time in the same register and kept out of development).
+(source-heldout.txt, written at the same time in the same register and kept out of development)
+and `fresh` (source-fresh.txt, written after the repair was final and measured once).
 Each rendering lays a set's source out in one narrow column, with Swedish automatic hyphenation:
 LibreOffice (headless) from a DOCX made with python-docx (language sv-SE, autoHyphenation on,
 Debian's hyphen-sv patterns) and WeasyPrint (`hyphens: auto`, `lang="sv"`, pyphen's patterns), at
@@ -59,6 +60,10 @@ SETS: dict[str, EvaluationSet] = {
     ),
     "heldout": EvaluationSet(
         "heldout", HERE / "source-heldout.txt", HERE / "pdf-heldout", HERE / "cases-heldout.jsonl",
+        _NARROW_LIBREOFFICE, _NARROW_WEASYPRINT,
+    ),
+    "fresh": EvaluationSet(
+        "fresh", HERE / "source-fresh.txt", HERE / "pdf-fresh", HERE / "cases-fresh.jsonl",
         _NARROW_LIBREOFFICE, _NARROW_WEASYPRINT,
     ),
 }

@@ -31,6 +31,8 @@ from normalize.linebreaks import document_words, repair_text, resolve_line_end_h
          "https://intranat.region-exempel.se/verksamhet/rutiner-for-inskrivning-och-overflyttning."),
         ("https://www.region-exempel.se/forskning/\nhemmonitorering-vid-hj-\nartsvikt/slutrapport.",
          "https://www.region-exempel.se/forskning/hemmonitorering-vid-hjartsvikt/slutrapport."),
+        ("Information finns på https://www.region-\nexempel.se/smittskydd/\nkikhosta-information-\ntill-vardnadshavare.",
+         "Information finns på https://www.region-exempel.se/smittskydd/kikhosta-information-till-vardnadshavare."),
     ],
 )
 def test_addresses_come_out_exactly_as_written(printed: str, repaired: str) -> None:
