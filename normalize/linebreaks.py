@@ -551,7 +551,8 @@ def _resolve_in_web_address(
     if len(tail_text) == 1 and len(tail) > 1:
         # "hol-" + "m@region…": one letter before the next sign is no word of a slug.
         return "join"
-    if _is_address_word(fragment_text, lexicon, vocabulary) and _is_address_word(tail_text, lexicon, vocabulary):
+    both_words = all(_is_address_word(part, lexicon, vocabulary) for part in (fragment_text, tail_text))
+    if both_words:
         return "keep"
     if _is_hyphenation_point(fragment_text, tail_text):
         return "join"
@@ -572,7 +573,8 @@ def _is_address_word(part: str, lexicon: SwedishLexicon, vocabulary: LineBreakVo
 def _restored(form: str, vocabulary: LineBreakVocabulary) -> list[str]:
     """The Swedish spellings an address's plain letters may stand for ("besok" → "besök")."""
     options = [vocabulary.restored_letters.get(c, c) for c in form.lower()]
-    return ["".join(letters) for letters in itertools.islice(itertools.product(*options), _MAX_RESTORED_SPELLINGS)]
+    spellings = itertools.islice(itertools.product(*options), _MAX_RESTORED_SPELLINGS)
+    return ["".join(letters) for letters in spellings]
 
 
 def _continues_web_address(before: str, after: str, vocabulary: LineBreakVocabulary) -> bool:
