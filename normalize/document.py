@@ -6,7 +6,7 @@ import re
 from typing import Optional
 
 from normalize.dates import parse_date
-from normalize.linebreaks import document_marks_hyphenation, repair_text
+from normalize.linebreaks import DocumentWords, document_marks_hyphenation, document_words, repair_text
 from normalize.period import period_of_document
 from normalize.responsibles import parse_responsible, units_named
 from normalize.status import status_from_colour, status_from_text
@@ -33,11 +33,14 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: Optional
     activities: list[Activity] = []  # built in reading order: active table first, then done
     warnings: list[Warning] = []
     seen_ids: dict[str, int] = {}
-    marked = document_marks_hyphenation(
-        cell.text for table in raw.tables for row in table.rows for cell in row.cells.values())
+    cell_texts = [cell.text for table in raw.tables for row in table.rows for cell in row.cells.values()]
+    marked = document_marks_hyphenation(cell_texts)
+    # How the report spells its compounds mid-line decides the same compounds at line ends.
+    words = document_words(cell_texts + list(raw.milestones))
     for table in raw.tables:
         for row in table.rows:
-            activity, unmatched = build_activity(row, table.section, raw.legend, vocabulary, marked_hyphenation=marked)
+            activity, unmatched = build_activity(
+                row, table.section, raw.legend, vocabulary, marked_hyphenation=marked, words=words)
             activity.id = _unique(activity.id, seen_ids)
             activities.append(activity)
             warnings.extend(activity_warnings(activity, row, unmatched, vocabulary))
@@ -45,18 +48,27 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: Optional
         source=Source(file=raw.file, sha256=raw.sha256, pages=raw.pages),
         title=_clean(raw.title),
         period=period or period_of_document(raw.preamble, raw.file),
-        milestones=[build_milestone(text, marked_hyphenation=marked) for text in raw.milestones],
+        milestones=[build_milestone(text, marked_hyphenation=marked, words=words) for text in raw.milestones],
         activities=activities,
         warnings=warnings,
     )
 
 
 def build_activity(
-    row: RawRow, section: str, legend: list[LegendEntry], vocabulary: Vocabulary, *, marked_hyphenation: bool = False
+    row: RawRow,
+    section: str,
+    legend: list[LegendEntry],
+    vocabulary: Vocabulary,
+    *,
+    marked_hyphenation: bool = False,
+    words: Optional[DocumentWords] = None,
 ) -> tuple[Activity, list[str]]:
-    """One raw row → an Activity (id not yet made unique), and the responsible names not recognised."""
+    """One raw row → an Activity (id not yet made unique), and the responsible names not recognised.
+
+    `words`: the report's mid-line spelling (`document_words`), for the line-break repair.
+    """
     def cell(role: str) -> Optional[str]:
-        return _repaired(row.cells[role].text, marked_hyphenation) if role in row.cells else None
+        return _repaired(row.cells[role].text, marked_hyphenation, words) if role in row.cells else None
 
     texts = {role: cell(role) for role in TEXT_ROLES}
     deadline = parse_date(cell("deadline"))
@@ -82,9 +94,11 @@ def build_activity(
     return activity, unmatched
 
 
-def build_milestone(text: str, *, marked_hyphenation: bool = False) -> Milestone:
+def build_milestone(
+    text: str, *, marked_hyphenation: bool = False, words: Optional[DocumentWords] = None
+) -> Milestone:
     """A milestone box's text → its label and date."""
-    repaired = _repaired(text, marked_hyphenation) or ""
+    repaired = _repaired(text, marked_hyphenation, words) or ""
     match = _TRAILING_DATE.match(repaired.replace("\n", " "))
     if match and match.group("label").strip():
         return Milestone(label=_clean(match.group("label")), date=parse_date(match.group("date")))
@@ -129,10 +143,12 @@ def _status(row: RawRow, follow_up: Optional[str], legend: list[LegendEntry], vo
     return (status, "text") if status is not None else (None, None)
 
 
-def _repaired(text: Optional[str], marked_hyphenation: bool = False) -> Optional[str]:
+def _repaired(
+    text: Optional[str], marked_hyphenation: bool = False, words: Optional[DocumentWords] = None
+) -> Optional[str]:
     if text is None:
         return None
-    repaired = repair_text(text, marked_hyphenation=marked_hyphenation).strip()
+    repaired = repair_text(text, marked_hyphenation=marked_hyphenation, document=words).strip()
     return repaired or None
 
 

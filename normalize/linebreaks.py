@@ -11,14 +11,18 @@ triple-consonant rule (till+låta = tillåta).
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
+import os
 import re
 import sys
 import sysconfig
 import tomllib
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -115,6 +119,35 @@ class SwedishLexicon:
         triple one (SIMPLIFIEDTRIPLE: "till" + "låta" is written "tillåta").
         """
         return self._compound_from(form.lower(), 0, first=True)
+
+    @functools.lru_cache(maxsize=16384)
+    def begins_word(self, piece: str) -> bool:
+        """`piece` is how a word or a compound of the lexicon begins ("informationsö", "digita")."""
+        piece = piece.lower()
+        return self.is_word(piece) or self._begins_stem(piece) or self._begins_from(piece, 0)
+
+    def _begins_from(self, piece: str, parts: int) -> bool:
+        """Compound parts up to a cut, then the start of a stem: "informations" + "ö"."""
+        for cut in range(_MIN_COMPOUND_PART, len(piece)):
+            head, rest = piece[:cut], piece[cut:]
+            readings = self.readings(head)
+            if not any(r.middle if parts else r.begin for r in readings):
+                continue
+            if self._begins_stem(rest):
+                return True
+            if parts + 2 < _MAX_COMPOUND_PARTS and self._begins_from(rest, parts + 1):
+                return True
+        return False
+
+    def _begins_stem(self, piece: str) -> bool:
+        stems = self._sorted_stems
+        at = bisect.bisect_left(stems, piece)
+        return at < len(stems) and stems[at].startswith(piece)
+
+    @functools.cached_property
+    def _sorted_stems(self) -> tuple[str, ...]:
+        """The stems in lower case, sorted, for finding those that begin with a piece (built once)."""
+        return tuple(sorted(map(str.lower, self._stems)))
 
     def _compound_from(self, form: str, parts: int, first: bool) -> bool:
         for head, rest in _splits(form):
@@ -213,18 +246,31 @@ class LineBreakVocabulary:
     """Function words and signs the rules need (normalize/data/linebreaks.toml)."""
 
     suspension_conjunctions: frozenset[str]
+    hyphen_prefixes: frozenset[str]
     bullets: tuple[str, ...]
     dash_bullet: str
+    web_address: re.Pattern[str]
+    complete_address: re.Pattern[str]
+    restored_letters: Mapping[str, str]
 
 
 @functools.cache
 def line_break_vocabulary() -> LineBreakVocabulary:
     """The vocabulary shipped with the package."""
     data = tomllib.loads(_DATA_FILE.read_text(encoding="utf-8"))
+    web = data["web_address"]
+    domains = "|".join(re.escape(d) for d in web["top_level_domains"])
+    signs = "|".join(re.escape(s) for s in web["signs"])
     return LineBreakVocabulary(
         suspension_conjunctions=frozenset(w.lower() for w in data["suspension_conjunctions"]),
+        hyphen_prefixes=frozenset(w.lower() for w in data["hyphen_prefixes"]),
         bullets=tuple(data["bullets"]),
         dash_bullet=data["dash_bullet"],
+        # A sign of an address, or a domain name: a letter or digit, a period, a top-level domain
+        # not followed by a letter ("region-exempel.se/", "1177.se").
+        web_address=re.compile(rf"{signs}|[^\W_]\.(?:{domains})(?![^\W\d_])", re.IGNORECASE),
+        complete_address=re.compile(rf"[^\W_]\.(?:{domains})$", re.IGNORECASE),
+        restored_letters={plain: plain + restored for plain, restored in web["restored_letters"].items()},
     )
 
 
@@ -237,19 +283,30 @@ def resolve_line_end_hyphen(
     after: str,
     lexicon: SwedishLexicon | None = None,
     vocabulary: LineBreakVocabulary | None = None,
+    document: DocumentWords | None = None,
 ) -> Decision:
     """Decide what a hyphen ending the line `before` means, given the next line `after`.
 
     - "join": a hyphenation hyphen; drop it and join ("patien-" + "terna" → "patienterna").
-    - "keep": a real hyphen; keep it and join ("SKALL-" + "krav", "2024-" + "06-01").
+    - "keep": a real hyphen; keep it and join ("SKALL-" + "krav", "2024-" + "06-01", "adm.-" +
+      "personalen", "region-" + "exempel.se").
     - "suspended": keep the hyphen and a space ("hälso-" + "och sjukvård"); also a free-standing
       dash ("mott -" + "Nytt").
+    `document`: the words the document writes mid-line; a compound written there with or without its
+    hyphen is decided that way ("röntgen-" + "remiss" keeps the hyphen where the report writes
+    "röntgen-remisserna").
     When the evidence is tied the hyphen is kept: a wrongly dropped hyphen cannot be recovered.
     """
     lexicon = lexicon or swedish_lexicon()
     vocabulary = vocabulary or line_break_vocabulary()
-    head = _last_token(before.rstrip()).removesuffix("-")
+    head_token = _last_token(before.rstrip())
+    head = head_token.removesuffix("-")
     tail = after.strip().split(" ", 1)[0] if after.strip() else ""
+    if head and tail and _is_web_address(head + tail, vocabulary):
+        return _resolve_in_web_address(head, tail, lexicon, vocabulary, document)
+    if head and _ABBREVIATION.fullmatch(_last_part(head)):
+        # "adm.-" + "personalen": an abbreviation keeps its period and the author's hyphen.
+        return "suspended" if tail and _is_conjunction(tail, vocabulary) else "keep"
     if not head or not head[-1].isalnum():
         return "suspended"
     if not tail or tail[0] in ",;:)]/":
@@ -269,7 +326,13 @@ def resolve_line_end_hyphen(
     if tail.rstrip(",") == tail_word + "-" and _joined_forms_begin_compound(fragment, tail_word, lexicon):
         # "lä-" + "kar- och sjuksköterskegrupper": the joined piece is itself suspended.
         return "join"
-    return _resolve_word_break(fragment, tail_word, lexicon)
+    continues = after.strip() == tail_word + "-"
+    return _resolve_word_break(fragment, tail_word, lexicon, vocabulary, document, continues)
+
+
+# Swedish inflectional endings have at most three letters ("-are", "-ast", "-na").
+_MAX_ENDING = 3
+_ABBREVIATION = re.compile(r"(?:[^\W\d_]+\.)+")
 
 
 def _joined_forms_begin_compound(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> bool:
@@ -297,35 +360,83 @@ def _completes_suspension(fragment: str, compound: str, lexicon: SwedishLexicon)
     """Whether `compound` ends in a part that also makes a word with `fragment`.
 
     In "hälso- och sjukvård" the suspended "hälso-" stands for "hälsovård", and "sjukvård" ends in
-    "vård": the fragment and the shared last part make a word.
+    "vård": the fragment and the shared last part make a word. The fragment must be able to begin a
+    compound, or make a listed word with the shared part: "så-" + "som sjuksköterskor" is "såsom",
+    although the lexicon's free compounding would accept "såsköterskor".
     """
     word = _leading_word(compound).lower()
     if not word or fragment.isdigit():
         return bool(word)
+    fragment = fragment.lower()
+    begins = any(r.begin for r in lexicon.readings(fragment))
     for cut in range(1, len(word) - 1):
         shared = word[cut:]
-        if len(shared) >= _MIN_COMPOUND_PART and lexicon.is_word(fragment.lower() + shared):
+        if len(shared) < _MIN_COMPOUND_PART:
+            continue
+        # A short shared part must be a word or a compound's last part, not an ending ("lik-" +
+        # "som tidigare" is "liksom": "lik" + "are" makes a word, but "-are" is an inflection).
+        readings = lexicon.readings(shared)
+        is_part = any(r.end or r.standalone for r in readings)
+        if (is_part or len(shared) > _MAX_ENDING) and lexicon.is_standalone(fragment + shared):
+            return True
+        if begins and any(r.end for r in readings) and lexicon.is_word(fragment + shared):
             return True
     return False
 
 
-def _resolve_word_break(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> Decision:
-    """A break between two runs of letters: a hyphenation point, or a compound's real hyphen."""
-    if lexicon.is_standalone(f"{fragment}-{tail_word}"):
-        # Listed with its hyphen ("drop-in", "e-post"): the hyphen is real, even when a closed
-        # spelling is listed too.
+def _resolve_word_break(
+    fragment: str,
+    tail_word: str,
+    lexicon: SwedishLexicon,
+    vocabulary: LineBreakVocabulary,
+    document: DocumentWords | None = None,
+    continues: bool = False,
+) -> Decision:
+    """A break between two runs of letters: a hyphenation point, or a compound's real hyphen.
+
+    `continues`: the next line holds only a piece of the rest of the word ("in-" + "formationsö-").
+    """
+    spelled = document.spelling(fragment, tail_word, continues) if document else None
+    if spelled is not None:
+        # The author's own spelling of this compound elsewhere in the document decides.
+        return "keep" if spelled == "hyphenated" else "join"
+    if lexicon.is_standalone(f"{fragment}-{tail_word}") or fragment.lower() in vocabulary.hyphen_prefixes:
+        # Listed with its hyphen ("drop-in", "e-post"), or a prefix Swedish always writes with one
+        # ("icke-akut"): the hyphen is real, even when a closed spelling is listed too.
+        return "keep"
+    if not continues and _is_seam_the_patterns_never_break(fragment, tail_word, lexicon):
+        # LibreOffice and WeasyPrint break only where the Swedish patterns allow: between two
+        # words where the patterns allow no break ("patient-" + "enkäten"), the hyphen is the author's.
         return "keep"
     if _joined_forms_known(fragment, tail_word, lexicon):
         return "join"
     if not _has_vowel(fragment):
         return "keep"
+    if continues and lexicon.begins_word(fragment + tail_word):
+        # Only a piece of the word is in sight: a piece that starts a known word or compound.
+        return "join"
     if _loose_compound(fragment + tail_word, lexicon):
         return "join"
+    if document and document.follows_hyphen(tail_word) and not lexicon.is_word(fragment):
+        # An unknown fragment before a word the document writes after a hyphen ("ssk-ombuden"):
+        # an abbreviation's real hyphen ("usk-" + "ombuden"), not an unknown word's hyphenation.
+        return "keep"
     if len(fragment) > 2 and _is_hyphenation_point(fragment, tail_word):
         # An unknown word broken where the hyphenation patterns allow; a two-letter fragment
         # that is no word is more likely an abbreviation ("op-" + "tid").
         return "join"
     return "keep"
+
+
+def _is_seam_the_patterns_never_break(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> bool:
+    """Two words meet at the break, and the hyphenation patterns would not break there."""
+    if _joined_forms(fragment, tail_word) != (fragment + tail_word,):
+        return False  # "till-" + "låta": the patterns see "tillåta", broken elsewhere
+    if min(len(fragment), len(tail_word)) < _MIN_COMPOUND_PART:
+        return False
+    if not (lexicon.is_word(fragment) and lexicon.is_word(tail_word)):
+        return False
+    return not _is_hyphenation_point(fragment, tail_word)
 
 
 def _joined_forms_known(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> bool:
@@ -337,7 +448,7 @@ def _joined_forms(fragment: str, tail_word: str) -> tuple[str, ...]:
     """"patien" + "terna" → patienterna; "till" + "låta" → tillåta (never three of a consonant)."""
     joined = fragment + tail_word
     f, t = fragment.lower(), tail_word.lower()
-    if len(f) >= 2 and f[-1] == f[-2] == t[0] and f[-1] not in _VOWELS:
+    if len(f) >= 2 and t and f[-1] == f[-2] == t[0] and f[-1] not in _VOWELS:
         return (fragment + tail_word[1:],)
     return (joined,)
 
@@ -396,15 +507,263 @@ def _leading_word(token: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# URLs and e-mail addresses
+
+
+def _is_web_address(token: str, vocabulary: LineBreakVocabulary) -> bool:
+    """The token (the two pieces around a line break, run together) is part of a URL or address."""
+    return bool(vocabulary.web_address.search(token))
+
+
+def _resolve_in_web_address(
+    head: str,
+    tail: str,
+    lexicon: SwedishLexicon,
+    vocabulary: LineBreakVocabulary,
+    document: DocumentWords | None = None,
+) -> Decision:
+    """A hyphen at a line end inside a URL or an e-mail address: the address must come out as written.
+
+    Addresses join words with real hyphens ("region-exempel", "digitala-vardmoten", "lars-erik"),
+    spell Swedish without å, ä and ö, and are still hyphenated by the producers inside their words
+    ("riktlin-" + "jer", "vardgiva-" + "re"). A break between two words keeps its hyphen; a break
+    inside one word (read with the letters restored: "vardmoten" is "vårdmöten") joins.
+    """
+    if head.endswith(_NO_HYPHEN_BESIDE) or tail.startswith(_NO_HYPHEN_BESIDE):
+        # LibreOffice hyphenates next to a period or an at sign ("exempel.-" + "se/",
+        # "forskningsstod@-" + "region…"); no address writes a hyphen there.
+        return "join"
+    fragment = _LAST_LETTERS.search(head)
+    tail_word = _FIRST_LETTERS.match(tail)
+    if fragment is None or tail_word is None:
+        return "keep"
+    fragment_text, tail_text = fragment.group(0), tail_word.group(0)
+    spellings = _restored(fragment_text + tail_text, vocabulary)
+    if document is not None:
+        # The report's prose spells the words of its addresses: "vardhygien@…" is broken inside
+        # one word where the text writes "vårdhygien".
+        cut = len(fragment_text)
+        spelled = {document.spelling(form[:cut], form[cut:]) for form in spellings} - {None}
+        if len(spelled) == 1:
+            return "keep" if spelled == {"hyphenated"} else "join"
+    if any(lexicon.is_standalone(form) for form in spellings):
+        return "join"
+    if len(tail_text) == 1 and len(tail) > 1:
+        # "hol-" + "m@region…": one letter before the next sign is no word of a slug.
+        return "join"
+    both_words = all(_is_address_word(part, lexicon, vocabulary) for part in (fragment_text, tail_text))
+    if both_words:
+        return "keep"
+    if _is_hyphenation_point(fragment_text, tail_text):
+        return "join"
+    return "keep"
+
+
+_NO_HYPHEN_BESIDE = (".", "@")
+_LAST_LETTERS = re.compile(r"[^\W\d_]+$")
+_FIRST_LETTERS = re.compile(r"[^\W\d_]+")
+# An address word with many a's and o's has many possible spellings; a few dozen cover real words.
+_MAX_RESTORED_SPELLINGS = 81
+
+
+def _is_address_word(part: str, lexicon: SwedishLexicon, vocabulary: LineBreakVocabulary) -> bool:
+    return any(lexicon.is_word(form) for form in _restored(part, vocabulary))
+
+
+def _restored(form: str, vocabulary: LineBreakVocabulary) -> list[str]:
+    """The Swedish spellings an address's plain letters may stand for ("besok" → "besök")."""
+    options = [vocabulary.restored_letters.get(c, c) for c in form.lower()]
+    spellings = itertools.islice(itertools.product(*options), _MAX_RESTORED_SPELLINGS)
+    return ["".join(letters) for letters in spellings]
+
+
+def _continues_web_address(before: str, after: str, vocabulary: LineBreakVocabulary) -> bool:
+    """A line that ends inside an address after "@" or a period: the next line goes on with it.
+
+    "fornamn.efternamn@" + "region-exempel.se", "https://www." + "1177.se/…". A period after a
+    complete address ("www.1177.se.") ends the sentence instead.
+    """
+    head = _last_token(before)
+    tail = after.split(" ", 1)[0]
+    if not head or not tail or not tail[0].isalnum():
+        return False
+    if head.endswith("@"):
+        return True
+    # The line must show an address of its own: "bl.a." + "nu" is prose, though "a.nu" looks
+    # like a domain.
+    if not head.endswith(".") or not _is_web_address(head, vocabulary):
+        return False
+    return not vocabulary.complete_address.search(head[:-1]) and not tail[0].isupper()
+
+
+# ---------------------------------------------------------------------------------------------
+# The document's own spelling
+
+
+@dataclass(frozen=True)
+class DocumentWords:
+    """How a document spells words where no line break gets in the way: its mid-line words.
+
+    `hyphenated` counts, for each letter run the author joined to the next with a hyphen, the runs
+    that follow it ("röntgen" → {"remisserna": 1} from "röntgen-remisserna"); `closed` counts the
+    words written without one. The `…_beginnings` hold the same from words broken at a line end,
+    where only the beginning of the last part is in sight ("mottagnings-sköters-" gives
+    "mottagnings" → {"sköters": 1}).
+    """
+
+    hyphenated: Mapping[str, Mapping[str, int]]
+    closed: Mapping[str, int]
+    hyphenated_beginnings: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    closed_beginnings: Mapping[str, int] = field(default_factory=dict)
+
+    def spelling(self, fragment: str, tail_word: str, continues: bool = False) -> Spelling | None:
+        """How the document writes the compound broken into `fragment` and `tail_word`.
+
+        Inflected forms count ("röntgen-remiss" and "röntgen-remisserna" are one compound). When
+        `continues`, `tail_word` is only the start of the rest of the word. A document that writes
+        the compound both ways is taken at its more frequent spelling; None when it does not write
+        it mid-line, or writes it both ways equally often.
+        """
+        fragment, tail_word = fragment.lower(), tail_word.lower()
+        hyphenated = sum(
+            count
+            for right, count in self.hyphenated.get(fragment, {}).items()
+            if _same_word(right, tail_word, continues)
+        ) + sum(
+            count
+            for piece, count in self.hyphenated_beginnings.get(fragment, {}).items()
+            if _same_beginning(piece, tail_word)
+        )
+        closed = sum(
+            self.closed[word]
+            for word in _words_beginning(self._sorted_closed, fragment)
+            if len(word) > len(fragment) and _same_word(word[len(fragment) :], tail_word, continues)
+        ) + sum(
+            self.closed_beginnings[word]
+            for word in _words_beginning(self._sorted_closed_beginnings, fragment)
+            if _same_beginning(word[len(fragment) :], tail_word)
+        )
+        if hyphenated == closed:
+            return None
+        return "hyphenated" if hyphenated > closed else "closed"
+
+    def follows_hyphen(self, word: str) -> bool:
+        """The document writes `word` whole after a hyphen ("ombuden" in "ssk-ombuden")."""
+        return word.lower() in self._right_parts
+
+    @functools.cached_property
+    def _right_parts(self) -> frozenset[str]:
+        return frozenset(right for rights in self.hyphenated.values() for right in rights)
+
+    @functools.cached_property
+    def _sorted_closed(self) -> tuple[str, ...]:
+        return tuple(sorted(self.closed))
+
+    @functools.cached_property
+    def _sorted_closed_beginnings(self) -> tuple[str, ...]:
+        return tuple(sorted(self.closed_beginnings))
+
+
+Spelling = Literal["hyphenated", "closed"]
+# Swedish inflection adds at most a few letters to a word ("remiss" → "remisserna").
+_MAX_INFLECTION = 4
+
+
+def _same_word(written: str, broken: str, continues: bool) -> bool:
+    """`written` (seen mid-line) and `broken` (after a line break) are forms of one word."""
+    if continues:
+        return written.startswith(broken)
+    shared = len(os.path.commonprefix([written, broken]))
+    shorter = min(len(written), len(broken))
+    if abs(len(written) - len(broken)) > _MAX_INFLECTION or shorter < _MIN_COMPOUND_PART:
+        return False
+    # Both inflect one stem: they differ only in the ending ("remissen"/"remisser", "möte"/"mötet").
+    return shared == shorter or (shared >= shorter - 1 and shared > _MIN_COMPOUND_PART)
+
+
+# A piece of a word broken at a line end says which word it begins once it has this many letters.
+_MIN_TELLING_PIECE = 3
+
+
+def _same_beginning(piece: str, tail_word: str) -> bool:
+    """`piece` (a word's beginning, broken off at a line end) and `tail_word` start one word."""
+    return len(piece) >= _MIN_TELLING_PIECE and (tail_word.startswith(piece) or piece.startswith(tail_word))
+
+
+def _words_beginning(words: tuple[str, ...], prefix: str) -> Iterable[str]:
+    """The words of a sorted tuple that begin with `prefix`."""
+    start = bisect.bisect_left(words, prefix)
+    for word in words[start:]:
+        if not word.startswith(prefix):
+            return
+        yield word
+
+
+def document_words(texts: Iterable[str]) -> DocumentWords:
+    """The words written whole in a document's texts (cells), lower case, with their counts.
+
+    A line's last word is left out when the line ends in a hyphen, and a line's first word when the
+    line before ended in one: those are pieces, not the author's spelling (the last one is kept as
+    a beginning).
+    """
+    hyphenated: dict[str, Counter[str]] = {}
+    closed: Counter[str] = Counter()
+    hyphenated_beginnings: dict[str, Counter[str]] = {}
+    closed_beginnings: Counter[str] = Counter()
+    for text in texts:
+        after_hyphen = False
+        for line in unicodedata.normalize("NFC", text).split("\n"):
+            tokens = line.split()
+            if not tokens:
+                after_hyphen = False
+                continue
+            ends_in_hyphen = tokens[-1][-1] in _LINE_END_HYPHENS
+            whole = tokens[int(after_hyphen) : len(tokens) - int(ends_in_hyphen)]
+            for token in whole:
+                _collect_spelling(token.lower(), hyphenated, closed)
+            if ends_in_hyphen and (len(tokens) > 1 or not after_hyphen):
+                broken = tokens[-1][:-1].lower()
+                _collect_spelling(broken, hyphenated_beginnings, closed_beginnings)
+            after_hyphen = ends_in_hyphen
+    return DocumentWords(
+        {left: dict(rights) for left, rights in hyphenated.items()},
+        dict(closed),
+        {left: dict(rights) for left, rights in hyphenated_beginnings.items()},
+        dict(closed_beginnings),
+    )
+
+
+_LINE_END_HYPHENS = frozenset("-\u2010\u00ad")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def _collect_spelling(token: str, hyphenated: dict[str, Counter[str]], closed: Counter[str]) -> None:
+    """Count a whole token's letter runs: the hyphenated pairs and the closed words."""
+    for run in _LETTER_RUNS.findall(token):
+        parts = run.split("-")
+        if len(parts) == 1 and len(run) > 1:
+            closed[run] += 1
+        for left, right in zip(parts, parts[1:]):
+            hyphenated.setdefault(left, Counter())[right] += 1
+
+
+# ---------------------------------------------------------------------------------------------
 # Whole texts
 
 
-def repair_text(text: str, *, marked_hyphenation: bool = False) -> str:
+def repair_text(
+    text: str, *, marked_hyphenation: bool = False, document: DocumentWords | None = None
+) -> str:
     """Join a cell's PDF lines the Swedish way.
 
     `marked_hyphenation`: the producer prints its automatic hyphens as U+2010 or U+00AD (WeasyPrint
     does), so those always join and a plain "-" at a line end is a real hyphen that never joins.
     See `document_marks_hyphenation`.
+
+    `document`: the words the whole document writes mid-line (`document_words`, built once per
+    document). When given, a compound written there with or without its hyphen is joined the same
+    way at a line end ("röntgen-" + "remiss" keeps its hyphen in a report that writes
+    "röntgen-remisser" elsewhere).
 
     Paragraphs (separated by blank lines) and list items (a line opening with •, *, – or "- ")
     each become one output line; the output lines are separated by a single "\\n". Whitespace
@@ -415,7 +774,7 @@ def repair_text(text: str, *, marked_hyphenation: bool = False) -> str:
     blocks: list[str] = []
     for paragraph in _paragraphs(text, marked_hyphenation):
         for item in _items(paragraph, vocabulary):
-            joined = _join_lines(item, marked_hyphenation)
+            joined = _join_lines(item, marked_hyphenation, document)
             if joined:
                 blocks.append(_space_suspensions(joined, vocabulary))
     return "\n".join(blocks)
@@ -468,21 +827,53 @@ def _starts_item(line: str, vocabulary: LineBreakVocabulary) -> bool:
     return line.startswith(vocabulary.dash_bullet + " ")
 
 
-def _join_lines(lines: list[str], marked_hyphenation: bool = False) -> str:
+def _join_lines(
+    lines: list[str], marked_hyphenation: bool = False, document: DocumentWords | None = None
+) -> str:
     """Join from the last line backwards, so each decision sees the whole word that follows
     ("in-" + "checkningsautoma-" + "ter" is judged against "checkningsautomater")."""
     text = lines[-1]
-    for line in reversed(lines[:-1]):
-        text = _join_pair(line, text, marked_hyphenation)
+    for at in range(len(lines) - 2, -1, -1):
+        text = _join_pair(lines[at], text, marked_hyphenation, document, _carried_into(lines, at))
     return text
 
 
-def _join_pair(before: str, after: str, marked_hyphenation: bool = False) -> str:
+def _carried_into(lines: list[str], at: int) -> str:
+    """The beginning of the token that line `at` continues, when the lines above broke inside it.
+
+    A line that starts inside a word (the line above ended in "/" or "-") is judged with that
+    word's beginning in view: "…exempel.se/" + "kikhosta-information-" + "till-vardnadshavare." is
+    one address, although its last two lines show no sign of one.
+    """
+    pieces: list[str] = []
+    for above in reversed(lines[:at]):
+        if not above.endswith(("/", "-")):
+            break
+        pieces.append(_last_token(above))
+        if " " in above:
+            break  # the token starts on this line
+    return "".join(reversed(pieces))
+
+
+def _join_pair(
+    before: str,
+    after: str,
+    marked_hyphenation: bool = False,
+    document: DocumentWords | None = None,
+    carried: str = "",
+) -> str:
+    vocabulary = line_break_vocabulary()
     if before.endswith("/"):
         return before + after  # "patientflöden/" + "grupper": a line may break after a slash
+    if _continues_web_address(carried + before, after, vocabulary):
+        return before + after
     if not before.endswith("-") or before.endswith("--"):
         return f"{before} {after}"
-    decision = resolve_line_end_hyphen(before, after)
+    if carried and " " not in before:
+        before_in_view = carried + before
+    else:
+        before_in_view = before
+    decision = resolve_line_end_hyphen(before_in_view, after, document=document)
     if marked_hyphenation and decision == "join":
         decision = "keep"
     if decision == "join":

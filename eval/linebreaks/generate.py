@@ -1,9 +1,15 @@
 """Render the evaluation prose in narrow columns and derive the line-break cases from it.
 
-    python -m eval.linebreaks.generate            # render the PDFs, then derive cases.jsonl
-    python -m eval.linebreaks.generate --cases    # only derive cases.jsonl from the committed PDFs
+    python -m eval.linebreaks.generate                 # render every set's PDFs, then derive its cases
+    python -m eval.linebreaks.generate --cases         # only derive the cases from the committed PDFs
+    python -m eval.linebreaks.generate --set heldout   # one set only (original, new, heldout, fresh)
 
-Each rendering lays `source.txt` out in one narrow column, with Swedish automatic hyphenation:
+There are three sets of prose, each with its PDFs and cases: `original` (source.txt, the first
+evaluation), `new` (source-new.txt, written for issue 15: hyphens the author chose inside compounds,
+abbreviations before a hyphen, long compounds, URLs and e-mail addresses) and `heldout`
+(source-heldout.txt, written at the same time in the same register and kept out of development)
+and `fresh` (source-fresh.txt, written after the repair was final and measured once).
+Each rendering lays a set's source out in one narrow column, with Swedish automatic hyphenation:
 LibreOffice (headless) from a DOCX made with python-docx (language sv-SE, autoHyphenation on,
 Debian's hyphen-sv patterns) and WeasyPrint (`hyphens: auto`, `lang="sv"`, pyphen's patterns), at
 several column widths so that different words fall at line ends. The gold comes from the source
@@ -22,13 +28,45 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SOURCE = HERE / "source.txt"
-PDF_DIR = HERE / "pdf"
-CASES = HERE / "cases.jsonl"
 
-# Column widths in millimetres (text area) and font sizes in points, per renderer.
-LIBREOFFICE_COLUMNS = [(38, 10), (45, 10), (52, 10), (60, 11), (70, 11)]
-WEASYPRINT_COLUMNS = [(36, 9), (42, 9), (50, 10), (58, 10), (66, 11)]
+
+@dataclass(frozen=True)
+class EvaluationSet:
+    """One body of prose, where its renderings go, and the column widths it is rendered at."""
+
+    name: str
+    source: Path
+    pdf_dir: Path
+    cases: Path
+    # (text width in millimetres, font size in points) per renderer.
+    libreoffice_columns: tuple[tuple[int, int], ...]
+    weasyprint_columns: tuple[tuple[int, int], ...]
+
+
+# The newer sets are shorter, so they are rendered at more widths (more words fall at line ends).
+_NARROW_LIBREOFFICE = (
+    (34, 10), (36, 10), (39, 10), (41, 10), (44, 10), (46, 10), (52, 10), (58, 11), (66, 11)
+)
+_NARROW_WEASYPRINT = ((32, 9), (34, 9), (37, 9), (39, 9), (42, 10), (44, 10), (50, 10), (56, 10), (63, 11))
+SETS: dict[str, EvaluationSet] = {
+    "original": EvaluationSet(
+        "original", HERE / "source.txt", HERE / "pdf", HERE / "cases.jsonl",
+        ((38, 10), (45, 10), (52, 10), (60, 11), (70, 11)),
+        ((36, 9), (42, 9), (50, 10), (58, 10), (66, 11)),
+    ),
+    "new": EvaluationSet(
+        "new", HERE / "source-new.txt", HERE / "pdf-new", HERE / "cases-new.jsonl",
+        _NARROW_LIBREOFFICE, _NARROW_WEASYPRINT,
+    ),
+    "heldout": EvaluationSet(
+        "heldout", HERE / "source-heldout.txt", HERE / "pdf-heldout", HERE / "cases-heldout.jsonl",
+        _NARROW_LIBREOFFICE, _NARROW_WEASYPRINT,
+    ),
+    "fresh": EvaluationSet(
+        "fresh", HERE / "source-fresh.txt", HERE / "pdf-fresh", HERE / "cases-fresh.jsonl",
+        _NARROW_LIBREOFFICE, _NARROW_WEASYPRINT,
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -42,9 +80,9 @@ class LineBreakCase:
     gold: str
 
 
-def source_paragraphs() -> list[str]:
+def source_paragraphs(source: Path) -> list[str]:
     """The prose, one paragraph per blank-line-separated block."""
-    text = SOURCE.read_text(encoding="utf-8")
+    text = source.read_text(encoding="utf-8")
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
 
 
@@ -188,34 +226,41 @@ def _fix_triples(cases: list[LineBreakCase], paragraphs: list[str]) -> list[Line
     return fixed
 
 
-def renderings() -> list[tuple[str, str, int, int]]:
-    """(name, renderer, width, font size) of every rendering."""
-    return [(f"libreoffice-{w}mm", "libreoffice", w, s) for w, s in LIBREOFFICE_COLUMNS] + [
-        (f"weasyprint-{w}mm", "weasyprint", w, s) for w, s in WEASYPRINT_COLUMNS
+def renderings(evaluation_set: EvaluationSet) -> list[tuple[str, str, int, int]]:
+    """(name, renderer, width, font size) of every rendering of a set."""
+    return [(f"libreoffice-{w}mm", "libreoffice", w, s) for w, s in evaluation_set.libreoffice_columns] + [
+        (f"weasyprint-{w}mm", "weasyprint", w, s) for w, s in evaluation_set.weasyprint_columns
     ]
 
 
-def main() -> None:
-    """Render (unless --cases) and write cases.jsonl."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", action="store_true", help="only derive cases from the PDFs")
-    args = parser.parse_args()
-    paragraphs = source_paragraphs()
-    PDF_DIR.mkdir(exist_ok=True)
+def generate(evaluation_set: EvaluationSet, render: bool) -> None:
+    """Render a set (when asked) and write its cases."""
+    paragraphs = source_paragraphs(evaluation_set.source)
+    evaluation_set.pdf_dir.mkdir(exist_ok=True)
     all_cases: list[LineBreakCase] = []
-    for name, renderer, width, size in renderings():
-        pdf = PDF_DIR / f"{name}.pdf"
-        if not args.cases:
-            render = render_libreoffice if renderer == "libreoffice" else render_weasyprint
-            render(paragraphs, width, size, pdf)
+    for name, renderer, width, size in renderings(evaluation_set):
+        pdf = evaluation_set.pdf_dir / f"{name}.pdf"
+        if render:
+            render_pdf = render_libreoffice if renderer == "libreoffice" else render_weasyprint
+            render_pdf(paragraphs, width, size, pdf)
         cases = _fix_triples(align_cases(name, pdf_lines(pdf), paragraphs), paragraphs)
         all_cases.extend(cases)
         counts = {k: sum(c.kind == k for c in cases) for k in ("join", "keep", "suspended", "space", "nospace")}
-        print(name, counts)
-    with CASES.open("w", encoding="utf-8") as out:
+        print(evaluation_set.name, name, counts)
+    with evaluation_set.cases.open("w", encoding="utf-8") as out:
         for case in all_cases:
             out.write(json.dumps(asdict(case), ensure_ascii=False) + "\n")
-    print(f"{len(all_cases)} cases → {CASES}")
+    print(f"{len(all_cases)} cases → {evaluation_set.cases}")
+
+
+def main() -> None:
+    """Render (unless --cases) and write the cases of the chosen sets."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", action="store_true", help="only derive cases from the PDFs")
+    parser.add_argument("--set", choices=sorted(SETS), action="append", help="the set(s) to make")
+    args = parser.parse_args()
+    for name in args.set or list(SETS):
+        generate(SETS[name], render=not args.cases)
 
 
 if __name__ == "__main__":

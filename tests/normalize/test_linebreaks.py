@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.linebreaks import repair_text, resolve_line_end_hyphen, swedish_lexicon
+from normalize.linebreaks import document_words, repair_text, resolve_line_end_hyphen, swedish_lexicon
 
 
 @pytest.mark.parametrize(
@@ -169,3 +169,16 @@ def test_repair_never_raises_and_is_idempotent(text_lines: list[str]) -> None:
 @given(st.text(max_size=200))
 def test_repair_never_raises_on_any_text(text: str) -> None:
     repair_text(text)
+
+
+address_lines = st.lists(
+    st.text(alphabet="abssnlå.@/:-1 \u2010", min_size=0, max_size=20), max_size=6
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(address_lines)
+def test_repair_never_raises_on_address_like_text(text_lines: list[str]) -> None:
+    text = "\n".join(text_lines)
+    repair_text(text)
+    repair_text(text, marked_hyphenation=True, document=document_words([text, text.upper()]))
