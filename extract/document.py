@@ -99,7 +99,9 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
     if continued is not None:
         slices.insert(0, continued)
     regions = [Box(0, s.header_top - 2, page.width, s.bottom + 2) for s in slices]
-    outside = [line for line in lines if not any(r.top <= line.box.top <= r.bottom for r in regions)]
+    # By its middle: a line printed right under a table's last rule may touch it with its ascenders.
+    outside = [line for line in lines
+               if not any(r.top <= (line.box.top + line.box.bottom) / 2 <= r.bottom for r in regions)]
 
     if not findings.first_page_seen:
         findings.first_page_seen = True

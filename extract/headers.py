@@ -78,9 +78,10 @@ def _role_of_key(key: str, vocabulary: HeaderVocabulary) -> Optional[str]:
 # Words of one header cell sit a space apart; a gap wider than this many font sizes means the next
 # column (cell padding on both sides is wider than a word space).
 COLUMN_GAP = 0.9
-# Two words that name no column belong to one header cell ("Beräknad kostnad") only when they sit
-# about a word space apart; columns printed close together are kept apart by their padding.
-WORD_SPACE = 0.5
+# Words that name no column belong to the header cell before them ("Beräknad kostnad", "Ansvarig
+# (funktion)") only when they sit about a word space apart (in font sizes); columns printed close
+# together are kept apart by their padding, wider than a space.
+WORD_SPACE = 0.45
 # A header wrapped over lines: the next line starts less than this many line heights below the last
 # one (lines of cells aligned to the middle even overlap), in the same type size (± SIZE_TOLERANCE pt).
 BAND_GAP = 0.5
@@ -89,6 +90,7 @@ SIZE_TOLERANCE = 0.6
 MAX_HEADER_LINES = 3
 # A line-end hyphen in a header is the word's hyphenation ("Start-" / "datum" is "Startdatum").
 _LINE_END_HYPHENS = ("-", "\u2010", "\u00ad")
+_DETACHED_HYPHEN = re.compile("\\s+([-\u2010\u00ad])$")
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,8 @@ def header_text(lines: Sequence[str]) -> str:
     "Ansvarig" / "(funktion)" → "Ansvarig (funktion)".
     """
     text = ""
-    for piece in (" ".join(line.split()) for line in lines):
+    # A browser may print a hyphenation hyphen a space apart from its syllable ("Sta ‐").
+    for piece in (_DETACHED_HYPHEN.sub(r"\1", " ".join(line.split())) for line in lines):
         if not piece:
             continue
         if text.endswith(_LINE_END_HYPHENS) and piece[0].islower():
@@ -190,17 +193,14 @@ def _right(runs: Sequence[Sequence[Word]]) -> float:
 
 def _line_cells(words: Sequence[Word], vocabulary: HeaderVocabulary) -> list[list[Word]]:
     """One header line split into cells: greedily the longest run of words naming a role; words
-    naming none stay together while they sit a word space apart and no role starts among them."""
+    naming none join the cell before them while they sit a word space apart and no role starts
+    among them ("Ansvarig (funk-", "Beräknad kostnad")."""
     cells: list[list[Word]] = []
     i = 0
     while i < len(words):
-        span = _role_span(words, i, vocabulary)
-        if span:
-            cells.append(list(words[i : i + span]))
-            i += span
-            continue
-        run = [words[i]]
-        i += 1
+        span = _role_span(words, i, vocabulary) or 1
+        run = list(words[i : i + span])
+        i += span
         while (i < len(words) and words[i].box.x0 - run[-1].box.x1 <= WORD_SPACE * max(run[-1].size, words[i].size)
                and not _role_span(words, i, vocabulary)):
             run.append(words[i])

@@ -174,7 +174,9 @@ def _header_bottom(
 def _header_top(boundaries: Sequence[Boundary], header: HeaderBand, lines: Sequence[TextLine], edges: Sequence[float]) -> float:
     """Header cells aligned to the bottom wrap upwards ("Sta-" above "tus"): take the lines just above."""
     height = max(header.line_height, 1.0)
-    above = [b.y for b in boundaries if header.box.top - 3 * height < b.y < header.box.top]
+    # A word processor may set the header text flush with the table's top rule, its glyphs' tops
+    # even a little above it: a rule down to half a line into the header is still above it.
+    above = [b.y for b in boundaries if header.box.top - 3 * height < b.y < header.box.top + 0.5 * height]
     if above:
         return max(above)
     top = header.box.top
