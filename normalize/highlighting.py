@@ -14,10 +14,12 @@ from normalize import colours
 # A colour on at least this share of a table's rows is its background, not a highlight (two
 # highlighted rows of four are still a highlight).
 STYLE_SHARE = 0.75
-# Stripes: a colour on at least this many rows, most of them (this share of the gaps between them)
-# every other row, is the table's zebra pattern, even where a group row breaks the rhythm.
+# Stripes: a colour on at least this many rows, every other row, is the table's zebra pattern:
+# either most gaps between its rows (this share) are two rows, so a group row may break the rhythm,
+# or it shades this share of the odd (or even) rows, so a highlight may take the place of a stripe.
 STRIPE_MIN_ROWS = 3
 STRIPE_REGULARITY = 0.75
+STRIPE_COVERAGE = 0.6
 # Below this many rows a table shows no pattern: every coloured row is a highlight.
 PATTERN_MIN_ROWS = 4
 
@@ -42,17 +44,26 @@ def table_style_colours(row_fills: Sequence[Optional[str]]) -> set[str]:
             rows_of.setdefault(fill.upper(), []).append(i)
     style = set()
     for colour, rows in rows_of.items():
-        if len(rows) >= STYLE_SHARE * len(row_fills) or _stripes(rows):
+        if len(rows) >= STYLE_SHARE * len(row_fills) or _stripes(rows, len(row_fills)):
             style.add(colour)
     return style
 
 
-def _stripes(rows: Sequence[int]) -> bool:
-    """Rows every other one: most gaps between consecutive rows are 2."""
+def _stripes(rows: Sequence[int], count: int) -> bool:
+    """Rows (indexes among `count`) every other one: most gaps between them are 2, or they shade
+    most rows of one parity and few of the other."""
     if len(rows) < STRIPE_MIN_ROWS:
         return False
     gaps = Counter(b - a for a, b in zip(rows, rows[1:]))
-    return gaps[2] >= STRIPE_REGULARITY * sum(gaps.values())
+    if gaps[2] >= STRIPE_REGULARITY * sum(gaps.values()):
+        return True
+    for parity in (0, 1):
+        same = [r for r in rows if r % 2 == parity]
+        slots = len(range(parity, count, 2))
+        if len(same) >= STRIPE_MIN_ROWS and len(same) >= STRIPE_COVERAGE * slots \
+                and len(same) >= STRIPE_REGULARITY * len(rows):
+            return True
+    return False
 
 
 def _chromatic(fill: str) -> bool:
