@@ -23,6 +23,8 @@ class HeaderVocabulary:
     fuzzy_threshold: float
     # The header repeats on every page: each wording is looked up once.
     known_roles: dict[str, Optional[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # ... and every line of every page is tried as a header: each text is read once.
+    roles_of_text: dict[str, Optional[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def header_key(text: str) -> str:
@@ -50,6 +52,12 @@ def load_header_vocabulary(path: Optional[Path] = None) -> HeaderVocabulary:
 
 def column_role(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:
     """The role a header cell's text names, or None when it names none."""
+    if text not in vocabulary.roles_of_text:
+        vocabulary.roles_of_text[text] = _role_of_text(text, vocabulary)
+    return vocabulary.roles_of_text[text]
+
+
+def _role_of_text(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:
     # A note in brackets does not change what a column is: "Tid (klart senast)" is Tid.
     key = header_key(re.sub(r"\(.*?\)", "", text)) or header_key(text)
     if not key:
@@ -161,12 +169,17 @@ def header_cells(line: TextLine, vocabulary: HeaderVocabulary) -> list[HeaderCel
     return list(header_band((line,), vocabulary).cells)
 
 
-def header_band(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> HeaderBand:
-    """Split header lines into column cells: each line into cells, then cells one above the other
-    joined (a cell's words overlap horizontally with the part of the cell on the line above)."""
+def header_band(
+    lines: Sequence[TextLine], vocabulary: HeaderVocabulary, line_cells: Optional[Sequence[list[list[Word]]]] = None,
+) -> HeaderBand:
+    """Split header lines into column cells: each line into cells (`line_cells`, when already
+    known), then cells one above the other joined (a cell's words overlap horizontally with the
+    part of the cell on the line above)."""
+    if line_cells is None:
+        line_cells = [_line_cells(line.words, vocabulary) for line in lines]
     columns: list[list[list[Word]]] = []  # per column: its word runs, line by line
-    for line in lines:
-        for run in _line_cells(line.words, vocabulary):
+    for runs in line_cells:
+        for run in runs:
             x0, x1 = run[0].box.x0, run[-1].box.x1
             overlaps = [(min(x1, _right(c)) - max(x0, _left(c)), i) for i, c in enumerate(columns)]
             best = max(overlaps, default=(0.0, -1))
@@ -244,7 +257,11 @@ def header_bands(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> lis
     a band gives way to one starting at its second line that names more (a line just above the
     header is not part of it).
     """
-    best = [_best_band(lines, i, vocabulary) for i in range(len(lines))]
+    cells = [_line_cells(line.words, vocabulary) for line in lines]
+    # Only a band with a line naming a role on its own can be a header: most lines are not tried.
+    naming = [any(column_role(" ".join(w.text for w in run), vocabulary) for run in runs) for runs in cells]
+    best = [_best_band(lines, cells, i, vocabulary) if any(naming[i : i + MAX_HEADER_LINES]) else None
+            for i in range(len(lines))]
     bands = []
     i = 0
     while i < len(lines):
@@ -258,15 +275,17 @@ def header_bands(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> lis
     return bands
 
 
-def _best_band(lines: Sequence[TextLine], i: int, vocabulary: HeaderVocabulary) -> Optional[HeaderBand]:
+def _best_band(
+    lines: Sequence[TextLine], line_cells: Sequence[list[list[Word]]], i: int, vocabulary: HeaderVocabulary
+) -> Optional[HeaderBand]:
     best: Optional[HeaderBand] = None
     for n in range(1, MAX_HEADER_LINES + 1):
         group = lines[i : i + n]
         if len(group) < n or (n > 1 and not _continues_band(group[-2], group[-1])):
             break
-        if sum(len(line.words) for line in group) < vocabulary.min_roles:
+        if sum(len(runs) for runs in line_cells[i : i + n]) < vocabulary.min_roles:
             continue
-        band = header_band(group, vocabulary)
+        band = header_band(group, vocabulary, line_cells[i : i + n])
         if len(band.roles) >= vocabulary.min_roles and (best is None or len(band.roles) > len(best.roles)):
             best = band
     return best
