@@ -37,7 +37,7 @@ def colour_status(colour: Optional[str], legend: Sequence[LegendEntry], vocabula
     """The status a colour shows, and whether the legend ("colour") or the hue ("hue") said so.
 
     The report's own legend decides whatever its palette (blue done, green in progress): the nearest
-    legend colour, when it is close enough. A colour near none of them is read by its hue (green
+    legend colour, when it is close enough (a tint of it too, when no other status's colour is near). A colour near none of them is read by its hue (green
     done, yellow or amber in progress, red delayed) only when the legend does not cover that status,
     since a legend that paints "done" blue says that green is not "done". White, grey, black, no
     colour, or another hue → (None, None).
@@ -46,7 +46,7 @@ def colour_status(colour: Optional[str], legend: Sequence[LegendEntry], vocabula
     if rgb is None or colours.is_neutral(rgb):
         return None, None
     readable = legend_statuses(legend, vocabulary)
-    by_legend = colours.nearest(rgb, readable)
+    by_legend = colours.nearest_clearly(rgb, readable)
     if by_legend is not None:
         return _as_status(by_legend), "colour"
     by_hue = colours.status_from_hue(rgb)

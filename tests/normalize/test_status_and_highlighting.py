@@ -46,8 +46,10 @@ def test_without_a_word_the_legend_decides_whatever_its_palette(vocabulary):
     # green is "in progress" in this legend although its hue says done; orange is delayed
     assert status_of_cell("", "#70AD47", THEME_LEGEND, vocabulary) == ("in_progress", "colour")
     assert status_of_cell(None, "#ED7D31", THEME_LEGEND, vocabulary) == ("delayed", "colour")
-    # a print of the same theme colour a little off is still the nearest legend colour
+    # a print of the same theme colour a little off, or a lighter tint of it, is still that colour
     assert colour_status("#6FAC46", THEME_LEGEND, vocabulary) == ("in_progress", "colour")
+    assert colour_status("#A9D18E", THEME_LEGEND, vocabulary) == ("in_progress", "colour")
+    assert colour_status("#8FAADC", THEME_LEGEND, vocabulary) == ("done", "colour")
 
 
 def test_without_a_legend_the_hue_decides_and_says_so(vocabulary):
