@@ -191,7 +191,8 @@ def _header_top(boundaries: Sequence[Boundary], header: HeaderBand, lines: Seque
 def _columns(index: CharIndex, edges: Sequence[float], top: float, bottom: float, vocabulary: HeaderVocabulary) -> list[Column]:
     """Name each column by the header text above it (a header wrapped over lines is joined).
 
-    A role named twice goes to the first column; the other keeps its header as an extra column.
+    A role named twice goes to the first column; the other keeps its header as an extra column. Two
+    extra columns printed with the same header are told apart by a number: "Datum", "Datum (2)".
     """
     per_column = split_by_columns(index.band(top, bottom), edges)
     columns: list[Column] = []
@@ -200,6 +201,9 @@ def _columns(index: CharIndex, edges: Sequence[float], top: float, bottom: float
         role = column_role(name, vocabulary)
         if role in {c.role for c in columns}:
             role = None
+        taken = {c.key for c in columns}
+        if role is None and name in taken:
+            name = next(f"{name} ({n})" for n in range(2, len(columns) + 3) if f"{name} ({n})" not in taken)
         columns.append(Column(role, x0, x1, name))
     return columns
 
