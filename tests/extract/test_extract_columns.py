@@ -19,6 +19,9 @@ DONE_ACTIONS = ["Hälsosamtal med alla medarbetare", "Tidsbokning via telefon me
 DEADLINES = ["2024-06-30", "2024-03-31", "2024-12-31", "2024-05-31"]
 RESPONSIBLES = ["Enhetschef", "Vårdenhetschef", "IT-samordnare", "Enhetschef"]
 STATUSES = ["in_progress", "delayed", "in_progress", "done"]
+# The same two tables, Status first, printed by WeasyPrint, Chromium and LibreOffice.
+STATUS_FIRST = ["status-first-two-line-header.pdf", "status-first-two-line-header-chromium.pdf",
+                "status-first-two-line-header-word.pdf"]
 
 
 @pytest.mark.parametrize("lines, text", [
@@ -35,10 +38,11 @@ def test_a_header_wrapped_over_lines_reads_as_printed_on_one(lines, text):
     assert header_text(lines) == text
 
 
-@pytest.mark.parametrize("name", ["status-first-two-line-header.pdf", "status-first-two-line-header-chromium.pdf"])
+@pytest.mark.parametrize("name", STATUS_FIRST)
 def test_status_first_and_headers_wrapped_over_two_lines(name):
     """Sta-/tus, Ansvarig/(funktion), Klart/senast, Kommentar/uppföljning wrapped; aligned to the bottom
-    (WeasyPrint, rules under the rows) or to the middle (Chromium, no rules); no Område, no Mål."""
+    (WeasyPrint, rules under the rows), to the middle (Chromium, no rules) or to the top (LibreOffice,
+    full grid); no Område, no Mål."""
     raw = read_raw_document(DATA / name)
     assert [t.columns for t in raw.tables] == [
         ["status", "action", "responsible", "deadline", "follow_up", "new_deadline"],
@@ -54,7 +58,7 @@ def test_status_first_and_headers_wrapped_over_two_lines(name):
     assert all(a.area is None and a.goal is None for a in document.activities)
 
 
-@pytest.mark.parametrize("name", ["status-first-two-line-header.pdf", "status-first-two-line-header-chromium.pdf"])
+@pytest.mark.parametrize("name", STATUS_FIRST)
 def test_the_completed_table_without_a_heading_is_known_by_its_missing_ny_tid_column(name):
     raw = read_raw_document(DATA / name)
     assert [(t.section, t.heading) for t in raw.tables] == [("active", "Aktiviteter"), ("done", None)]

@@ -5,6 +5,7 @@ tests/normalize/test_status_and_highlighting.py, each made the way a real report
 |---|---|---|
 | status-first-two-line-header.pdf | WeasyPrint | Status first; Ansvarig (funktion), Klart senast, Kommentar/uppföljning, Sta-tus wrapped over two lines (header aligned to the bottom); no Område, no Mål; the completed table follows without a heading |
 | status-first-two-line-header-chromium.pdf | Chromium | the same page, no rules, header cells aligned to the middle |
+| status-first-two-line-header-word.pdf | python-docx → LibreOffice | the same tables in a full grid, header cells aligned to the top, Swedish automatic hyphenation |
 | extra-columns-numbered.pdf | Chromium | Nr, Startdatum, Slutdatum, Prioritet, Beräknad kostnad: columns followup has no field for; no Mål, Område, Ny tid |
 | status-word-labels.pdf | Chromium | the status as a coloured label with a word (the word and the label's hue disagree on purpose), zebra rows, shaded header, no legend |
 | theme-legend.pdf | python-docx → LibreOffice | legend of shaded cells with the label inside: blue Klart, green Pågår, orange Försenat; a yellow row in the done table |
@@ -280,6 +281,29 @@ def theme_legend():
     return document
 
 
+def status_first_word():
+    """The status-first tables as a Word document: narrow columns, so the header cells wrap."""
+    document = word_document("Handlingsplan vårdavdelning 4")
+    document.add_paragraph("Aktiviteter")
+    headers = ["Status", "Åtgärd", "Ansvarig (funktion)", "Klart senast", "Kommentar/uppföljning", "Ny tid"]
+    keys = ["status", "Åtgärd", "Ansvarig", "Tid", "Kommentar", "Ny tid"]
+    widths = (1.1, 5.0, 2.2, 1.6, 8.0, 1.8)
+    for rows, count in ((ACTIVE, 6), (DONE, 5)):
+        table = document.add_table(rows=1, cols=count)
+        table.style = document.styles["Table Grid"]
+        for cell, name in zip(table.rows[0].cells, headers):
+            write(cell, name, bold=True)
+        for row in rows:
+            for cell, key in zip(table.add_row().cells, keys):
+                if key == "status":
+                    _set_cell_fill(cell, STATUS_DOT[row["status"]].lstrip("#"))
+                else:
+                    write(cell, row.get(key, ""))
+        _set_widths(table, widths[:count])
+        document.add_paragraph()
+    return document
+
+
 ZEBRA = "D9E2F3"
 
 
@@ -300,6 +324,7 @@ def zebra_and_header_shading():
 def main() -> None:
     weasyprint_pdf(status_first("weasyprint", vertical="bottom", rules=True), "status-first-two-line-header.pdf")
     chromium_pdf(status_first("chromium", vertical="middle", rules=False), "status-first-two-line-header-chromium.pdf")
+    libreoffice_pdf(status_first_word(), "status-first-two-line-header-word.pdf")
     chromium_pdf(extra_columns(), "extra-columns-numbered.pdf")
     chromium_pdf(status_word_labels(), "status-word-labels.pdf")
     weasyprint_pdf(no_legend_hue(), "no-legend-hue.pdf")
