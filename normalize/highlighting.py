@@ -11,9 +11,9 @@ from typing import Optional, Sequence
 
 from normalize import colours
 
-# A colour on at least this share of a table's rows is its background, not a highlight (two
-# highlighted rows of four are still a highlight).
-STYLE_SHARE = 0.75
+# A colour on at least this share of a table's rows is its background, not a highlight; an author
+# may well highlight most rows of a short completed table (three of four are still highlights).
+STYLE_SHARE = 0.9
 # Stripes: a colour on at least this many rows, every other row, is the table's zebra pattern:
 # either most gaps between its rows (this share) are two rows, so a group row may break the rhythm,
 # or it shades this share of the odd (or even) rows, so a highlight may take the place of a stripe.

@@ -80,6 +80,7 @@ Y, G, B = "#FFFF00", "#F2F2F2", "#D9E2F3"  # yellow highlight, grey zebra, light
     ([None, B, Y, B, None, B, None, B], [False, False, True, False, False, False, False, False]),
     ([B, B, B, B, B], [False] * 5),  # every row shaded: the table's background
     ([Y, Y, None, None], [True, True, False, False]),  # two yellow rows of four are still highlights
+    ([Y, Y, None, Y], [True, True, False, True]),  # and so are three
     ([Y, None], [True, False]),  # too few rows for a pattern
     ([Y, Y, Y] + [None] * 15 + [Y], [True] * 3 + [False] * 15 + [True]),
     ([None, B, None, Y, None, B, None, B], [False, False, False, True, False, False, False, False]),
