@@ -164,11 +164,6 @@ def header_text(lines: Sequence[str]) -> str:
     return text
 
 
-def header_cells(line: TextLine, vocabulary: HeaderVocabulary) -> list[HeaderCell]:
-    """The cells of a header printed on one line."""
-    return list(header_band((line,), vocabulary).cells)
-
-
 def header_band(
     lines: Sequence[TextLine], vocabulary: HeaderVocabulary, line_cells: Optional[Sequence[list[list[Word]]]] = None,
 ) -> HeaderBand:
@@ -239,13 +234,6 @@ def _has_column_gap(run: Sequence[Word]) -> bool:
         if right.box.x0 - left.box.x1 > COLUMN_GAP * max(left.size, right.size):
             return True
     return False
-
-
-def is_header_line(line: TextLine, vocabulary: HeaderVocabulary) -> bool:
-    """A line naming enough distinct column roles is a table header."""
-    if len(line.words) < vocabulary.min_roles:
-        return False
-    return len(header_band((line,), vocabulary).roles) >= vocabulary.min_roles
 
 
 def header_bands(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> list[HeaderBand]:
