@@ -66,11 +66,14 @@ def test_the_completed_table_without_a_heading_is_known_by_its_missing_ny_tid_co
     assert [a.action for a in document.activities if a.section == "done"] == DONE_ACTIONS
 
 
-def test_columns_followup_has_no_field_for_are_kept_as_extra_cells():
-    raw = read_raw_document(DATA / "extra-columns-numbered.pdf")
+@pytest.mark.parametrize("name", ["extra-columns-numbered.pdf", "extra-columns-numbered-grid.pdf"])
+def test_columns_followup_has_no_field_for_are_kept_as_extra_cells(name):
+    """Chromium without any rules (columns from the header words and the gaps between them), and
+    WeasyPrint with a full grid."""
+    raw = read_raw_document(DATA / name)
     assert [t.columns for t in raw.tables] == [["action", "responsible", "deadline", "status", "follow_up"]] * 2
     assert [t.extra_columns for t in raw.tables] == [["Nr", "Startdatum", "Prioritet", "Beräknad kostnad (tkr)"]] * 2
-    document = extract_document(DATA / "extra-columns-numbered.pdf")
+    document = extract_document(DATA / name)
     assert [a.extra for a in document.activities] == [
         {"Nr": "1", "Startdatum": "2024-01-15", "Prioritet": "Hög", "Beräknad kostnad (tkr)": "120"},
         {"Nr": "2", "Startdatum": "2023-11-01", "Prioritet": "Medel", "Beräknad kostnad (tkr)": "40"},

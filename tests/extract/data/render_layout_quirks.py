@@ -7,6 +7,7 @@ tests/normalize/test_status_and_highlighting.py, each made the way a real report
 | status-first-two-line-header-chromium.pdf | Chromium | the same page, no rules, header cells aligned to the middle |
 | status-first-two-line-header-word.pdf | python-docx → LibreOffice | the same tables in a full grid, header cells aligned to the top, Swedish automatic hyphenation |
 | extra-columns-numbered.pdf | Chromium | Nr, Startdatum, Slutdatum, Prioritet, Beräknad kostnad: columns followup has no field for; no Mål, Område, Ny tid |
+| extra-columns-numbered-grid.pdf | WeasyPrint | the same tables in a full grid |
 | status-word-labels.pdf | Chromium | the status as a coloured label with a word (the word and the label's hue disagree on purpose), zebra rows, shaded header, no legend |
 | theme-legend.pdf | python-docx → LibreOffice | legend of shaded cells with the label inside: blue Klart, green Pågår, orange Försenat; a yellow row in the done table |
 | no-legend-hue.pdf | WeasyPrint | shaded status cells in green, amber and red, no legend anywhere |
@@ -167,8 +168,10 @@ EXTRA_COLUMNS = [("Nr", "Nr", 4), ("Åtgärd", "Åtgärd", 22), ("Ansvarig", "An
                  ("Beräknad kostnad (tkr)", "Kostnad", 9), ("Status", "status", 6), ("Kommentar", "Kommentar", 21)]
 
 
-def extra_columns() -> str:
-    style = "th { font-weight: bold; } td, th { padding: 0 3mm 3mm 0; }"
+def extra_columns(*, grid: bool = False) -> str:
+    style = ("th { font-weight: bold; } td, th { border: 0.5pt solid #444; padding: 1mm; box-sizing: border-box; }"
+             if grid
+             else "th { font-weight: bold; } td, th { padding: 0 3mm 3mm 0; }")
     body = ("<h2>Aktiviteter</h2>" + html_table(EXTRA_COLUMNS, ACTIVE, plain_cell(glyph))
             + "<h2>Genomförda aktiviteter</h2>" + html_table(EXTRA_COLUMNS, DONE, plain_cell(glyph)))
     return HTML_PAGE.format(style=style, title="Verksamhetsplan, handlingsplan", body=body)
@@ -326,6 +329,7 @@ def main() -> None:
     chromium_pdf(status_first("chromium", vertical="middle", rules=False), "status-first-two-line-header-chromium.pdf")
     libreoffice_pdf(status_first_word(), "status-first-two-line-header-word.pdf")
     chromium_pdf(extra_columns(), "extra-columns-numbered.pdf")
+    weasyprint_pdf(extra_columns(grid=True), "extra-columns-numbered-grid.pdf")
     chromium_pdf(status_word_labels(), "status-word-labels.pdf")
     weasyprint_pdf(no_legend_hue(), "no-legend-hue.pdf")
     libreoffice_pdf(theme_legend(), "theme-legend.pdf")
