@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Optional, get_args
 
 from extract.errors import InputRejected
 from extract.headers import HeaderVocabulary, load_header_vocabulary, section_of_heading
@@ -15,10 +15,13 @@ from extract.page_content import Box, PageContent, read_page
 from extract.stitching import PlacedSlice, stitch_page_breaks
 from extract.tables import TableSlice, continue_table, find_table_slices, header_lines
 from extract.text_lines import CharIndex, TextLine, text_lines
-from schemas import LegendEntry, RawDocument
+from schemas import LegendEntry, RawDocument, RawTable
+from schemas.raw import ColumnRole
 
 # Lines of the first page kept as preamble (where the period line is printed).
 PREAMBLE_LINES = 15
+# A status legend names at least two statuses; a page with fewer markers does not end the search.
+MIN_LEGEND_ENTRIES = 2
 
 
 @dataclass
@@ -80,7 +83,7 @@ def read_raw_document(path: Path, *, password: Optional[str] = None,
         preamble=findings.preamble,
         milestones=findings.milestones,
         legend=findings.legend,
-        tables=stitch_page_breaks(placed),
+        tables=[with_extra_columns(table) for table in stitch_page_breaks(placed)],
     )
 
 
@@ -96,7 +99,9 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
     if continued is not None:
         slices.insert(0, continued)
     regions = [Box(0, s.header_top - 2, page.width, s.bottom + 2) for s in slices]
-    outside = [line for line in lines if not any(r.top <= line.box.top <= r.bottom for r in regions)]
+    # By its middle: a line printed right under a table's last rule may touch it with its ascenders.
+    outside = [line for line in lines
+               if not any(r.top <= (line.box.top + line.box.bottom) / 2 <= r.bottom for r in regions)]
 
     if not findings.first_page_seen:
         findings.first_page_seen = True
@@ -104,9 +109,12 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
         _read_front_matter([line for line in lines if line.box.bottom <= first_top], findings)
     if not findings.slices:
         findings.milestones.extend(find_milestones(page, index, regions))
-    if not findings.legend:
+    if len(findings.legend) < MIN_LEGEND_ENTRIES:
+        # A single marker with a label may be something else (a note box); keep looking for a key.
         shapes = [f for f in page.fills if not _inside_any(f.box, regions)]
-        findings.legend = find_legend(shapes, outside) or find_glyph_legend(outside)
+        legend = find_legend(shapes, outside) or find_glyph_legend(outside)
+        if len(legend) > len(findings.legend):
+            findings.legend = legend
 
     findings.previous_page_lines = {_line_key(line) for line in lines}
     events: list[tuple[float, object]] = [(s.header_top, s) for s in slices]
@@ -141,6 +149,20 @@ def _table_continued_without_header(
 
 def _line_key(line: TextLine) -> tuple[int, str]:
     return round(line.box.top), line.text
+
+
+def with_extra_columns(table: RawTable) -> RawTable:
+    """Cells of columns that name no role (keyed by their printed header) moved to the rows' `extra`,
+    their headers listed in `extra_columns` in the order printed."""
+    roles = set(get_args(ColumnRole))
+    extra_columns: list[str] = []
+    rows = []
+    for row in table.rows:
+        extra = {key: cell for key, cell in row.cells.items() if key not in roles}
+        extra_columns += [key for key in extra if key not in extra_columns]
+        cells = {key: cell for key, cell in row.cells.items() if key in roles}
+        rows.append(row.model_copy(update={"cells": cells, "extra": extra}))
+    return table.model_copy(update={"rows": rows, "extra_columns": extra_columns})
 
 
 def _completed_table_without_heading(findings: _Findings, table: TableSlice) -> bool:

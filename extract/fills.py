@@ -11,6 +11,8 @@ from extract.page_content import Box, Char, Fill
 SHADING_SHARE = 0.4
 # A filled shape wholly inside a cell and smaller than this share of it is a marker.
 MARKER_SHARE = 0.6
+# ... and at least this share of the shape lies in the cell.
+MARKER_INSIDE = 0.6
 
 
 def cell_shading(box: Box, fills: Sequence[Fill]) -> Optional[str]:
@@ -27,11 +29,16 @@ def cell_shading(box: Box, fills: Sequence[Fill]) -> Optional[str]:
 
 
 def cell_marker(box: Box, fills: Sequence[Fill]) -> Optional[str]:
-    """The colour of the largest filled shape drawn inside the cell (a status dot), or None."""
+    """The colour of the largest filled shape drawn in the cell (a status dot), or None.
+
+    A dot set on the text's baseline may stick out above the first line, where a table without
+    rules starts its row: the shape counts when its centre and most of it lie in the cell.
+    """
     best: Optional[Fill] = None
     for fill in fills:
         inner = fill.box
-        if inner.x0 >= box.x0 - 1 and inner.x1 <= box.x1 + 1 and inner.top >= box.top - 1 and inner.bottom <= box.bottom + 1:
+        centre_inside = box.contains_point((inner.x0 + inner.x1) / 2, (inner.top + inner.bottom) / 2)
+        if centre_inside and inner.overlap(box) >= MARKER_INSIDE * inner.area:
             if inner.area < MARKER_SHARE * box.area and (best is None or inner.area > best.box.area):
                 best = fill
     return best.colour if best else None

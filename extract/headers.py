@@ -11,6 +11,7 @@ from typing import Optional, Sequence
 
 from rapidfuzz import fuzz
 
+from extract.page_content import Box
 from extract.text_lines import TextLine, Word
 
 
@@ -22,6 +23,8 @@ class HeaderVocabulary:
     fuzzy_threshold: float
     # The header repeats on every page: each wording is looked up once.
     known_roles: dict[str, Optional[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    # ... and every line of every page is tried as a header: each text is read once.
+    roles_of_text: dict[str, Optional[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def header_key(text: str) -> str:
@@ -49,6 +52,12 @@ def load_header_vocabulary(path: Optional[Path] = None) -> HeaderVocabulary:
 
 def column_role(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:
     """The role a header cell's text names, or None when it names none."""
+    if text not in vocabulary.roles_of_text:
+        vocabulary.roles_of_text[text] = _role_of_text(text, vocabulary)
+    return vocabulary.roles_of_text[text]
+
+
+def _role_of_text(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:
     # A note in brackets does not change what a column is: "Tid (klart senast)" is Tid.
     key = header_key(re.sub(r"\(.*?\)", "", text)) or header_key(text)
     if not key:
@@ -74,54 +83,206 @@ def _role_of_key(key: str, vocabulary: HeaderVocabulary) -> Optional[str]:
     return best_role if best_score >= vocabulary.fuzzy_threshold else None
 
 
+# Words of one header cell sit a space apart; a gap wider than this many font sizes means the next
+# column (cell padding on both sides is wider than a word space).
+COLUMN_GAP = 0.9
+# Words that name no column belong to the header cell before them ("Beräknad kostnad", "Ansvarig
+# (funktion)") only when they sit about a word space apart (in font sizes); columns printed close
+# together are kept apart by their padding, wider than a space.
+WORD_SPACE = 0.45
+# A header wrapped over lines: the next line starts less than this many line heights below the last
+# one (lines of cells aligned to the middle even overlap), in the same type size (± SIZE_TOLERANCE pt).
+BAND_GAP = 0.5
+SIZE_TOLERANCE = 0.6
+# A header cell wraps over at most this many lines ("Ansvarig" / "(funktion)", "Sta-" / "tus").
+MAX_HEADER_LINES = 3
+# A line-end hyphen in a header is the word's hyphenation ("Start-" / "datum" is "Startdatum").
+_LINE_END_HYPHENS = ("-", "\u2010", "\u00ad")
+_DETACHED_HYPHEN = re.compile("\\s+([-\u2010\u00ad])$")
+
+
 @dataclass(frozen=True)
 class HeaderCell:
+    """One column's header: its words (over one or more lines), the role it names, its printed text."""
+
     role: Optional[str]
     words: tuple[Word, ...]
+    name: str = ""
 
     @property
     def x0(self) -> float:
-        return self.words[0].box.x0
+        return min(w.box.x0 for w in self.words)
 
     @property
     def x1(self) -> float:
-        return self.words[-1].box.x1
+        return max(w.box.x1 for w in self.words)
 
 
-def header_cells(line: TextLine, vocabulary: HeaderVocabulary) -> list[HeaderCell]:
-    """Split a header line into cells: greedily the longest run of words that names a role."""
-    words = line.words
-    cells: list[HeaderCell] = []
+@dataclass(frozen=True)
+class HeaderBand:
+    """A table header: one text line or a few close lines, split into column cells left to right."""
+
+    lines: tuple[TextLine, ...]
+    cells: tuple[HeaderCell, ...]
+
+    @property
+    def box(self) -> Box:
+        return Box(min(l.box.x0 for l in self.lines), min(l.box.top for l in self.lines),
+                   max(l.box.x1 for l in self.lines), max(l.box.bottom for l in self.lines))
+
+    @property
+    def size(self) -> float:
+        return max(line.size for line in self.lines)
+
+    @property
+    def line_height(self) -> float:
+        """The height of one of its lines (the band may be several lines high)."""
+        return max(line.box.height for line in self.lines)
+
+    @property
+    def roles(self) -> set[str]:
+        return {cell.role for cell in self.cells if cell.role}
+
+
+def header_text(lines: Sequence[str]) -> str:
+    """A header cell's printed text in one line: hyphenation undone, whitespace collapsed.
+
+    "Start-" / "datum" → "Startdatum", "Kommentar/" / "uppföljning" → "Kommentar/uppföljning",
+    "Ansvarig" / "(funktion)" → "Ansvarig (funktion)".
+    """
+    text = ""
+    # A browser may print a hyphenation hyphen a space apart from its syllable ("Sta ‐").
+    for piece in (_DETACHED_HYPHEN.sub(r"\1", " ".join(line.split())) for line in lines):
+        if not piece:
+            continue
+        if text.endswith(_LINE_END_HYPHENS) and piece[0].islower():
+            text = text[:-1] + piece
+        elif text.endswith("/") or not text:
+            text += piece
+        else:
+            text += " " + piece
+    return text
+
+
+def header_band(
+    lines: Sequence[TextLine], vocabulary: HeaderVocabulary, line_cells: Optional[Sequence[list[list[Word]]]] = None,
+) -> HeaderBand:
+    """Split header lines into column cells: each line into cells (`line_cells`, when already
+    known), then cells one above the other joined (a cell's words overlap horizontally with the
+    part of the cell on the line above)."""
+    if line_cells is None:
+        line_cells = [_line_cells(line.words, vocabulary) for line in lines]
+    columns: list[list[list[Word]]] = []  # per column: its word runs, line by line
+    for runs in line_cells:
+        for run in runs:
+            x0, x1 = run[0].box.x0, run[-1].box.x1
+            overlaps = [(min(x1, _right(c)) - max(x0, _left(c)), i) for i, c in enumerate(columns)]
+            best = max(overlaps, default=(0.0, -1))
+            if best[0] > 0:
+                columns[best[1]].append(run)
+            else:
+                columns.append([run])
+    columns.sort(key=_left)
+    cells = []
+    for runs in columns:
+        name = header_text([" ".join(w.text for w in run) for run in runs])
+        words = tuple(w for run in runs for w in run)
+        cells.append(HeaderCell(column_role(name, vocabulary), words, name))
+    return HeaderBand(tuple(lines), tuple(cells))
+
+
+def _left(runs: Sequence[Sequence[Word]]) -> float:
+    return min(run[0].box.x0 for run in runs)
+
+
+def _right(runs: Sequence[Sequence[Word]]) -> float:
+    return max(run[-1].box.x1 for run in runs)
+
+
+def _line_cells(words: Sequence[Word], vocabulary: HeaderVocabulary) -> list[list[Word]]:
+    """One header line split into cells: greedily the longest run of words naming a role; words
+    naming none join the cell before them while they sit a word space apart and no role starts
+    among them ("Ansvarig (funk-", "Beräknad kostnad")."""
+    cells: list[list[Word]] = []
     i = 0
     while i < len(words):
-        for span in (3, 2, 1):
-            run = words[i : i + span]
-            if len(run) < span:
-                continue
-            if span > 1 and _has_column_gap(run):
-                continue
-            role = column_role(" ".join(w.text for w in run), vocabulary)
-            if role is not None or span == 1:
-                cells.append(HeaderCell(role, tuple(run)))
-                i += span
-                break
+        span = _role_span(words, i, vocabulary) or 1
+        run = list(words[i : i + span])
+        i += span
+        while (i < len(words) and words[i].box.x0 - run[-1].box.x1 <= WORD_SPACE * max(run[-1].size, words[i].size)
+               and not _role_span(words, i, vocabulary)):
+            run.append(words[i])
+            i += 1
+        cells.append(run)
     return cells
+
+
+def _role_span(words: Sequence[Word], i: int, vocabulary: HeaderVocabulary) -> int:
+    """How many words from i on name a column role (3, 2 or 1), or 0 when none do."""
+    for span in (3, 2, 1):
+        run = words[i : i + span]
+        if len(run) < span or (span > 1 and _has_column_gap(run)):
+            continue
+        if column_role(" ".join(w.text for w in run), vocabulary) is not None:
+            return span
+    return 0
 
 
 def _has_column_gap(run: Sequence[Word]) -> bool:
     """Words of one header cell sit a space apart; a wider gap means the next column."""
     for left, right in zip(run, run[1:]):
-        if right.box.x0 - left.box.x1 > 0.9 * max(left.size, right.size):
+        if right.box.x0 - left.box.x1 > COLUMN_GAP * max(left.size, right.size):
             return True
     return False
 
 
-def is_header_line(line: TextLine, vocabulary: HeaderVocabulary) -> bool:
-    """A line naming enough distinct column roles is a table header."""
-    if len(line.words) < vocabulary.min_roles:
-        return False
-    roles = {cell.role for cell in header_cells(line, vocabulary) if cell.role}
-    return len(roles) >= vocabulary.min_roles
+def header_bands(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> list[HeaderBand]:
+    """The table headers among a page's lines, top to bottom.
+
+    A header names at least `min_roles` distinct column roles over one to MAX_HEADER_LINES close
+    lines (a cell wrapped over two lines names its role only when its lines are read together).
+    Of the bands starting at a line, the one naming most roles wins (the fewest lines on a tie), and
+    a band gives way to one starting at its second line that names more (a line just above the
+    header is not part of it).
+    """
+    cells = [_line_cells(line.words, vocabulary) for line in lines]
+    # Only a band with a line naming a role on its own can be a header: most lines are not tried.
+    naming = [any(column_role(" ".join(w.text for w in run), vocabulary) for run in runs) for runs in cells]
+    best = [_best_band(lines, cells, i, vocabulary) if any(naming[i : i + MAX_HEADER_LINES]) else None
+            for i in range(len(lines))]
+    bands = []
+    i = 0
+    while i < len(lines):
+        band = best[i]
+        if band is None or (i + 1 < len(lines) and len(band.lines) > 1 and best[i + 1] is not None
+                            and len(best[i + 1].roles) > len(band.roles)):
+            i += 1
+            continue
+        bands.append(band)
+        i += len(band.lines)
+    return bands
+
+
+def _best_band(
+    lines: Sequence[TextLine], line_cells: Sequence[list[list[Word]]], i: int, vocabulary: HeaderVocabulary
+) -> Optional[HeaderBand]:
+    best: Optional[HeaderBand] = None
+    for n in range(1, MAX_HEADER_LINES + 1):
+        group = lines[i : i + n]
+        if len(group) < n or (n > 1 and not _continues_band(group[-2], group[-1])):
+            break
+        if sum(len(runs) for runs in line_cells[i : i + n]) < vocabulary.min_roles:
+            continue
+        band = header_band(group, vocabulary, line_cells[i : i + n])
+        if len(band.roles) >= vocabulary.min_roles and (best is None or len(band.roles) > len(best.roles)):
+            best = band
+    return best
+
+
+def _continues_band(above: TextLine, below: TextLine) -> bool:
+    """The next line of a wrapped header: close below and in the same type size."""
+    height = max(above.box.height, 1.0)
+    return below.box.top - above.box.bottom < BAND_GAP * height and abs(below.size - above.size) <= SIZE_TOLERANCE
 
 
 def section_of_heading(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:

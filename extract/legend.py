@@ -1,4 +1,5 @@
-"""The status legend: small coloured markers, each with its label printed to the right."""
+"""The status legend: coloured markers (swatches, dots, shaded cells), each with its label printed
+to the right or inside, whatever the colours; which label means which status is normalize's part."""
 from __future__ import annotations
 
 from typing import Sequence
@@ -13,6 +14,10 @@ MAX_MARKER_WIDTH = 40.0
 MAX_MARKER_HEIGHT = 30.0
 # Its label starts at most this far (pt) to its right.
 MAX_LABEL_DISTANCE = 80.0
+# A legend drawn as shaded table cells with the label inside ("KLART" on blue): a cell at most this
+# wide (pt) holding a label of at most this many words (a longer text in a box is a note, not a key).
+MAX_LABEL_CELL_WIDTH = 160.0
+MAX_LABEL_WORDS = 4
 
 
 def find_legend(fills: Sequence[Fill], lines: Sequence[TextLine]) -> list[LegendEntry]:
@@ -20,9 +25,11 @@ def find_legend(fills: Sequence[Fill], lines: Sequence[TextLine]) -> list[Legend
     entries: list[LegendEntry] = []
     for fill in sorted(fills, key=lambda f: (round(f.box.top), f.box.x0)):
         box = fill.box
-        if not (2 <= box.width <= MAX_MARKER_WIDTH and 2 <= box.height <= MAX_MARKER_HEIGHT):
+        if not (2 <= box.width <= MAX_LABEL_CELL_WIDTH and 2 <= box.height <= MAX_MARKER_HEIGHT):
             continue
-        label = _label_right_of(fill, lines)
+        label = _label_inside(fill, lines)
+        if not label and box.width <= MAX_MARKER_WIDTH:
+            label = _label_right_of(fill, lines)
         if label and all(e.label != label for e in entries):
             entries.append(LegendEntry(label=label, colour=fill.colour))
     return entries
@@ -54,11 +61,22 @@ def _glyph_label(chars: Sequence[Char]) -> str:
     return line_text(taken).strip()
 
 
+def _label_inside(fill: Fill, lines: Sequence[TextLine]) -> str:
+    """The short text printed on a shaded legend cell, or "" (none, or too long for a label)."""
+    box = fill.box
+    words = [w for line in lines if box.top - 1 <= (line.box.top + line.box.bottom) / 2 <= box.bottom + 1
+             for w in line.words if box.x0 - 1 <= w.box.x0 and w.box.x1 <= box.x1 + 1]
+    if not words or len(words) > MAX_LABEL_WORDS:
+        return ""
+    return " ".join(w.text for w in words)
+
+
 def _label_right_of(fill: Fill, lines: Sequence[TextLine]) -> str:
-    # A label beside a swatch is centred on it, or top-aligned with it when both are cells of a
-    # legend table (Word): the first line that overlaps the swatch vertically is its label.
+    """The words just right of a marker, on the first line level with it (a swatch as tall as its
+    table row holds its label at the row's top)."""
     for line in lines:
-        if line.box.bottom < fill.box.top - 2 or line.box.top > fill.box.bottom + 2:
+        line_middle = (line.box.top + line.box.bottom) / 2
+        if not fill.box.top - 2 <= line_middle <= fill.box.bottom + 2:
             continue
         words = [w for w in line.words if w.box.x0 >= fill.box.x1 - 1]
         if not words or words[0].box.x0 - fill.box.x1 > MAX_LABEL_DISTANCE:

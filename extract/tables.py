@@ -16,7 +16,7 @@ from extract.grid import (
     vertical_edges_at,
     vertical_span_at,
 )
-from extract.headers import HeaderVocabulary, column_role, header_cells, is_header_line
+from extract.headers import HeaderBand, HeaderVocabulary, column_role, header_bands, header_text
 from extract.nested import nested_table_text
 from extract.page_content import Box, PageContent
 from extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns, text_lines
@@ -37,6 +37,13 @@ class Column:
     role: Optional[str]
     x0: float
     x1: float
+    name: str = ""  # the header as printed (one line, hyphenation undone)
+
+    @property
+    def key(self) -> Optional[str]:
+        """Where the column's cells go: its role, else its printed header (a column followup has no
+        field for, kept as an extra cell); None for a column without a header."""
+        return self.role or self.name or None
 
 
 @dataclass
@@ -45,10 +52,10 @@ class SliceRow:
 
     top: float
     bottom: float
-    texts: dict[str, str]
+    texts: dict[str, str]  # by column key: the role, or the printed header of an extra column
     fills: dict[str, Optional[str]]
     markers: dict[str, Optional[str]]
-    merged_above: set[str] = field(default_factory=set)  # roles whose cell continues the row above
+    merged_above: set[str] = field(default_factory=set)  # keys whose cell continues the row above
     row_fill: Optional[str] = None
 
 
@@ -66,10 +73,10 @@ class TableSlice:
 
 
 def find_table_slices(
-    page: PageContent, lines: Sequence[TextLine], index: CharIndex, headers: Sequence[TextLine],
+    page: PageContent, lines: Sequence[TextLine], index: CharIndex, headers: Sequence[HeaderBand],
     vocabulary: HeaderVocabulary,
 ) -> list[TableSlice]:
-    """Every table slice on the page, one per header line, top to bottom."""
+    """Every table slice on the page, one per header, top to bottom."""
     slices = []
     for i, header in enumerate(headers):
         limit = headers[i + 1].box.top - 1 if i + 1 < len(headers) else page.height
@@ -80,7 +87,7 @@ def find_table_slices(
 
 
 def _table_under_header(
-    page: PageContent, lines: Sequence[TextLine], index: CharIndex, header: TextLine, limit: float,
+    page: PageContent, lines: Sequence[TextLine], index: CharIndex, header: HeaderBand, limit: float,
     vocabulary: HeaderVocabulary,
 ) -> Optional[TableSlice]:
     header_middle = (header.box.top + header.box.bottom) / 2
@@ -131,28 +138,29 @@ def _table_body(
     return TableSlice(page.number, top, columns, rows, table_bottom)
 
 
-def _edges_from_header_words(page: PageContent, header: TextLine, vocabulary: HeaderVocabulary) -> list[float]:
-    """Column edges of a table without vertical rulings: each column starts where its header text does."""
-    cells = header_cells(header, vocabulary)
+def _edges_from_header_words(page: PageContent, header: HeaderBand, vocabulary: HeaderVocabulary) -> list[float]:
+    """Column edges of a table without vertical rulings: each column starts where its header text does
+    (a column followup has no role for too, its header cell told apart by the gaps between words)."""
+    cells = header.cells
     pad = 0.4 * header.size
     edges = [cell.x0 - pad for cell in cells]
     # The rules under the header show how far right the table reaches; else mirror the left margin.
     near = [r.end for r in page.rulings if r.orientation == "h"
             and header.box.top - 3 * header.size <= r.position <= header.box.bottom + 3 * header.size]
     right = max(near) if near else page.width - max(edges[0], 10.0)
-    edges.append(max(right, cells[-1].x1 + pad))
+    edges.append(max(right, max(cell.x1 for cell in cells) + pad))
     return edges
 
 
 def _header_bottom(
-    boundaries: Sequence[Boundary], header: TextLine, lines: Sequence[TextLine], edges: Sequence[float], limit: float
+    boundaries: Sequence[Boundary], header: HeaderBand, lines: Sequence[TextLine], edges: Sequence[float], limit: float
 ) -> float:
     """The header row ends at the first full-width rule below its first line, else after its wrapped lines."""
     for boundary in boundaries:
         if boundary.y > header.box.bottom - 1 and boundary.share >= 0.5:
             return boundary.y
     bottom = header.box.bottom
-    height = max(header.box.height, 1.0)
+    height = max(header.line_height, 1.0)
     for line in lines:
         if line.box.top > bottom and line.box.top - bottom < 0.5 * height and line.box.top < limit:
             if _words_fit_columns(line, edges) and line.size <= header.size + 0.1:
@@ -163,10 +171,12 @@ def _header_bottom(
     return bottom + 0.5
 
 
-def _header_top(boundaries: Sequence[Boundary], header: TextLine, lines: Sequence[TextLine], edges: Sequence[float]) -> float:
+def _header_top(boundaries: Sequence[Boundary], header: HeaderBand, lines: Sequence[TextLine], edges: Sequence[float]) -> float:
     """Header cells aligned to the bottom wrap upwards ("Sta-" above "tus"): take the lines just above."""
-    height = max(header.box.height, 1.0)
-    above = [b.y for b in boundaries if header.box.top - 3 * height < b.y < header.box.top]
+    height = max(header.line_height, 1.0)
+    # A word processor may set the header text flush with the table's top rule, its glyphs' tops
+    # even a little above it: a rule down to half a line into the header is still above it.
+    above = [b.y for b in boundaries if header.box.top - 3 * height < b.y < header.box.top + 0.5 * height]
     if above:
         return max(above)
     top = header.box.top
@@ -179,12 +189,22 @@ def _header_top(boundaries: Sequence[Boundary], header: TextLine, lines: Sequenc
 
 
 def _columns(index: CharIndex, edges: Sequence[float], top: float, bottom: float, vocabulary: HeaderVocabulary) -> list[Column]:
-    """Name each column by the header text above it (a header wrapped over lines is joined)."""
+    """Name each column by the header text above it (a header wrapped over lines is joined).
+
+    A role named twice goes to the first column; the other keeps its header as an extra column. Two
+    extra columns printed with the same header are told apart by a number: "Datum", "Datum (2)".
+    """
     per_column = split_by_columns(index.band(top, bottom), edges)
-    columns = []
+    columns: list[Column] = []
     for (x0, x1), chars in zip(zip(edges, edges[1:]), per_column):
-        text = cell_text(chars)
-        columns.append(Column(column_role(text.replace("-\n", ""), vocabulary), x0, x1))
+        name = header_text(cell_text(chars).split("\n"))
+        role = column_role(name, vocabulary)
+        if role in {c.role for c in columns}:
+            role = None
+        taken = {c.key for c in columns}
+        if role is None and name in taken:
+            name = next(f"{name} ({n})" for n in range(2, len(columns) + 3) if f"{name} ({n})" not in taken)
+        columns.append(Column(role, x0, x1, name))
     return columns
 
 
@@ -302,15 +322,16 @@ def _slice_row(
     texts, fills, markers = {}, {}, {}
     merged_roles = set()
     for i, (column, chars) in enumerate(zip(columns, per_column)):
-        if column.role is None:
+        key = column.key
+        if key is None:
             continue
         box = Box(column.x0, top, column.x1, bottom)
         nested = nested_table_text(chars, band_rulings, box) if band_rulings else None
-        texts[column.role] = nested if nested is not None else cell_text(chars)
-        fills[column.role] = cell_shading(box, band_fills)
-        markers[column.role] = cell_marker(box, band_fills) or glyph_marker(chars)
+        texts[key] = nested if nested is not None else cell_text(chars)
+        fills[key] = cell_shading(box, band_fills)
+        markers[key] = cell_marker(box, band_fills) or glyph_marker(chars)
         if i in merged:
-            merged_roles.add(column.role)
+            merged_roles.add(key)
     return SliceRow(top, bottom, texts, fills, markers, merged_roles, _row_fill(fills))
 
 
@@ -329,8 +350,8 @@ def _row_fill(fills: dict[str, Optional[str]]) -> Optional[str]:
     return colour if count >= 0.75 * len(cells) else None
 
 
-def header_lines(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> list[TextLine]:
-    """The lines of the page that head a table."""
-    return [line for line in lines if is_header_line(line, vocabulary)]
+def header_lines(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> list[HeaderBand]:
+    """The headers of the page's tables (each one line or a few wrapped lines), top to bottom."""
+    return header_bands(lines, vocabulary)
 
 

@@ -3,7 +3,8 @@
 The run writes, all atomically:
 - OUTDIR/NAME.json for every report extracted,
 - OUTDIR/activities.csv, every activity of every extracted report in input order, with the
-  columns `source_file` and `period` in front of followup.output.CSV_COLUMNS,
+  columns `source_file` and `period` in front of followup.output.CSV_COLUMNS, and the reports'
+  extra columns (headers followup has no field for) after them,
 - OUTDIR/report.json, the run report: per input ok or the reason it failed, pages, activities,
   seconds; it is also the skip cache of the next run.
 
@@ -27,9 +28,12 @@ from dataclasses import asdict, dataclass, field, replace
 from importlib import import_module
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Sequence
 
-from followup.output import CSV_COLUMNS, activities_csv, activity_csv_row, write_atomically
+from followup.output import CSV_COLUMNS, activities_csv, activity_csv_row, extra_columns, write_atomically
+
+if TYPE_CHECKING:
+    from schemas import Activity
 
 RUN_REPORT = "report.json"
 ACTIVITIES_CSV = "activities.csv"
@@ -278,7 +282,8 @@ def run_batch(
         seconds=time.perf_counter() - started,
         jobs=settings.jobs,
     )
-    write_atomically(outdir / ACTIVITIES_CSV, activities_csv(_batch_rows(summary.results, outdir), BATCH_CSV_COLUMNS))
+    columns = BATCH_CSV_COLUMNS + extra_columns(_batch_activities(summary.results, outdir), BATCH_CSV_COLUMNS)
+    write_atomically(outdir / ACTIVITIES_CSV, activities_csv(_batch_rows(summary.results, outdir), columns))
     write_atomically(outdir / RUN_REPORT, run_report_json(summary, settings))
     return summary
 
@@ -340,6 +345,15 @@ def _previous_results(outdir: Path) -> dict[str, dict[str, Any]]:
         return {entry["output"]: entry for entry in report["inputs"] if isinstance(entry, dict) and "output" in entry}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
+
+
+def _batch_activities(results: Iterable[InputResult], outdir: Path) -> Iterator[Activity]:
+    """Every activity of every extracted report, read back one JSON file at a time."""
+    from schemas import Document
+
+    for result in results:
+        if result.ok:
+            yield from Document.model_validate_json((outdir / result.output).read_text(encoding="utf-8")).activities
 
 
 def _batch_rows(results: Iterable[InputResult], outdir: Path) -> Iterator[dict[str, str]]:

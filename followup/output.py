@@ -11,7 +11,8 @@ from typing import Iterable
 
 from schemas import Activity, Document
 
-# One row per activity: the columns of DESIGN.md's Activity, nested values flattened.
+# One row per activity: the columns of DESIGN.md's Activity, nested values flattened; then one
+# column per extra column of the report (its printed header), in the order first met.
 CSV_COLUMNS = [
     "id", "section", "area", "goal", "action",
     "deadline", "deadline_date", "deadline_precision",
@@ -56,13 +57,27 @@ def activity_csv_row(activity: Activity) -> dict[str, str]:
         "highlighted": "true" if activity.highlighted else "false",
         "pages": " ".join(str(p) for p in activity.pages),
     }
+    for name, text in activity.extra.items():
+        row.setdefault(name, text)  # a header spelled like one of the fixed columns cannot replace it
     return row
+
+
+def extra_columns(activities: Iterable[Activity], before: Iterable[str] = ()) -> list[str]:
+    """The extra columns' headers, in the order first met, that are not already columns."""
+    taken = set(before)
+    names: list[str] = []
+    for activity in activities:
+        for name in activity.extra:
+            if name not in taken:
+                taken.add(name)
+                names.append(name)
+    return names
 
 
 def activities_csv(rows: Iterable[dict[str, str]], columns: list[str]) -> str:
     """CSV text (UTF-8, header first) of already flattened rows."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", restval="", extrasaction="ignore")
     writer.writeheader()
     for row in rows:
         writer.writerow(row)
@@ -70,7 +85,8 @@ def activities_csv(rows: Iterable[dict[str, str]], columns: list[str]) -> str:
 
 
 def document_csv(document: Document) -> str:
-    return activities_csv((activity_csv_row(a) for a in document.activities), CSV_COLUMNS)
+    columns = CSV_COLUMNS + extra_columns(document.activities, CSV_COLUMNS)
+    return activities_csv((activity_csv_row(a) for a in document.activities), columns)
 
 
 def write_atomically(path: Path, text: str) -> None:

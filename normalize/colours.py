@@ -19,6 +19,11 @@ _HEX = re.compile(r"^#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$")
 # Lab distance (CIE76) below which a colour counts as the legend's colour. Two prints of one Word
 # colour differ by a few units; green, amber and red are 60 and more apart.
 LEGEND_DISTANCE = 25.0
+# A report may paint its cells in a tint of its legend's colour (Office's "lighter 40 %" is 25–34
+# away): up to this distance the nearest legend colour still counts when every legend colour of
+# another status is at least LEGEND_MARGIN times as far.
+LEGEND_DISTANCE_FAR = 50.0
+LEGEND_MARGIN = 2.0
 
 # Below this saturation a colour is white, grey or black: not a status. Pastel status fills (Excel's
 # light green #C6EFCE has 0.17) stay above it; greys are 0.
@@ -87,6 +92,21 @@ def nearest(rgb: RGB, candidates: Sequence[tuple[RGB, T]], limit: float = LEGEND
         return None
     best_distance, best_value = min(scored, key=lambda pair: pair[0])
     return best_value if best_distance < limit else None
+
+
+def nearest_clearly(rgb: RGB, candidates: Sequence[tuple[RGB, T]]) -> Optional[T]:
+    """The value of the nearest candidate colour, whatever the hue: when it is close (LEGEND_DISTANCE),
+    or fairly close (LEGEND_DISTANCE_FAR) and clearly nearer than any candidate of another value."""
+    scored = sorted(((distance(rgb, colour), value) for colour, value in candidates), key=lambda pair: pair[0])
+    if not scored:
+        return None
+    best_distance, best_value = scored[0]
+    if best_distance < LEGEND_DISTANCE:
+        return best_value
+    others = [d for d, value in scored if value != best_value]
+    if best_distance < LEGEND_DISTANCE_FAR and all(d >= LEGEND_MARGIN * best_distance for d in others):
+        return best_value
+    return None
 
 
 def is_neutral(rgb: RGB) -> bool:

@@ -9,7 +9,8 @@ from normalize.dates import parse_date
 from normalize.linebreaks import DocumentWords, document_marks_hyphenation, document_words, repair_text
 from normalize.period import period_of_document
 from normalize.responsibles import parse_responsible, units_named
-from normalize.status import status_from_colour, status_from_text
+from normalize.highlighting import highlighted_rows
+from normalize.status import Decision, label_in_text, status_from_text, status_of_cell
 from normalize.vocabulary import Vocabulary
 from normalize.warnings import deadline_warning, done_but_red, responsible_warnings, status_colour_unknown
 from schemas import (
@@ -33,14 +34,16 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: Optional
     activities: list[Activity] = []  # built in reading order: active table first, then done
     warnings: list[Warning] = []
     seen_ids: dict[str, int] = {}
-    cell_texts = [cell.text for table in raw.tables for row in table.rows for cell in row.cells.values()]
+    cell_texts = [cell.text for table in raw.tables for row in table.rows
+                  for cell in (*row.cells.values(), *row.extra.values())]
     marked = document_marks_hyphenation(cell_texts)
     # How the report spells its compounds mid-line decides the same compounds at line ends.
     words = document_words(cell_texts + list(raw.milestones))
     for table in raw.tables:
-        for row in table.rows:
-            activity, unmatched = build_activity(
-                row, table.section, raw.legend, vocabulary, marked_hyphenation=marked, words=words)
+        highlights = highlighted_rows([row.row_fill for row in table.rows])
+        for row, highlighted in zip(table.rows, highlights, strict=True):
+            activity, unmatched = build_activity(row, table.section, raw.legend, vocabulary, highlighted=highlighted,
+                                                 marked_hyphenation=marked, words=words)
             activity.id = _unique(activity.id, seen_ids)
             activities.append(activity)
             warnings.extend(activity_warnings(activity, row, unmatched, vocabulary))
@@ -60,11 +63,13 @@ def build_activity(
     legend: list[LegendEntry],
     vocabulary: Vocabulary,
     *,
+    highlighted: bool = False,
     marked_hyphenation: bool = False,
     words: Optional[DocumentWords] = None,
 ) -> tuple[Activity, list[str]]:
     """One raw row → an Activity (id not yet made unique), and the responsible names not recognised.
 
+    Whether the row is highlighted depends on its whole table (normalize/highlighting.py);
     `words`: the report's mid-line spelling (`document_words`), for the line-break repair.
     """
     def cell(role: str) -> Optional[str]:
@@ -88,8 +93,9 @@ def build_activity(
         status_source=source,
         follow_up=texts["follow_up"],
         new_deadline=new_deadline,
-        highlighted=row.row_fill is not None,
+        highlighted=highlighted,
         pages=row.pages,
+        extra={name: _repaired(cell.text, marked_hyphenation, words) or "" for name, cell in row.extra.items()},
     )
     return activity, unmatched
 
@@ -123,22 +129,20 @@ def activity_warnings(activity: Activity, row: RawRow, unmatched: list[str], voc
     if activity.new_deadline is not None:
         found.append(deadline_warning(area, activity.new_deadline.text, field="new deadline", **where))
     status_cell = row.cells.get("status")
-    if status_cell is not None and activity.status_source != "colour":
+    cell_said = status_cell is not None and label_in_text(status_cell.text, vocabulary) is not None
+    if status_cell is not None and not cell_said and activity.status_source not in ("colour", "hue"):
         found.append(status_colour_unknown(area, status_cell.marker or status_cell.fill, **where))
     found.extend(responsible_warnings(area, activity.responsible, unmatched, vocabulary, **where))
     return [w for w in found if w is not None]
 
 
-def _status(row: RawRow, follow_up: Optional[str], legend: list[LegendEntry], vocabulary: Vocabulary):
+def _status(row: RawRow, follow_up: Optional[str], legend: list[LegendEntry], vocabulary: Vocabulary) -> Decision:
+    """The status cell's word, else its colour (legend, else hue); failing both, the follow-up note."""
     cell = row.cells.get("status")
     if cell is not None:
-        colour = cell.marker or cell.fill
-        status = status_from_colour(colour, legend, vocabulary)
-        if status is not None:
-            return status, "colour"
-        status = status_from_text(cell.text, vocabulary)
-        if status is not None:
-            return status, "text"
+        status, source = status_of_cell(cell.text, cell.marker or cell.fill, legend, vocabulary)
+        if source is not None:
+            return status, source
     status = status_from_text(follow_up, vocabulary)
     return (status, "text") if status is not None else (None, None)
 

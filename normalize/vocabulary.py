@@ -11,9 +11,9 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 
-from schemas.document import Relation, Status
+from schemas.document import Relation
 
 DATA_DIR = Path(__file__).parent / "data"
 BUILTIN_FILES = ("units.toml", "roles.toml", "status.toml", "abbreviations.toml")
@@ -79,10 +79,16 @@ class RelationPhrase:
     relation: Relation
 
 
+# What a status word may say: one of the statuses, or that the work has not started ("Ej påbörjad"),
+# which is no status (null) but still a word that decides.
+NOT_STARTED = "not_started"
+LabelStatus = Literal["done", "in_progress", "delayed", "not_started"]
+
+
 @dataclass(frozen=True)
 class StatusLabel:
     text: str
-    status: Status
+    status: LabelStatus
 
 
 @dataclass(frozen=True)
@@ -257,6 +263,7 @@ def _relation(entry: Mapping[str, Any]) -> RelationPhrase:
 
 
 def _status_label(entry: Mapping[str, Any]) -> StatusLabel:
-    if entry["status"] not in get_args(Status):
-        raise VocabularyError(f"status label {entry['text']!r}: {entry['status']!r} is not one of {get_args(Status)}")
+    if entry["status"] not in get_args(LabelStatus):
+        raise VocabularyError(
+            f"status label {entry['text']!r}: {entry['status']!r} is not one of {get_args(LabelStatus)}")
     return StatusLabel(entry["text"], entry["status"])

@@ -9,7 +9,10 @@ SCHEMA_VERSION = "1"
 
 Section = Literal["active", "done"]
 Status = Literal["done", "in_progress", "delayed"]
-StatusSource = Literal["colour", "text"]
+# Where a status was read: "text" a status word (in the status cell, else at the start of the
+# follow-up note), "colour" the status cell's colour through the report's legend, "hue" its hue
+# when the report has no legend for that colour.
+StatusSource = Literal["colour", "text", "hue"]
 Precision = Literal["day", "month", "year"]
 Relation = Literal["lead", "consulted", "support"]
 
@@ -54,6 +57,10 @@ class Activity(_Model):
     new_deadline: Optional[DateValue] = None
     highlighted: bool = False
     pages: list[int] = Field(default_factory=list)
+    extra: dict[str, str] = Field(
+        default_factory=dict,
+        description="columns followup has no field for: printed header (one line) → repaired cell text",
+    )
 
 
 class Milestone(_Model):

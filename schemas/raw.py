@@ -25,15 +25,23 @@ class RawCell(_Raw):
 
 
 class RawRow(_Raw):
-    cells: dict[str, RawCell]
-    row_fill: Optional[str] = Field(None, description="colour shading every cell of the row")
+    cells: dict[str, RawCell] = Field(description="the cells of the recognised columns, by ColumnRole")
+    extra: dict[str, RawCell] = Field(
+        default_factory=dict,
+        description="the cells of the columns no role names (Nr, Startdatum, Prioritet …), by printed header",
+    )
+    row_fill: Optional[str] = Field(None, description="colour shading (nearly) every cell of the row")
     pages: list[int]
 
 
 class RawTable(_Raw):
     section: Literal["active", "done"]
     heading: Optional[str] = None
-    columns: list[str]
+    columns: list[str] = Field(description="the roles of the recognised columns, left to right")
+    extra_columns: list[str] = Field(
+        default_factory=list,
+        description="printed headers (whitespace collapsed, hyphenation undone) of the other columns, left to right",
+    )
     rows: list[RawRow] = Field(default_factory=list)
 
 

@@ -312,3 +312,17 @@ def test_the_status_table_counts_each_reports_activities_by_status(tmp_path):
     assert row_a[1:] == ["2024-03", "2", "1", "0", "1", "0", "1"]
     assert row_b[1:] == ["2024-09", "1", "0", "0", "0", "1", "0"]
     assert total[2:] == ["3", "1", "0", "1", "1", "1"]
+
+
+def test_activities_csv_carries_the_extra_columns_of_the_reports_that_have_them(tmp_path: Path, sample_pdfs) -> None:
+    numbered = ROOT / "tests" / "extract" / "data" / "extra-columns-numbered.pdf"
+    inputs = assign_outputs([sample_pdfs[0], numbered])
+    summary = run_batch(inputs, tmp_path, BatchSettings(jobs=1))
+    assert all(result.ok for result in summary.results)
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "activities.csv").read_text(encoding="utf-8"))))
+    assert list(rows[0]) == BATCH_CSV_COLUMNS + ["Nr", "Startdatum", "Prioritet", "Beräknad kostnad (tkr)"]
+    sample_rows = [r for r in rows if r["source_file"] == str(sample_pdfs[0])]
+    numbered_rows = [r for r in rows if r["source_file"] == str(numbered)]
+    assert sample_rows and all(r["Nr"] == "" for r in sample_rows)
+    assert [r["Nr"] for r in numbered_rows] == ["1", "2", "3", "4", "5", "6"]
+    assert [r["Prioritet"] for r in numbered_rows][:2] == ["Hög", "Medel"]
