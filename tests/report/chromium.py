@@ -6,6 +6,7 @@ writes NUL-terminated JSON replies and events on fd 4.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -47,13 +48,20 @@ class Chromium:
     def __init__(self, executable: str, profile: Path, width: int = 1200, height: int = 900) -> None:
         command_read, self._command_write = os.pipe()
         self._reply_read, reply_write = os.pipe()
-        # The shell puts the pipe ends at the descriptor numbers Chromium expects, whatever they are here.
-        redirect = f'exec "$0" "$@" {_COMMAND_FD}<&{command_read} {_REPLY_FD}>&{reply_write}'
+        # Moved above 3 and 4 first, so that placing one end cannot overwrite the other.
+        command_read, reply_write = (_above_targets(fd) for fd in (command_read, reply_write))
+
+        def place_pipe_ends() -> None:  # in the child, before exec: dup2 makes 3 and 4 inheritable
+            os.dup2(command_read, _COMMAND_FD)
+            os.dup2(reply_write, _REPLY_FD)
+
+        # close_fds would close 3 and 4 after place_pipe_ends; the parent's other descriptors are
+        # not inheritable (PEP 446), so nothing else reaches the browser.
         self.process = subprocess.Popen(
-            ["/bin/sh", "-c", redirect, executable, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe",
+            [executable, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe",
              f"--window-size={width},{height}", "about:blank"],
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            pass_fds=(command_read, reply_write))
+            preexec_fn=place_pipe_ends, close_fds=False)
         os.close(command_read)
         os.close(reply_write)
         self._buffer = b""
@@ -173,3 +181,10 @@ class Chromium:
                             session=self.session)
         path.write_bytes(base64.b64decode(printed["data"]))
 
+
+
+def _above_targets(fd: int) -> int:
+    """A duplicate of fd numbered above 3 and 4 (the original is closed)."""
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+    os.close(fd)
+    return moved
