@@ -19,6 +19,10 @@ test: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/followup batch samples/pdf -o out
+	$(BIN)/followup history add out/history.db out --quiet
+	$(BIN)/followup history show out/history.db
+	$(BIN)/followup report out/history.db -o out/meeting-report.html
+	@echo "meeting report: out/meeting-report.html (history database: out/history.db)"
 
 # Regenerates samples/pdf from samples/content (needs LibreOffice, WeasyPrint and Chromium; the PDFs are committed).
 samples: $(STAMP)

@@ -135,12 +135,18 @@ def _insert_activities(connection: sqlite3.Connection, series_id: int, period_id
 
 
 def _relink_after(connection: sqlite3.Connection, series_id: int, period: str) -> int:
-    """Link every period after `period` again, in order; returns how many there were."""
+    """Link the periods after `period` again, in order; returns how many were linked again.
+
+    A period whose identities come out as they were leaves every later one as it was (each period
+    is linked from the one before only), so the walk stops there.
+    """
     later = connection.execute("SELECT period_id, period FROM periods WHERE series_id = ? AND period > ? "
                                "ORDER BY period", (series_id, period)).fetchall()
     previous_id = _previous_period(connection, series_id, later[0]["period"]) if later else None
+    relinked = 0
     for row in later:
         rows, activities = load_activities(connection, row["period_id"])
+        _, identities_before = _linked(connection, row["period_id"])
         links = link_period(row["period"], activities, *_linked(connection, previous_id))
         previous_rows = _rows_of(connection, previous_id)
         connection.executemany(
@@ -150,7 +156,10 @@ def _relink_after(connection: sqlite3.Connection, series_id: int, period: str) -
             [{"activity_row": activity_row, **_link_values(connection, series_id, link, previous_rows)}
              for activity_row, link in zip(rows, links, strict=True)])
         previous_id = row["period_id"]
-    return len(later)
+        relinked += 1
+        if [link.identity for link in links] == identities_before:
+            break
+    return relinked
 
 
 def _drop_unused_identities(connection: sqlite3.Connection, series_id: int) -> None:

@@ -183,3 +183,16 @@ def test_views_answer_deadline_moves_and_days_delayed(tmp_path, sample_documents
         elif row["days_delayed"] is not None:
             assert row["days_delayed"] >= 0
     assert any(row["days_delayed"] for row in delayed.values())
+
+
+def test_replacing_an_old_period_relinks_only_as_far_as_identities_change(tmp_path, sample_documents):
+    old, new = sample_documents["ystad-2024-03"], sample_documents["ystad-2024-09"]
+    third = old.model_copy(update={"period": "2025-03"})  # the older text again: real changes back
+    connection = connect(tmp_path / "history.db")
+    for document in (old, new, third):
+        add_document(connection, document)
+    before = snapshot(connection)
+    replaced = add_document(connection, old)
+    assert replaced.replaced and replaced.relinked_periods == 1
+    assert snapshot(connection) == before
+    assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
