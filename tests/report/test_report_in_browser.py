@@ -90,3 +90,17 @@ def test_printed_report_keeps_the_swedish_text(report, tmp_path):
                           check=True).stdout
     for words in ("Status per uppföljning", "Längst försenade", "Tidslinje per aktivitet", "Försenat"):
         assert words in text
+
+
+def test_the_browser_check_sees_a_remote_reference(report, tmp_path):
+    """The offline assertions can fail: a report that refers to a remote image is caught."""
+    path, _ = report
+    spoiled = tmp_path / "spoiled.html"
+    # 192.0.2.0/24 is reserved for documentation: nothing answers there.
+    spoiled.write_text(path.read_text(encoding="utf-8").replace("<body>", '<body><img src="http://192.0.2.1/logo.png">'),
+                       encoding="utf-8")
+    with Chromium(CHROMIUM, tmp_path / "profile") as browser:
+        browser.open(spoiled.as_uri())
+        events = browser.events
+    assert "http://192.0.2.1/logo.png" in events.requests
+    assert any("192.0.2.1" in error for error in events.console_errors)
