@@ -242,7 +242,7 @@ def history_add(database: Path, inputs: tuple[str, ...], series: Optional[str], 
     try:
         paths = discover_history_inputs(inputs)
     except InputNotFound as missing:
-        raise click.UsageError(str(missing))
+        raise click.UsageError(str(missing)) from None
     if not paths:
         raise click.UsageError("no PDF or JSON files found under the inputs")
     try:
@@ -279,8 +279,14 @@ def history_add(database: Path, inputs: tuple[str, ...], series: Optional[str], 
 def history_show(database: Path, series: Optional[str], activity: Optional[str], fmt: str, output: Optional[Path]) -> None:
     """The status counts per period of each series, or the timeline of one activity."""
     from followup.history.formats import as_csv, as_json, as_table
-    from followup.history.queries import (STATUS_COUNT_COLUMNS, TIMELINE_COLUMNS, find_identity, find_series,
-                                          status_counts, timeline)
+    from followup.history.queries import (
+        STATUS_COUNT_COLUMNS,
+        TIMELINE_COLUMNS,
+        find_identity,
+        find_series,
+        status_counts,
+        timeline,
+    )
     from followup.history.store import HistoryError, connect
 
     try:

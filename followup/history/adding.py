@@ -10,7 +10,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from followup.history.linking import Link, link_period
 from followup.history.records import (
@@ -43,7 +43,7 @@ def add_document(connection: sqlite3.Connection, document: Document, *, series: 
     if not document.period:
         raise HistoryError("the report's period is unknown: give it with --period YYYY-MM")
     key = series or series_key(document)
-    added_at = (now or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    added_at = (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
     with transaction(connection):
         series_id = _series_id(connection, key, document.title)
         replaced = connection.execute("DELETE FROM periods WHERE series_id = ? AND period = ?",

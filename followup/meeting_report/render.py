@@ -13,6 +13,10 @@ from followup.meeting_report.charts import delayed_chart, moves_chart, status_ch
 from followup.meeting_report.content import ActivityRef, SeriesReport, series_report
 from followup.meeting_report.labels import Labels, labels
 
+# Status columns of the per-activity timeline: beside the activity's text, about a dozen fit the width
+# of an A4 page (three or four years of reports); older periods are in `history show --activity`.
+TIMELINE_PERIODS_SHOWN = 12
+
 
 def _template(name: str) -> str:
     return resources.files("followup.meeting_report").joinpath(f"templates/{name}").read_text(encoding="utf-8")
@@ -142,7 +146,8 @@ def _moves_part(report: SeriesReport) -> str:
                                f"{r.median_days:+.0f}"] for r in report.moves_by_responsible), numeric=[1, 2, 3, 4])
     latest = _table(["Aktivitet", "Från", "Till", "Dagar", "Ansvarig"],
                     ([escape(m.activity.label), escape(m.from_deadline), escape(m.to_deadline), f"{m.days:+d}",
-                      escape(m.responsible)] for m in report.latest_moves), numeric=[1, 2, 3]) if report.latest_moves else \
+                      escape(m.responsible)] for m in report.latest_moves), numeric=[1, 2, 3],
+                    css_class="named") if report.latest_moves else \
         '<p class="note">Inga flyttar sedan förra uppföljningen.</p>'
     return (f"<h3>{title}</h3>{summary}<figure class=\"chart\" data-chart=\"moves\">{chart}"
             f"<figcaption>Antal flyttade tidsgränser per ansvarig (summa dagar).</figcaption></figure>"
@@ -157,7 +162,7 @@ def _delayed_part(report: SeriesReport, words: Labels) -> str:
     table = _table(["Aktivitet", "Status", "Första tid", "Gällande tid", "Dagar", "Ansvarig"],
                    ([escape(d.activity.label), status_badge(d.activity.status, words),
                      escape(d.first_deadline), escape(d.current_deadline or "–"), str(d.days), escape(d.responsible)]
-                    for d in report.longest_delayed), numeric=[2, 3, 4])
+                    for d in report.longest_delayed), numeric=[2, 3, 4], css_class="named")
     note = ('<p class="note">Dagar från aktivitetens första tidsgräns (Tid vid första uppföljningen) till den '
             "uppföljning där den först redovisades klar, eller till den senaste uppföljningen.</p>")
     return (f'<h3>{title}</h3>{note}<figure class="chart" data-chart="delayed">{chart}'
@@ -166,9 +171,11 @@ def _delayed_part(report: SeriesReport, words: Labels) -> str:
 
 
 def _timeline_part(report: SeriesReport, words: Labels) -> str:
-    periods = report.series.periods
+    periods = report.series.periods[-TIMELINE_PERIODS_SHOWN:]
     rows = []
     for activity in report.timeline_rows:
+        if not any(period in report.timeline[activity.identity] for period in periods):
+            continue
         cells = []
         for period in periods:
             entry = report.timeline[activity.identity].get(period)
@@ -180,5 +187,9 @@ def _timeline_part(report: SeriesReport, words: Labels) -> str:
             cells.append(status_badge(status, words, extra))
         rows.append([escape(activity.label), *cells])
     table = _table(["Aktivitet", *periods], rows, css_class="timeline", first_column_class="what", cell_class="cell")
-    return ("<h3>Tidslinje per aktivitet</h3><p class=\"note\">Status vid varje uppföljning; "
-            f"+N d: tidsgränsen flyttad N dagar senare sedan uppföljningen före.</p>{table}")
+    shown = (f"de senaste {len(periods)} av {len(report.series.periods)} uppföljningarna (alla: "
+             "<code>followup history show --activity</code>)" if len(periods) < len(report.series.periods)
+             else "varje uppföljning")
+    return (f"<h3>Tidslinje per aktivitet</h3><p class=\"note\">Status vid {shown}; "
+            f"+N d: tidsgränsen flyttad N dagar senare sedan uppföljningen före.</p>"
+            f'<div class="wide">{table}</div>')

@@ -6,6 +6,7 @@ writes NUL-terminated JSON replies and events on fd 4.
 from __future__ import annotations
 
 import base64
+import contextlib
 import fcntl
 import json
 import os
@@ -80,20 +81,16 @@ class Chromium:
         self.close()
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(OSError, TimeoutError, RuntimeError):
             self.send("Browser.close")
-        except (OSError, TimeoutError, RuntimeError):
-            pass
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
         for fd in (self._command_write, self._reply_read):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
     # ------------------------------------------------------------ protocol
 
