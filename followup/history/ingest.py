@@ -90,4 +90,6 @@ def add_documents(connection: sqlite3.Connection, documents: Sequence[tuple[str,
             outcomes.append(Outcome(file, added=add_document(connection, document, series=series)))
         except HistoryError as error:
             outcomes.append(Outcome(file, reason=str(error)))
+        except sqlite3.Error as error:  # locked past the busy timeout, disk full, read-only file
+            outcomes.append(Outcome(file, reason=f"database error: {error}"))
     return outcomes

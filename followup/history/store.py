@@ -47,7 +47,10 @@ def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
     """
     if not create and str(path) != ":memory:" and not Path(path).is_file():
         raise HistoryError(f"{path}: no such history database")
-    connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    try:
+        connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    except sqlite3.Error as error:
+        raise HistoryError(f"{path}: cannot open ({error})") from None
     connection.row_factory = sqlite3.Row
     connection.execute("PRAGMA foreign_keys = ON")
     try:
