@@ -111,3 +111,25 @@ def test_two_adds_at_once_on_one_database(tmp_path, sample_json_dir):
     assert followup("history", "add", single, *groups[0], *groups[1], "--quiet").returncode == 0
     query = ("SELECT series, period, activity, id, status FROM activity_status ORDER BY series, period, activity")
     assert connection.execute(query).fetchall() == sqlite3.connect(single).execute(query).fetchall()
+
+
+def test_a_report_without_period_or_a_foreign_database_is_an_error_line(tmp_path, sample_documents):
+    from followup.output import document_json
+
+    undated = tmp_path / "odaterad.json"
+    undated.write_text(document_json(sample_documents["ystad-2024-03"].model_copy(update={"period": None})),
+                       encoding="utf-8")
+    database = tmp_path / "history.db"
+    result = followup("history", "add", database, undated)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"error: {undated}: the report's period is unknown: give it with --period YYYY-MM"
+    dated = followup("history", "add", database, undated, "--period", "2024-03", "--quiet")
+    assert dated.returncode == 0, dated.stderr
+    assert sqlite3.connect(database).execute("SELECT period FROM periods").fetchall() == [("2024-03",)]
+
+    foreign = tmp_path / "anteckningar.db"
+    foreign.write_text("inte en databas " * 100)
+    for command in (("history", "add", foreign, undated), ("history", "show", foreign), ("report", foreign, "-o",
+                                                                                           tmp_path / "x.html")):
+        run = followup(*command)
+        assert run.returncode == 2 and "not a history database" in run.stderr and "Traceback" not in run.stderr
