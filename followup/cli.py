@@ -343,7 +343,7 @@ def report_command(sources: tuple[Path, ...], output: Path, series: Optional[str
                 except InputRejected as rejected:
                     click.echo(f"error: {path}: {rejected.reason}", err=True)
                     sys.exit(EXIT_REJECTED)
-        html = render_report(connection, series=series)
+        html = render_report(connection, series=series, source=" och ".join(path.name for path in sources))
     except HistoryError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)

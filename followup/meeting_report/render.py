@@ -30,7 +30,8 @@ def _followup_version() -> str:
 
 
 def render_report(connection: sqlite3.Connection, series: str | None = None, source: str = "historikdatabasen") -> str:
-    """The whole report for every series of the database (or the one named), as HTML text."""
+    """The whole report for every series of the database (or the one named), as HTML text; `source` names
+    the files it was made from in the footer."""
     words = labels()
     reports = [series_report(connection, s) for s in find_series(connection, series) if s.periods]
     css = _template("report.css") + _status_variables(words)
