@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,report]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -23,6 +23,10 @@ test: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/followup batch samples/pdf -o out
+	$(BIN)/followup history add out/history.db out --quiet
+	$(BIN)/followup history show out/history.db
+	$(BIN)/followup report out/history.db -o out/meeting-report.html
+	@echo "meeting report: out/meeting-report.html (history database: out/history.db)"
 
 # Regenerates samples/pdf from samples/content (needs LibreOffice, WeasyPrint and Chromium; the PDFs are committed).
 samples: $(STAMP)

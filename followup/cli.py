@@ -203,5 +203,152 @@ def _is_period(value: str) -> bool:
     return re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", value) is not None
 
 
+
+# ---------------------------------------------------------------- history and the meeting report
+
+
+@main.group()
+def history() -> None:
+    """Every period of every report in one SQLite database: timelines across periods."""
+
+
+@history.command("add")
+@click.argument("database", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--series", help="The series every input belongs to (else recognised from title and file name).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, show_default="all cores",
+              help="PDFs extracted at the same time, each in a process of its own.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+              help="Seconds one PDF may take before it is stopped and recorded as failed.")
+@click.option("--period", help="The follow-up period, YYYY-MM, of every input (else each one's own).")
+@click.option("--password", help="Password of the encrypted PDFs among the inputs.")
+@click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              callback=lambda ctx, param, value: _checked_vocabulary(value),
+              help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no summary; failures are still listed.")
+def history_add(database: Path, inputs: tuple[str, ...], series: Optional[str], jobs: Optional[int], timeout: float,
+                period: Optional[str], password: Optional[str], vocabulary_files: tuple[Path, ...], quiet: bool) -> None:
+    """Add the reports under INPUTS (PDFs, extracted JSON, folders, globs) to DATABASE, one period each.
+
+    Adding a period again replaces it. Exit status 0 when every input was added, 1 when some failed.
+    """
+    from followup.batch import BatchSettings, InputNotFound, available_cores
+    from followup.history.ingest import add_documents, discover_history_inputs, read_documents
+    from followup.history.store import HistoryError, connect
+    from followup.progress import batch_progress
+
+    if period is not None and not _is_period(period):
+        raise click.BadParameter("expected YYYY-MM", param_hint="--period")
+    try:
+        paths = discover_history_inputs(inputs)
+    except InputNotFound as missing:
+        raise click.UsageError(str(missing)) from None
+    if not paths:
+        raise click.UsageError("no PDF or JSON files found under the inputs")
+    try:
+        connection = connect(database)
+    except (HistoryError, OSError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    settings = BatchSettings(period=period, password=password, vocabulary_files=vocabulary_files,
+                             jobs=jobs or available_cores(), timeout=timeout, force=True)
+    with batch_progress(sum(1 for p in paths if p.suffix.lower() != ".json"), quiet) as advance:
+        documents, failures = read_documents(paths, settings, on_result=advance)
+    outcomes = add_documents(connection, documents, series=series)
+    connection.close()
+    failures += [o for o in outcomes if not o.ok]
+    if not quiet:
+        for outcome in outcomes:
+            if outcome.ok:
+                added = outcome.added
+                verb = "replaced" if added.replaced else "added"
+                click.echo(f"{verb} {added.series} {added.period}: {added.activities} activities, "
+                           f"{added.continued} continued from the period before ({outcome.file})")
+        click.echo(f"{len(paths)} inputs: {sum(1 for o in outcomes if o.ok)} added, {len(failures)} failed → {database}")
+    for failure in failures:
+        click.echo(f"error: {failure.file}: {failure.reason}", err=True)
+    sys.exit(1 if failures else 0)
+
+
+@history.command("show")
+@click.argument("database", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--series", help="The series (its key or a unique beginning of it); default every series.")
+@click.option("--activity", help="One activity's timeline: its identity key or its id in any period (or a unique beginning).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
+def history_show(database: Path, series: Optional[str], activity: Optional[str], fmt: str, output: Optional[Path]) -> None:
+    """The status counts per period of each series, or the timeline of one activity."""
+    from followup.history.formats import as_csv, as_json, as_table
+    from followup.history.queries import (
+        STATUS_COUNT_COLUMNS,
+        TIMELINE_COLUMNS,
+        find_identity,
+        find_series,
+        status_counts,
+        timeline,
+    )
+    from followup.history.store import HistoryError, connect
+
+    try:
+        connection = connect(database, create=False)
+        chosen = find_series(connection, series)
+        if activity is not None:
+            identity_id, key = find_identity(connection, chosen[0].series_id if series else None, activity)
+            blocks = [(key, timeline(connection, identity_id), TIMELINE_COLUMNS)]
+        else:
+            blocks = [(s.key, status_counts(connection, s.series_id), STATUS_COUNT_COLUMNS) for s in chosen]
+    except HistoryError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    if fmt == "json":
+        text = as_json({name: rows for name, rows, _ in blocks})
+    elif fmt == "csv":
+        name_column = "activity" if activity is not None else "series"
+        text = as_csv([{name_column: name, **row} for name, rows, _ in blocks for row in rows],
+                      [name_column, *(blocks[0][2] if blocks else ())])
+    else:
+        text = "\n".join(f"{name}\n{as_table(rows, columns)}" for name, rows, columns in blocks)
+    _emit(text, output)
+
+
+@main.command("report")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The HTML file to write.")
+@click.option("--series", help="Only this series of the database (its key or a unique beginning of it).")
+def report_command(sources: tuple[Path, ...], output: Path, series: Optional[str]) -> None:
+    """The meeting report, one self-contained HTML file in Swedish: a history DATABASE, or OLD NEW reports.
+
+    OLD and NEW are PDFs or extracted JSON of two periods of one report.
+    """
+    from followup.history.adding import add_document
+    from followup.history.store import HistoryError, connect
+
+    try:
+        from followup.meeting_report.render import render_report
+    except ImportError as missing:
+        click.echo(f"error: the meeting report needs the 'report' extra (pip install 'followup[report]'): {missing}",
+                   err=True)
+        sys.exit(2)
+    if len(sources) not in (1, 2):
+        raise click.UsageError("give one history database, or two reports (OLD NEW)")
+    try:
+        if len(sources) == 1:
+            connection = connect(sources[0], create=False)
+        else:
+            connection = connect(":memory:")
+            for path in sources:
+                try:
+                    add_document(connection, _load_document(path), series=series or "rapport")
+                except InputRejected as rejected:
+                    click.echo(f"error: {path}: {rejected.reason}", err=True)
+                    sys.exit(EXIT_REJECTED)
+        html = render_report(connection, series=series, source=" och ".join(path.name for path in sources))
+    except HistoryError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    write_atomically(output, html)
+
+
 if __name__ == "__main__":
     main()
