@@ -1,0 +1,129 @@
+"""Count pages and rows split over a page break in every corpus PDF, from the PDFs and the content
+only (pdfplumber, no followup extraction): `python -m samples.corpus.stats`.
+
+A row is split when its own words are printed on two pages. A row's own words are the words of its
+cells that occur nowhere else in the report (not in another row, the title, the intro or a header),
+so finding one on a page places that row there. A word broken at a line end is simply not found;
+a continuation holding none of the row's own words (a lone "het", a date) is not counted, so the
+count errs low.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+
+import pdfplumber
+
+from samples import browser_report, web_report, word_report
+from samples.corpus import Variant, load_variants, variant_report
+from samples.layout import EXTRA_HEADERS, PALETTES, STATUS_WORDS
+from samples.model import Activity, Report
+
+# Headings every producer prints around its tables.
+HEADINGS = ("Aktiviteter", "Klara aktiviteter", browser_report.DONE_HEADING, "STATUS")
+
+# Shorter words are too often part of another word or repeated between rows.
+MIN_OWN_WORD = 7
+_WORD = re.compile(r"[\wÅÄÖåäö@./:-]+")
+
+
+@dataclass(frozen=True)
+class VariantStats:
+    """What the counting found in one variant's PDF."""
+
+    variant: Variant
+    pages: int
+    split_keys: tuple[str, ...]
+
+
+def squeeze(text: str) -> str:
+    """Text as compared: lower case, without white space or soft hyphens."""
+    return re.sub(r"[\s\u00ad]+", "", text).lower()
+
+
+def activity_text(activity: Activity) -> str:
+    """What the row prints in its own cells, one after another.
+
+    The area is left out: a group row or a merged cell prints it once for several rows, possibly
+    at the foot of the page before them.
+    """
+    table = " ".join(" ".join(row) for row in activity.follow_up_table)
+    return " ".join((activity.goal, activity.action, activity.deadline,
+                     activity.responsible, activity.follow_up, table, activity.follow_up_after,
+                     activity.new_deadline or "", activity.nr, activity.start, activity.priority,
+                     activity.cost, activity.indicator))
+
+
+def _chrome_text(variant: Variant) -> str:
+    """Every header, heading and legend wording a producer or layout may print."""
+    words = [*HEADINGS, *EXTRA_HEADERS.values(), *(w for _, w in variant.layout.headers)]
+    for producer in (word_report, web_report, browser_report):
+        words += [*producer.ACTIVE_COLUMNS, *(label for _, label in producer.OWN_PALETTE.labels)]
+    for palette in PALETTES.values():
+        words += [label for _, label in palette.labels]
+    for vocabulary in STATUS_WORDS.values():
+        words += vocabulary.values()
+    return " ".join(words)
+
+
+def _report_text(report: Report, variant: Variant) -> str:
+    milestones = " ".join(f"{m.label} {m.date}" for m in report.milestones)
+    areas = " ".join(a.area for a in report.active + report.done)
+    return " ".join((report.title, report.period_line, report.running_header, report.intro,
+                     report.done_intro, report.milestone_heading, milestones, areas,
+                     _chrome_text(variant)))
+
+
+def own_words(report: Report, variant: Variant) -> dict[str, list[str]]:
+    """Each row's own words (squeezed), by key."""
+    activities = report.active + report.done
+    texts = {a.key: squeeze(activity_text(a)) for a in activities}
+    around = squeeze(_report_text(report, variant))
+    result = {}
+    for activity in activities:
+        others = around + "|".join(t for k, t in texts.items() if k != activity.key)
+        words = {squeeze(w).strip(".,:;") for w in _WORD.findall(activity_text(activity))}
+        result[activity.key] = sorted(w for w in words
+                                      if len(w) >= MIN_OWN_WORD and w not in others)
+    return result
+
+
+def page_texts(path) -> list[str]:
+    """Each page's characters in drawing order, squeezed (works for rotated pages too)."""
+    with pdfplumber.open(path) as pdf:
+        return [squeeze("".join(c["text"] for c in page.chars)) for page in pdf.pages]
+
+
+def variant_stats(variant: Variant) -> VariantStats:
+    """Pages and split rows of one variant."""
+    report = variant_report(variant)
+    pages = page_texts(variant.pdf)
+    split = []
+    for key, words in own_words(report, variant).items():
+        found = {number for number, text in enumerate(pages) for word in words if word in text}
+        if len(found) > 1:
+            split.append(key)
+    return VariantStats(variant=variant, pages=len(pages), split_keys=tuple(split))
+
+
+def markdown(stats: list[VariantStats]) -> str:
+    """The table of variants with totals."""
+    lines = ["| variant | producer | layout family | pages | split rows |", "|---|---|---|---:|---:|"]
+    for item in stats:
+        v = item.variant
+        lines.append(f"| `{v.name}` | {v.producer} | {v.family} | {item.pages} | "
+                     f"{len(item.split_keys)} |")
+    pages = sum(s.pages for s in stats)
+    split = sum(len(s.split_keys) for s in stats)
+    lines.append(f"| **total** ({len(stats)} variants) | | | **{pages}** | **{split}** |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    print(markdown([variant_stats(v) for v in load_variants()]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
