@@ -13,8 +13,7 @@ LAYOUT_STYLE = """
 .dot { display: inline-block; width: 3.2mm; height: 3.2mm; border-radius: 50%%; margin-top: 0.3mm; }
 .dot.empty { box-sizing: border-box; border: 0.6pt solid #808080; }
 .glyph { font-size: 13pt; line-height: 1; }
-.label { display: inline-block; padding: 0.3mm 1.2mm; border-radius: 1mm; font-size: 0.92em;
-         white-space: nowrap; }
+.label { display: inline-block; padding: 0.3mm 1.2mm; border-radius: 1mm; font-size: 0.92em; }
 tr.zebra:not(.highlighted) td { background: #%(zebra)s; }
 tr.group td { background: #%(group)s; font-weight: bold; padding-top: 1.2mm; padding-bottom: 1.2mm; }
 %(header)s

@@ -18,10 +18,12 @@ EXTRA_HEADERS = {"nr": "Nr", "start": "Startdatum", "priority": "Prioritet", "co
                  "indicator": "Indikator"}
 # Relative widths when a layout names its own columns; the follow-up notes are the widest.
 COLUMN_WEIGHTS = {"area": 10, "goal": 12, "action": 13, "deadline": 8.5, "responsible": 11,
-                  "status": 5, "follow_up": 26, "new_deadline": 8.5, "nr": 3.5, "start": 7,
+                  "status": 5, "follow_up": 26, "new_deadline": 8.5, "nr": 4.5, "start": 7,
                   "priority": 6, "cost": 6.5, "indicator": 11}
 # Per cent of the table width each cell's padding takes, which HTML adds to the cell's width.
 CELL_PADDING_PERCENT = 1.0
+# A status column printing words ("Försenad", "Ej påbörjad") needs room for them.
+STATUS_WORD_WEIGHT = 8
 AREA_MODES = ("column", "merged", "groups", "none")
 STATUS_STYLES = ("fill", "dot", "glyph", "label", "words")
 ORIENTATIONS = ("portrait", "landscape", "rotated")
@@ -151,7 +153,21 @@ class Layout:
         if self.widths is not None and self.columns is not None:
             own = dict(zip(self.columns, self.widths))
             return tuple(own[k] for k in keys)
-        return tuple(COLUMN_WEIGHTS[k] for k in keys)
+        weights = dict(COLUMN_WEIGHTS)
+        if self.prints_status_words:
+            weights["status"] = STATUS_WORD_WEIGHT
+        return tuple(weights[k] for k in keys)
+
+    @property
+    def prints_status_words(self) -> bool:
+        """True when the status cell holds a word (a coloured label or the word alone)."""
+        return self.status_style in ("label", "words")
+
+    @property
+    def keeps_producer_widths(self) -> bool:
+        """True when the producer's own column widths still fit: same columns, no status words."""
+        return (self.columns is None and self.areas in ("column", "merged")
+                and not self.prints_status_words)
 
     def status_word(self, status: str) -> str:
         """The word a label or words status cell prints."""
@@ -209,7 +225,7 @@ def table_columns(layout: Layout, wording: tuple[str, ...], widths: tuple[float,
     own = dict(zip(FIELD_COLUMNS, wording))
     keys = layout.column_keys(FIELD_COLUMNS, done=done)
     columns = [(key, layout.header(key, own)) for key in keys]
-    if layout.columns is None and layout.areas in ("column", "merged"):
+    if layout.keeps_producer_widths:
         return columns, done_widths if done else widths
     weights = layout.weights(keys)
     share = 100 - CELL_PADDING_PERCENT * len(keys)

@@ -35,6 +35,8 @@ CELL_FONT_PT = 8.5
 GLYPH_FONT_PT = 12
 # Keeps a table computed from per cent widths inside the text area.
 WIDTH_SLACK_CM = 0.2
+# Word's default left plus right cell margin (0.19 cm each), which a column's text cannot use.
+CELL_PADDING_CM = 0.38
 HIGHLIGHT_FILL = "FFFF00"
 HEADER_FILL = "DCE6F2"
 MILESTONE_FILL = "2F5597"
@@ -147,6 +149,12 @@ def _margins_cm(layout: Layout) -> tuple[float, float, float, float]:
 def _text_width_cm(layout: Layout) -> float:
     _, right, _, left = _margins_cm(layout)
     return _page_cm(layout)[0] - right - left - WIDTH_SLACK_CM
+
+
+def _widths_cm(percents: tuple[float, ...], layout: Layout) -> tuple[float, ...]:
+    """Column widths in cm from shares of the text width; every cell keeps its padding whole."""
+    room = _text_width_cm(layout) - CELL_PADDING_CM * len(percents)
+    return tuple(CELL_PADDING_CM + share / sum(percents) * room for share in percents)
 
 
 def _page_setup(document: Document, report: Report, layout: Layout) -> None:
@@ -281,10 +289,7 @@ def _activity_table(document: Document, activities: tuple[Activity, ...], layout
                     done: bool) -> None:
     columns, percents = table_columns(layout, ACTIVE_COLUMNS, ACTIVE_WIDTHS_CM, DONE_WIDTHS_CM,
                                       done=done)
-    if layout.columns is None and layout.areas in ("column", "merged"):
-        widths = percents
-    else:
-        widths = tuple(p / 100 * _text_width_cm(layout) for p in percents)
+    widths = percents if layout.keeps_producer_widths else _widths_cm(percents, layout)
     size = layout.font_pt or CELL_FONT_PT
     keys = [key for key, _ in columns]
     table = document.add_table(rows=1, cols=len(columns))
