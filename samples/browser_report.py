@@ -124,7 +124,7 @@ def build_html(report: Report, layout: Layout = Layout()) -> str:
                      "size": page_size(layout, PAGE_SIZE),
                      "margin": page_margin(layout, PAGE_MARGIN),
                      "font": f"{layout.font_pt:g}pt" if layout.font_pt else FONT_SIZE,
-                     "layout": layout_style(layout)}
+                     "layout": layout_style(layout, hyphenates=False)}
     return (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
             f"<title>{escape(report.title)}</title><style>{style}</style></head>"
             f"<body>{''.join(parts)}</body></html>")

@@ -18,9 +18,12 @@ tr.zebra:not(.highlighted) td { background: #%(zebra)s; }
 tr.group td { background: #%(group)s; font-weight: bold; padding-top: 1.2mm; padding-bottom: 1.2mm; }
 %(header)s
 %(row_break)s
+%(table_layout)s
 """
 DARK_HEADER = "table.activities th { background: #%s; color: #%s; padding-left: 1mm; }"
 AVOID_BREAK = "table.activities tr { break-inside: avoid; }"
+# Columns at least as wide as their longest word: what a browser does when it cannot hyphenate.
+AUTO_TABLE = "table.activities { table-layout: auto; }"
 
 
 def page_size(layout: Layout, default: str) -> str:
@@ -40,13 +43,18 @@ def page_margin(layout: Layout, default: str) -> str:
     return " ".join(f"{m:g}mm" for m in layout.margins_mm)
 
 
-def layout_style(layout: Layout) -> str:
-    """The stylesheet a layout adds to the producer's ('' for the producer's own layout)."""
+def layout_style(layout: Layout, *, hyphenates: bool = True) -> str:
+    """The stylesheet a layout adds to the producer's ('' for the producer's own layout).
+
+    A producer that cannot hyphenate sizes the columns by their content, so no long word runs
+    into the next column.
+    """
     if layout.is_default:
         return ""
     header = DARK_HEADER % (layout.header_fill, HEADER_TEXT_COLOUR) if layout.header_fill else ""
     return LAYOUT_STYLE % {"zebra": ZEBRA_FILL, "group": GROUP_FILL, "header": header,
-                           "row_break": AVOID_BREAK if layout.row_break == "avoid" else ""}
+                           "row_break": AVOID_BREAK if layout.row_break == "avoid" else "",
+                           "table_layout": "" if hyphenates else AUTO_TABLE}
 
 
 def palette(layout: Layout, default: Palette) -> Palette:
@@ -91,6 +99,8 @@ def legend_entries(layout: Layout, style: str, colours: Palette) -> list[tuple[s
             continue
         if status == "not_started" and colours.colour(status) is None:
             continue
+        # A legend explains a label's colour with a swatch; repeating the word beside it says nothing.
+        marker_style = "fill" if style == "label" else style
         word = layout.status_word(status)
-        entries.append((marker_html(style, colours.colour(status), word), colours.label(status)))
+        entries.append((marker_html(marker_style, colours.colour(status), word), colours.label(status)))
     return entries

@@ -215,18 +215,23 @@ def group_runs(areas: list[str]) -> list[int]:
 
 
 def table_columns(layout: Layout, wording: tuple[str, ...], widths: tuple[float, ...],
-                  done_widths: tuple[float, ...], *, done: bool
+                  done_widths: tuple[float, ...], *, done: bool, padded: bool = True
                   ) -> tuple[list[tuple[str, str]], tuple[float, ...]]:
-    """(key, header) of each printed column and their widths in per cent of the table.
+    """(key, header) of each printed column and their widths.
 
     `wording` and the widths are the producer's own, for FIELD_COLUMNS in reference order; they are
-    kept as they are when the layout changes neither the columns nor the Område column.
+    kept in proportion when the layout changes neither the columns nor the status cell. Otherwise
+    the widths are per cent of the table. `padded`: the producer adds each cell's padding to its
+    width (HTML), so a layout of its own leaves room for it.
     """
     own = dict(zip(FIELD_COLUMNS, wording))
     keys = layout.column_keys(FIELD_COLUMNS, done=done)
     columns = [(key, layout.header(key, own)) for key in keys]
+    share = 100 - CELL_PADDING_PERCENT * len(keys) if padded else 100
     if layout.keeps_producer_widths:
-        return columns, done_widths if done else widths
+        chosen = done_widths if done else widths
+        if layout.is_default or not padded:
+            return columns, chosen
+        return columns, tuple(round(share * w / sum(chosen), 1) for w in chosen)
     weights = layout.weights(keys)
-    share = 100 - CELL_PADDING_PERCENT * len(keys)
     return columns, tuple(round(share * w / sum(weights), 1) for w in weights)

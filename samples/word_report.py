@@ -288,7 +288,7 @@ def _area_spans(activities: tuple[Activity, ...], layout: Layout) -> list[int]:
 def _activity_table(document: Document, activities: tuple[Activity, ...], layout: Layout, *,
                     done: bool) -> None:
     columns, percents = table_columns(layout, ACTIVE_COLUMNS, ACTIVE_WIDTHS_CM, DONE_WIDTHS_CM,
-                                      done=done)
+                                      done=done, padded=False)
     widths = percents if layout.keeps_producer_widths else _widths_cm(percents, layout)
     size = layout.font_pt or CELL_FONT_PT
     keys = [key for key, _ in columns]
