@@ -17,8 +17,8 @@ COLUMNS = FIELD_COLUMNS + EXTRA_FIELDS
 EXTRA_HEADERS = {"nr": "Nr", "start": "Startdatum", "priority": "Prioritet", "cost": "Kostnad",
                  "indicator": "Indikator"}
 # Relative widths when a layout names its own columns; the follow-up notes are the widest.
-COLUMN_WEIGHTS = {"area": 10, "goal": 12, "action": 13, "deadline": 8.5, "responsible": 11,
-                  "status": 5, "follow_up": 26, "new_deadline": 8.5, "nr": 4.5, "start": 7,
+COLUMN_WEIGHTS = {"area": 10, "goal": 12, "action": 13, "deadline": 10, "responsible": 11,
+                  "status": 5, "follow_up": 26, "new_deadline": 10, "nr": 4.5, "start": 10,
                   "priority": 6, "cost": 6.5, "indicator": 11}
 # Per cent of the table width each cell's padding takes, which HTML adds to the cell's width.
 CELL_PADDING_PERCENT = 1.0
