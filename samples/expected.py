@@ -7,7 +7,9 @@ a space. Nothing here looks at a PDF.
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import date
+from pathlib import Path
 
 from samples.layout import EXTRA_HEADERS, FIELD_COLUMNS, Layout, header_text
 from samples.model import EXTRA_FIELDS, Activity, Report, paragraphs
@@ -15,6 +17,12 @@ from samples.model import EXTRA_FIELDS, Activity, Report, paragraphs
 DIFF_FIELDS = ("section", "area", "goal", "action", "deadline", "responsible", "status",
                "follow_up", "new_deadline", "highlighted")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SHORT_DAY = re.compile(r"(\d{2})-(\d{2})-(\d{2})")
+_NAMED_DAY = re.compile(r"(\d{1,2}) (\w+) (\d{4})")
+# A two-digit year in a follow-up report is this century's.
+CENTURY = 2000
+MONTHS = tuple(tomllib.loads(
+    (Path(__file__).resolve().parent / "swedish_months.toml").read_text(encoding="utf-8"))["months"])
 
 
 def source_text(text: str) -> str:
@@ -22,15 +30,31 @@ def source_text(text: str) -> str:
     return " ".join(" ".join(line.split()) for line, _ in paragraphs(text))
 
 
-def iso_day(printed: str) -> str | None:
-    """The ISO date when the printed value is exactly one whole valid day, else None."""
-    match = _ISO_DAY.fullmatch(printed.strip())
-    if not match:
-        return None
+def _day(year: int, month: int, day: int) -> str | None:
     try:
-        return date(*(int(part) for part in match.groups())).isoformat()
+        return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def iso_day(printed: str) -> str | None:
+    """The ISO date when the printed value is exactly one whole valid day, else None.
+
+    A whole day is printed as 2024-12-31, as 24-12-31 (this century) or as "1 oktober 2025".
+    """
+    text = printed.strip()
+    match = _ISO_DAY.fullmatch(text)
+    if match:
+        return _day(*(int(part) for part in match.groups()))
+    match = _SHORT_DAY.fullmatch(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        return _day(CENTURY + year, month, day)
+    match = _NAMED_DAY.fullmatch(text)
+    if match and match.group(2).lower() in MONTHS:
+        return _day(int(match.group(3)), MONTHS.index(match.group(2).lower()) + 1,
+                    int(match.group(1)))
+    return None
 
 
 def _follow_up(activity: Activity) -> str:

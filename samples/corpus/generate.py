@@ -1,5 +1,7 @@
 """Render the corpus: `python -m samples.corpus.generate [NAME ...]` from the repository root.
 
+`--expected` rewrites only the expected files (no rendering).
+
 Renders the named variants (all when none are named) into a temporary folder, moves the PDFs into
 samples/corpus/pdf/ only when every one succeeded, then rewrites every expected file from the
 content: expected/NAME.json and, for each diff pair, expected/OLD__NEW.diff.json.
@@ -51,6 +53,10 @@ def write_expected(variants: list[Variant]) -> None:
 def main(argv: list[str]) -> int:
     """Render the named variants (all when none are named) and rewrite every expected file."""
     variants = load_variants()
+    if argv == ["--expected"]:
+        write_expected(variants)
+        print(f"wrote {len(variants)} expected document(s)")
+        return 0
     by_name = {v.name: v for v in variants}
     unknown = [name for name in argv if name not in by_name]
     if unknown:
