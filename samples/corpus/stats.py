@@ -18,7 +18,7 @@ import pdfplumber
 from samples import browser_report, web_report, word_report
 from samples.corpus import Variant, load_variants, variant_report
 from samples.layout import EXTRA_HEADERS, PALETTES, STATUS_WORDS
-from samples.model import Activity, Report
+from samples.model import EXTRA_FIELDS, Activity, Report
 
 # Headings every producer prints around its tables.
 HEADINGS = ("Aktiviteter", "Klara aktiviteter", browser_report.DONE_HEADING, "STATUS")
@@ -35,6 +35,11 @@ class VariantStats:
     variant: Variant
     pages: int
     split_keys: tuple[str, ...]
+    # Of the split rows: how many continue in one cell only, and how many in several cells.
+    one_cell_continues: int
+    several_cells_continue: int
+    # Runs of rows under one merged Område cell or one group row that cross a page break.
+    areas_over_a_break: int
 
 
 def squeeze(text: str) -> str:
@@ -42,17 +47,24 @@ def squeeze(text: str) -> str:
     return re.sub(r"[\s\u00ad]+", "", text).lower()
 
 
-def activity_text(activity: Activity) -> str:
-    """What the row prints in its own cells, one after another.
+def cell_texts(activity: Activity) -> dict[str, str]:
+    """What the row prints in each of its own cells.
 
     The area is left out: a group row or a merged cell prints it once for several rows, possibly
     at the foot of the page before them.
     """
     table = " ".join(" ".join(row) for row in activity.follow_up_table)
-    return " ".join((activity.goal, activity.action, activity.deadline,
-                     activity.responsible, activity.follow_up, table, activity.follow_up_after,
-                     activity.new_deadline or "", activity.nr, activity.start, activity.priority,
-                     activity.cost, activity.indicator))
+    cells = {"goal": activity.goal, "action": activity.action, "deadline": activity.deadline,
+             "responsible": activity.responsible,
+             "follow_up": " ".join((activity.follow_up, table, activity.follow_up_after)),
+             "new_deadline": activity.new_deadline or ""}
+    cells.update({name: getattr(activity, name) for name in EXTRA_FIELDS})
+    return cells
+
+
+def activity_text(activity: Activity) -> str:
+    """What the row prints in its own cells, one after another."""
+    return " ".join(cell_texts(activity).values())
 
 
 def _chrome_text(variant: Variant) -> str:
@@ -95,28 +107,64 @@ def page_texts(path) -> list[str]:
         return [squeeze("".join(c["text"] for c in page.chars)) for page in pdf.pages]
 
 
+def _pages_of(words: list[str], pages: list[str]) -> set[int]:
+    return {number for number, text in enumerate(pages) for word in words if word in text}
+
+
+def _continuing_cells(activity: Activity, words: list[str], pages: list[str]) -> int:
+    """How many of a split row's cells have own words after the row's first page."""
+    first = min(_pages_of(words, pages))
+    later = [text for number, text in enumerate(pages) if number > first]
+    cells = {name: squeeze(text) for name, text in cell_texts(activity).items()}
+    return sum(1 for text in cells.values()
+               if any(word in text and any(word in page for page in later) for word in words))
+
+
+def _area_runs(activities: tuple[Activity, ...]) -> list[list[Activity]]:
+    runs: list[list[Activity]] = []
+    for activity in activities:
+        if runs and runs[-1][-1].area == activity.area:
+            runs[-1].append(activity)
+        else:
+            runs.append([activity])
+    return runs
+
+
 def variant_stats(variant: Variant) -> VariantStats:
-    """Pages and split rows of one variant."""
+    """Pages, split rows and areas over a page break in one variant."""
     report = variant_report(variant)
     pages = page_texts(variant.pdf)
-    split = []
-    for key, words in own_words(report, variant).items():
-        found = {number for number, text in enumerate(pages) for word in words if word in text}
-        if len(found) > 1:
-            split.append(key)
-    return VariantStats(variant=variant, pages=len(pages), split_keys=tuple(split))
+    own = own_words(report, variant)
+    activities = {a.key: a for a in report.active + report.done}
+    split = [key for key, words in own.items() if len(_pages_of(words, pages)) > 1]
+    continuing = [_continuing_cells(activities[key], own[key], pages) for key in split]
+    over_a_break = 0
+    if variant.layout.areas in ("merged", "groups"):
+        for section in (report.active, report.done):
+            for run in _area_runs(section):
+                seen = set().union(*(_pages_of(own[a.key], pages) for a in run))
+                over_a_break += len(run) > 1 and len(seen) > 1
+    return VariantStats(variant=variant, pages=len(pages), split_keys=tuple(split),
+                        one_cell_continues=sum(1 for c in continuing if c == 1),
+                        several_cells_continue=sum(1 for c in continuing if c > 1),
+                        areas_over_a_break=over_a_break)
 
 
 def markdown(stats: list[VariantStats]) -> str:
     """The table of variants with totals."""
-    lines = ["| variant | producer | layout family | pages | split rows |", "|---|---|---|---:|---:|"]
+    lines = ["| variant | producer | layout family | pages | split rows | one cell continues | "
+             "several cells continue | areas over a break |",
+             "|---|---|---|---:|---:|---:|---:|---:|"]
     for item in stats:
         v = item.variant
         lines.append(f"| `{v.name}` | {v.producer} | {v.family} | {item.pages} | "
-                     f"{len(item.split_keys)} |")
-    pages = sum(s.pages for s in stats)
-    split = sum(len(s.split_keys) for s in stats)
-    lines.append(f"| **total** ({len(stats)} variants) | | | **{pages}** | **{split}** |")
+                     f"{len(item.split_keys)} | {item.one_cell_continues} | "
+                     f"{item.several_cells_continue} | {item.areas_over_a_break} |")
+    total = [sum(s.pages for s in stats), sum(len(s.split_keys) for s in stats),
+             sum(s.one_cell_continues for s in stats), sum(s.several_cells_continue for s in stats),
+             sum(s.areas_over_a_break for s in stats)]
+    lines.append(f"| **total** ({len(stats)} variants) | | | "
+                 + " | ".join(f"**{t}**" for t in total) + " |")
     return "\n".join(lines)
 
 

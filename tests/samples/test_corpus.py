@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 
+import pdfplumber
 import pytest
 
 from followup.pipeline import extract_document
@@ -85,3 +86,24 @@ def test_every_layout_option_is_covered():
 def test_some_rows_are_not_started_and_have_no_status():
     statuses = [a["status"] for v in VARIANTS for a in _gold(v)]
     assert None in statuses
+
+
+@pytest.mark.parametrize("pair", load_diff_pairs(), ids=lambda p: f"{p.old}__{p.new}")
+def test_each_corpus_pair_changes_every_way(pair):
+    diff = json.loads((EXPECTED / f"{pair.old}__{pair.new}.diff.json").read_text(encoding="utf-8"))
+    kinds = {change["change"] for change in diff["changes"]}
+    assert {"added", "removed", "changed", "unchanged"} <= kinds
+    fields = [set(change["fields"]) for change in diff["changes"]]
+    assert any({"section", "status"} <= f for f in fields), "an activity moves to the done table"
+    assert any("follow_up" in f for f in fields)
+
+
+def test_rotated_variants_are_portrait_pages_turned_for_display():
+    rotated = [v for v in VARIANTS if v.layout.orientation == "rotated"]
+    assert rotated
+    for variant in rotated:
+        with pdfplumber.open(variant.pdf) as pdf:
+            for page in pdf.pages:
+                assert page.rotation == 90, variant.name
+                media = page.page_obj.mediabox
+                assert media[2] - media[0] < media[3] - media[1], "stored portrait"
