@@ -79,5 +79,4 @@ def load_diff_pairs(path: Path = VARIANTS) -> list[DiffPair]:
 def variant_report(variant: Variant) -> Report:
     """The variant's content as a report named after the variant, for its producer."""
     report = load_report(content_path(variant.content), producer=variant.producer)
-    previous = report.previous
-    return replace(report, name=variant.name, previous=previous)
+    return replace(report, name=variant.name)
