@@ -128,6 +128,10 @@ class Layout:
             raise ValueError(f"unknown palette {self.palette!r}")
         if self.orientation is not None and self.orientation not in ORIENTATIONS:
             raise ValueError(f"unknown orientation {self.orientation!r}")
+        if self.page_mm is not None and self.orientation is not None:
+            wide = self.page_mm[0] > self.page_mm[1]
+            if wide != (self.orientation != "portrait"):
+                raise ValueError(f"a {self.orientation} page is not {self.page_mm} mm")
         for key, wording in self.headers:
             if key in EXTRA_FIELDS and "-\n" in wording:
                 raise ValueError("an extra column's header is keyed by its text: wrap it at a space")
