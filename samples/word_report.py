@@ -33,6 +33,8 @@ OWN_STATUS_STYLE = "fill"
 STATUS_STYLES = ("fill", "glyph", "label", "words")
 CELL_FONT_PT = 8.5
 GLYPH_FONT_PT = 12
+# The legend's glyphs sit in a 7.5 pt list, a little smaller than in the table.
+LEGEND_GLYPH_FONT_PT = 9.6
 # Keeps a table computed from per cent widths inside the text area.
 WIDTH_SLACK_CM = 0.2
 # Word's default left plus right cell margin (0.19 cm each), which a column's text cannot use.
@@ -245,7 +247,7 @@ def _legend(document: Document, layout: Layout) -> None:
         _set_cell_borders(swatch, "nil")
         _set_cell_borders(text, "nil")
         if style == "glyph":
-            _write(swatch, "\u25cf", size=GLYPH_FONT_PT * 0.8, colour=_rgb(palette.colour(status)),
+            _write(swatch, "\u25cf", size=LEGEND_GLYPH_FONT_PT, colour=_rgb(palette.colour(status)),
                    align=WD_ALIGN_PARAGRAPH.CENTER)
         else:
             _set_cell_fill(swatch, palette.colour(status))
