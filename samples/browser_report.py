@@ -17,25 +17,24 @@ from pathlib import Path
 from samples.html_page import layout_style, legend_entries, page_margin, page_size, palette, \
     status_cell_html
 from samples.html_table import activity_table_html, text_html
-from samples.layout import Layout, Palette, table_columns
+from samples.layout import Layout, table_columns
 from samples.model import Activity, Report
 from samples.page_rotation import rotate_to_portrait
+from samples.producer_look import BROWSER_ACTIVE_HEADING, BROWSER_COLUMNS, BROWSER_DONE_HEADING, \
+    BROWSER_PALETTE
 from samples.pdf_metadata import pin_metadata
 
-OWN_PALETTE = Palette(
-    colours=(("done", "00A651"), ("in_progress", "F7B500"), ("delayed", "E03C31")),
-    labels=(("done", "KLART"), ("in_progress", "PÅGÅR"), ("delayed", "FÖRSENAT")))
+OWN_PALETTE = BROWSER_PALETTE
 OWN_STATUS_STYLE = "glyph"
 PAGE_SIZE = "A4 landscape"
 PAGE_MARGIN = "15mm 14mm 14mm 14mm"
 FONT_SIZE = "8.2pt"
-ACTIVE_COLUMNS = ("Insatsområde", "Mål", "Åtgärder", "Klart senast", "Ansvar", "Status",
-                  "Kommentar", "Nytt datum")
+ACTIVE_COLUMNS = BROWSER_COLUMNS
 # Per cent of the table width.
 ACTIVE_WIDTHS = (12, 15, 15, 7, 13, 5, 25, 8)
 DONE_WIDTHS = (12, 16, 16, 8, 14, 5, 29)
-ACTIVE_HEADING = "Aktiviteter"
-DONE_HEADING = "Avslutade aktiviteter"
+ACTIVE_HEADING = BROWSER_ACTIVE_HEADING
+DONE_HEADING = BROWSER_DONE_HEADING
 HIGHLIGHT = "#FFF6B3"
 
 STYLE = """

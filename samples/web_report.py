@@ -9,21 +9,18 @@ from pathlib import Path
 from samples.html_page import layout_style, legend_entries, page_margin, page_size, palette, \
     status_cell_html
 from samples.html_table import activity_table_html, text_html
-from samples.layout import Layout, Palette, table_columns
+from samples.layout import Layout, table_columns
 from samples.model import Activity, Report
 from samples.page_rotation import rotate_to_portrait
+from samples.producer_look import WEB_COLUMNS, WEB_PALETTE
 from samples.pdf_metadata import pin_metadata
 
-# The web system's own shades; its legend shows the same ones.
-OWN_PALETTE = Palette(
-    colours=(("done", "92D050"), ("in_progress", "FFC000"), ("delayed", "C00000")),
-    labels=(("done", "KLART"), ("in_progress", "ARBETE PÅGÅR"), ("delayed", "FÖRSENAT")))
+OWN_PALETTE = WEB_PALETTE
 OWN_STATUS_STYLE = "dot"
 PAGE_SIZE = "A4 portrait"
 PAGE_MARGIN = "18mm 12mm 16mm 12mm"
 FONT_SIZE = "7.4pt"
-ACTIVE_COLUMNS = ("Område", "Mål", "Aktivitet", "Tidplan", "Ansvarig", "Status", "Kommentar",
-                  "Ny tidplan")
+ACTIVE_COLUMNS = WEB_COLUMNS
 # Per cent of the table width; narrow, so long compounds break.
 ACTIVE_WIDTHS = (10, 12, 13, 8, 12, 5, 30, 10)
 DONE_WIDTHS = (11, 14, 14, 8, 13, 5, 35)

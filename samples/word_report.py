@@ -21,13 +21,11 @@ from samples.layout import GROUP_FILL, HEADER_TEXT_COLOUR, PALETTES, ZEBRA_FILL,
     Layout, Palette, contrast_text, group_runs, table_columns
 from samples.model import Activity, Report, paragraphs
 from samples.page_rotation import rotate_to_portrait
+from samples.producer_look import WORD_COLUMNS, WORD_PALETTE
 from samples.pdf_metadata import pin_metadata
 
 FONT = "Liberation Sans"
-# Shades as Word's standard palette gives them.
-OWN_PALETTE = Palette(
-    colours=(("done", "00B050"), ("in_progress", "FFC000"), ("delayed", "FF0000")),
-    labels=(("done", "KLART"), ("in_progress", "ARBETE PÅGÅR"), ("delayed", "FÖRSENAT")))
+OWN_PALETTE = WORD_PALETTE
 OWN_STATUS_STYLE = "fill"
 # Word draws no dots in a table cell: the corpus gives Word the other styles.
 STATUS_STYLES = ("fill", "glyph", "label", "words")
@@ -44,7 +42,7 @@ HEADER_FILL = "DCE6F2"
 MILESTONE_FILL = "2F5597"
 HEADING_COLOUR = RGBColor(0x1F, 0x3A, 0x6E)
 
-ACTIVE_COLUMNS = ("Område", "Mål", "Åtgärd", "Tid", "Ansvarig", "Status", "Uppföljning", "Ny tid")
+ACTIVE_COLUMNS = WORD_COLUMNS
 # Narrow columns, as in the real reports: long compounds must break.
 ACTIVE_WIDTHS_CM = (2.6, 3.1, 3.4, 2.05, 2.8, 1.1, 8.3, 2.1)
 DONE_WIDTHS_CM = (2.7, 4.0, 3.8, 2.0, 2.9, 1.1, 8.9)

@@ -15,13 +15,10 @@ from dataclasses import dataclass
 
 import pdfplumber
 
-from samples import browser_report, web_report, word_report
 from samples.corpus import Variant, load_variants, variant_report
 from samples.layout import EXTRA_HEADERS, PALETTES, STATUS_WORDS
 from samples.model import EXTRA_FIELDS, Activity, Report
-
-# Headings every producer prints around its tables.
-HEADINGS = ("Aktiviteter", "Klara aktiviteter", browser_report.DONE_HEADING, "STATUS")
+from samples.producer_look import ALL_COLUMNS, ALL_PALETTES, HEADINGS
 
 # Shorter words are too often part of another word or repeated between rows.
 MIN_OWN_WORD = 7
@@ -69,10 +66,9 @@ def activity_text(activity: Activity) -> str:
 
 def _chrome_text(variant: Variant) -> str:
     """Every header, heading and legend wording a producer or layout may print."""
-    words = [*HEADINGS, *EXTRA_HEADERS.values(), *(w for _, w in variant.layout.headers)]
-    for producer in (word_report, web_report, browser_report):
-        words += [*producer.ACTIVE_COLUMNS, *(label for _, label in producer.OWN_PALETTE.labels)]
-    for palette in PALETTES.values():
+    words = [*HEADINGS, *ALL_COLUMNS, *EXTRA_HEADERS.values(),
+             *(w for _, w in variant.layout.headers)]
+    for palette in (*ALL_PALETTES, *PALETTES.values()):
         words += [label for _, label in palette.labels]
     for vocabulary in STATUS_WORDS.values():
         words += vocabulary.values()
