@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install lint test demo samples eval bench clean
+.PHONY: install lint test demo samples corpus eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,3 +43,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
+
+# Regenerates the layout-variation corpus samples/corpus/pdf and expected (the PDFs are committed).
+corpus: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[samples]'
+	$(BIN)/python -m samples.corpus.generate

@@ -14,29 +14,37 @@ import tempfile
 from html import escape
 from pathlib import Path
 
+from samples.html_page import layout_style, legend_entries, page_margin, page_size, palette, \
+    status_cell_html
 from samples.html_table import activity_table_html, text_html
+from samples.layout import Layout, table_columns
 from samples.model import Activity, Report
+from samples.page_rotation import rotate_to_portrait
+from samples.producer_look import BROWSER_ACTIVE_HEADING, BROWSER_COLUMNS, BROWSER_DONE_HEADING, \
+    BROWSER_PALETTE
 from samples.pdf_metadata import pin_metadata
 
-STATUS_COLOUR = {"done": "#00A651", "in_progress": "#F7B500", "delayed": "#E03C31"}
-LEGEND = (("done", "KLART"), ("in_progress", "PÅGÅR"), ("delayed", "FÖRSENAT"))
-ACTIVE_COLUMNS = ("Insatsområde", "Mål", "Åtgärder", "Klart senast", "Ansvar", "Status",
-                  "Kommentar", "Nytt datum")
+OWN_PALETTE = BROWSER_PALETTE
+OWN_STATUS_STYLE = "glyph"
+PAGE_SIZE = "A4 landscape"
+PAGE_MARGIN = "15mm 14mm 14mm 14mm"
+FONT_SIZE = "8.2pt"
+ACTIVE_COLUMNS = BROWSER_COLUMNS
 # Per cent of the table width.
 ACTIVE_WIDTHS = (12, 15, 15, 7, 13, 5, 25, 8)
 DONE_WIDTHS = (12, 16, 16, 8, 14, 5, 29)
-ACTIVE_HEADING = "Aktiviteter"
-DONE_HEADING = "Avslutade aktiviteter"
+ACTIVE_HEADING = BROWSER_ACTIVE_HEADING
+DONE_HEADING = BROWSER_DONE_HEADING
 HIGHLIGHT = "#FFF6B3"
 
 STYLE = """
-@page { size: A4 landscape; margin: 15mm 14mm 14mm 14mm;
+@page { size: %(size)s; margin: %(margin)s;
         @top-left { content: "%(header)s"; font-family: "Liberation Sans", sans-serif;
                     font-size: 7.5pt; color: #666; }
         @bottom-right { content: "Sida " counter(page) " (" counter(pages) ")";
                         font-family: "Liberation Sans", sans-serif; font-size: 7.5pt; color: #666; } }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: "Liberation Sans", sans-serif; font-size: 8.2pt; line-height: 1.3;
+body { margin: 0; font-family: "Liberation Sans", sans-serif; font-size: %(font)s; line-height: 1.3;
        color: #1a1a1a; }
 h1 { font-size: 17pt; font-weight: bold; margin: 0 0 1.5mm 0; color: #2b2b6b; }
 h2 { font-size: 11.5pt; font-weight: bold; margin: 5mm 0 2.5mm 0; color: #2b2b6b; }
@@ -63,20 +71,18 @@ tr.highlighted td { background: %(highlight)s; }
 tr.highlighted td:first-child { padding-left: 1mm; }
 table.nested { border-collapse: separate; border-spacing: 0; margin: 1mm 0; }
 table.nested td { border: none; padding: 0 3mm 0.5mm 0; }
-"""
+%(layout)s"""
 
 
 
-def _glyph(status: str) -> str:
-    return f'<span class="glyph" style="color: {STATUS_COLOUR[status]}">\u25cf</span>'
-
-
-
-
-def _table(activities: tuple[Activity, ...], *, done: bool) -> str:
+def _table(activities: tuple[Activity, ...], layout: Layout, *, done: bool) -> str:
+    style = layout.status_style or OWN_STATUS_STYLE
+    colours = palette(layout, OWN_PALETTE)
+    columns, widths = table_columns(layout, ACTIVE_COLUMNS, ACTIVE_WIDTHS, DONE_WIDTHS, done=done)
     return activity_table_html(
-        activities, columns=ACTIVE_COLUMNS[:-1] if done else ACTIVE_COLUMNS,
-        widths=DONE_WIDTHS if done else ACTIVE_WIDTHS, done=done, status_marker=_glyph)
+        activities, columns=columns, widths=widths, layout=layout,
+        status_cell=lambda status: status_cell_html(layout, style, colours, status))
+
 
 def _milestones(report: Report) -> str:
     if not report.milestones:
@@ -88,28 +94,36 @@ def _milestones(report: Report) -> str:
     return f"<h3>{escape(report.milestone_heading)}</h3><div class=\"milestones\">{boxes}</div>"
 
 
-def _legend() -> str:
-    items = "".join(f'<span class="item">{_glyph(status)} {label}</span>' for status, label in LEGEND)
+def _legend(layout: Layout) -> str:
+    entries = legend_entries(layout, layout.status_style or OWN_STATUS_STYLE,
+                             palette(layout, OWN_PALETTE))
+    if not entries:
+        return ""
+    items = "".join(f'<span class="item">{marker} {label}</span>' for marker, label in entries)
     return f'<p class="legend"><span class="title">STATUS</span>{items}</p>'
 
 
-def build_html(report: Report) -> str:
+def build_html(report: Report, layout: Layout = Layout()) -> str:
     """The report as the intranet page that is printed."""
     parts = [
         f"<h1>{escape(report.title)}</h1>",
         f'<p class="period">{escape(report.period_line)}</p>',
         f'<div class="intro">{text_html(report.intro)}</div>',
         _milestones(report),
-        _legend(),
+        _legend(layout),
         f"<h2>{ACTIVE_HEADING}</h2>",
-        _table(report.active, done=False),
+        _table(report.active, layout, done=False),
     ]
     if report.done:
         # Heading, note and the short completed table stay together on one page.
         parts += ['<div class="done-section">', f"<h2>{DONE_HEADING}</h2>",
                   text_html(report.done_intro), '<div style="height: 2.5mm"></div>',
-                  _table(report.done, done=True), "</div>"]
-    style = STYLE % {"header": report.running_header.replace('"', "'"), "highlight": HIGHLIGHT}
+                  _table(report.done, layout, done=True), "</div>"]
+    style = STYLE % {"header": report.running_header.replace('"', "'"), "highlight": HIGHLIGHT,
+                     "size": page_size(layout, PAGE_SIZE),
+                     "margin": page_margin(layout, PAGE_MARGIN),
+                     "font": f"{layout.font_pt:g}pt" if layout.font_pt else FONT_SIZE,
+                     "layout": layout_style(layout, hyphenates=False)}
     return (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
             f"<title>{escape(report.title)}</title><style>{style}</style></head>"
             f"<body>{''.join(parts)}</body></html>")
@@ -124,11 +138,12 @@ def chromium() -> str:
     raise RuntimeError("browser samples need Chromium: apt-get install chromium")
 
 
-def render_browser(report: Report, pdf_path: Path, source_date_epoch: int) -> None:
+def render_browser(report: Report, pdf_path: Path, source_date_epoch: int,
+                   layout: Layout = Layout()) -> None:
     """Print the report's HTML to PDF with headless Chromium, then pin the metadata."""
     with tempfile.TemporaryDirectory(prefix="followup-chromium-") as work:
         page = Path(work) / f"{report.name}.html"
-        page.writetext_html(build_html(report), encoding="utf-8")
+        page.write_text(build_html(report, layout), encoding="utf-8")
         profile = Path(work) / "profile"
         out = Path(work) / "out.pdf"
         command = [
@@ -143,3 +158,5 @@ def render_browser(report: Report, pdf_path: Path, source_date_epoch: int) -> No
             raise RuntimeError("Chromium printed no PDF")
         shutil.copyfile(out, pdf_path)
     pin_metadata(pdf_path, source_date_epoch)
+    if layout.orientation == "rotated":
+        rotate_to_portrait(pdf_path)

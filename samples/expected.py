@@ -7,13 +7,22 @@ a space. Nothing here looks at a PDF.
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import date
+from pathlib import Path
 
-from samples.model import Activity, Report, paragraphs
+from samples.layout import EXTRA_HEADERS, FIELD_COLUMNS, Layout, header_text
+from samples.model import EXTRA_FIELDS, Activity, Report, paragraphs
 
 DIFF_FIELDS = ("section", "area", "goal", "action", "deadline", "responsible", "status",
                "follow_up", "new_deadline", "highlighted")
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_SHORT_DAY = re.compile(r"(\d{2})-(\d{2})-(\d{2})")
+_NAMED_DAY = re.compile(r"(\d{1,2}) (\w+) (\d{4})")
+# A two-digit year in a follow-up report is this century's.
+CENTURY = 2000
+MONTHS = tuple(tomllib.loads(
+    (Path(__file__).resolve().parent / "swedish_months.toml").read_text(encoding="utf-8"))["months"])
 
 
 def source_text(text: str) -> str:
@@ -21,15 +30,31 @@ def source_text(text: str) -> str:
     return " ".join(" ".join(line.split()) for line, _ in paragraphs(text))
 
 
-def iso_day(printed: str) -> str | None:
-    """The ISO date when the printed value is exactly one whole valid day, else None."""
-    match = _ISO_DAY.fullmatch(printed.strip())
-    if not match:
-        return None
+def _day(year: int, month: int, day: int) -> str | None:
     try:
-        return date(*(int(part) for part in match.groups())).isoformat()
+        return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def iso_day(printed: str) -> str | None:
+    """The ISO date when the printed value is exactly one whole valid day, else None.
+
+    A whole day is printed as 2024-12-31, as 24-12-31 (this century) or as "1 oktober 2025".
+    """
+    text = printed.strip()
+    match = _ISO_DAY.fullmatch(text)
+    if match:
+        return _day(*(int(part) for part in match.groups()))
+    match = _SHORT_DAY.fullmatch(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        return _day(CENTURY + year, month, day)
+    match = _NAMED_DAY.fullmatch(text)
+    if match and match.group(2).lower() in MONTHS:
+        return _day(int(match.group(3)), MONTHS.index(match.group(2).lower()) + 1,
+                    int(match.group(1)))
+    return None
 
 
 def _follow_up(activity: Activity) -> str:
@@ -40,13 +65,13 @@ def _follow_up(activity: Activity) -> str:
     return " ".join(part for part in parts if part)
 
 
-def expected_activity(activity: Activity, section: str) -> dict:
-    """One activity in the gold format."""
+def expected_activity(activity: Activity, section: str, layout: Layout | None = None) -> dict:
+    """One activity in the gold format; with a layout, as that layout prints it (corpus gold)."""
     new_deadline = None
     if section == "active" and activity.new_deadline:
         new_deadline = source_text(activity.new_deadline)
     deadline = source_text(activity.deadline)
-    return {
+    gold = {
         "section": section,
         "area": source_text(activity.area),
         "goal": source_text(activity.goal),
@@ -59,17 +84,48 @@ def expected_activity(activity: Activity, section: str) -> dict:
         "new_deadline_raw": new_deadline,
         "highlighted": activity.highlighted,
     }
+    return gold if layout is None else _as_printed(gold, activity, section, layout)
 
 
-def expected_document(report: Report) -> dict:
+# Gold field of each column followup has a field for.
+_GOLD_FIELDS = {"area": ("area",), "goal": ("goal",), "action": ("action",),
+                "deadline": ("deadline_raw", "deadline"), "responsible": ("responsible",),
+                "status": ("status",), "follow_up": ("follow_up",),
+                "new_deadline": ("new_deadline_raw",)}
+
+
+def _as_printed(gold: dict, activity: Activity, section: str, layout: Layout) -> dict:
+    """Null the fields of columns the layout does not print; add the extra columns' text.
+
+    A row not started has no status; a group row names the area of the rows under it; only a
+    layout that marks rows highlights them.
+    """
+    keys = layout.column_keys(FIELD_COLUMNS, done=section == "done")
+    if layout.areas == "groups":
+        keys += ("area",)
+    for column, names in _GOLD_FIELDS.items():
+        if column not in keys:
+            for name in names:
+                gold[name] = None
+    if activity.status == "not_started":
+        gold["status"] = None
+    gold["highlighted"] = activity.highlighted and layout.highlight
+    gold["extra"] = {
+        header_text(layout.header(key, EXTRA_HEADERS)): source_text(getattr(activity, key))
+        for key in keys if key in EXTRA_FIELDS
+    }
+    return gold
+
+
+def expected_document(report: Report, layout: Layout | None = None) -> dict:
     """The whole report in the gold format, activities in reading order."""
     return {
         "file": report.pdf_name,
         "period": report.period,
         "title": report.title,
         "milestones": [{"label": source_text(m.label), "date": m.date} for m in report.milestones],
-        "activities": [expected_activity(a, "active") for a in report.active]
-        + [expected_activity(a, "done") for a in report.done],
+        "activities": [expected_activity(a, "active", layout) for a in report.active]
+        + [expected_activity(a, "done", layout) for a in report.done],
     }
 
 
@@ -85,14 +141,15 @@ def _keys(report: Report) -> list[str]:
     return [a.key for a in report.active + report.done]
 
 
-def expected_diff(old: Report, new: Report) -> dict:
+def expected_diff(old: Report, new: Report, old_layout: Layout | None = None,
+                  new_layout: Layout | None = None) -> dict:
     """The changes between two periods of one report, matched by the activities' keys.
 
     Indices point into the `activities` of the two expected documents. Changes follow the new
     report's order; removed activities come last, in the old order. Each change also names its
     key, for the reader of the file.
     """
-    old_doc, new_doc = expected_document(old), expected_document(new)
+    old_doc, new_doc = expected_document(old, old_layout), expected_document(new, new_layout)
     old_keys, new_keys = _keys(old), _keys(new)
     changes = []
     for j, key in enumerate(new_keys):

@@ -1,13 +1,14 @@
 """The activity tables as HTML, shared by the producers that print a web page (WeasyPrint, Chromium).
 
 Each producer keeps its own look (stylesheet, column wording, status marker); the table's structure,
-merged Område cells and nested follow-up tables are the same.
+merged Område cells, group rows and nested follow-up tables are the same.
 """
 from __future__ import annotations
 
 from html import escape
 from typing import Callable, Sequence
 
+from samples.layout import Layout, group_runs
 from samples.model import Activity, paragraphs
 
 
@@ -31,12 +32,14 @@ def follow_up_html(activity: Activity) -> str:
     return html
 
 
-def area_spans(activities: Sequence[Activity]) -> list[int]:
+def area_spans(activities: Sequence[Activity], layout: Layout) -> list[int]:
     """How many rows each row's area cell spans (0 for a row covered by the cell above)."""
+    if layout.areas == "merged":
+        return group_runs([a.area for a in activities])
     spans = [1] * len(activities)
     top = 0
     for index, activity in enumerate(activities):
-        if activity.merge_area:
+        if activity.merge_area and layout.areas == "column":
             spans[top] += 1
             spans[index] = 0
         else:
@@ -44,28 +47,49 @@ def area_spans(activities: Sequence[Activity]) -> list[int]:
     return spans
 
 
+def header_html(wording: str) -> str:
+    """A header cell's text; a newline in the wording is a line break in the cell."""
+    return "<br>".join(escape(line) for line in wording.split("\n"))
+
+
+def _cell(activity: Activity, key: str, status_cell: Callable[[str], str]) -> str:
+    if key == "status":
+        return status_cell(activity.status)
+    if key == "follow_up":
+        return f"<td>{follow_up_html(activity)}</td>"
+    return f"<td>{text_html(getattr(activity, key) or '')}</td>"
+
+
+def _row_class(activity: Activity, index: int, layout: Layout) -> str:
+    classes = []
+    if activity.highlighted and layout.highlight:
+        classes.append("highlighted")
+    if layout.zebra and index % 2:
+        classes.append("zebra")
+    return f' class="{" ".join(classes)}"' if classes else ""
+
+
 def activity_table_html(
-    activities: Sequence[Activity], *, columns: Sequence[str], widths: Sequence[int], done: bool,
-    status_marker: Callable[[str], str],
+    activities: Sequence[Activity], *, columns: Sequence[tuple[str, str]], widths: Sequence[float],
+    status_cell: Callable[[str], str], layout: Layout = Layout(),
 ) -> str:
-    """One activity table; the completed table (`done`) has no new-deadline column."""
-    head = "".join(f'<th style="width: {w}%">{escape(c)}</th>' for c, w in zip(columns, widths))
+    """One activity table of (key, header wording) columns; group rows when the layout asks."""
+    head = "".join(f'<th style="width: {w:g}%">{header_html(c)}</th>'
+                   for (_, c), w in zip(columns, widths))
     body = []
-    for activity, span in zip(activities, area_spans(activities)):
+    group = None
+    for index, (activity, span) in enumerate(zip(activities, area_spans(activities, layout))):
+        if layout.areas == "groups" and activity.area != group:
+            group = activity.area
+            label = layout.group_label.format(area=activity.area)
+            body.append(f'<tr class="group"><td colspan="{len(columns)}">{escape(label)}</td></tr>')
         cells = []
-        if span:
-            cells.append(f'<td rowspan="{span}">{text_html(activity.area)}</td>')
-        cells += [
-            f"<td>{text_html(activity.goal)}</td>",
-            f"<td>{text_html(activity.action)}</td>",
-            f"<td>{text_html(activity.deadline)}</td>",
-            f"<td>{text_html(activity.responsible)}</td>",
-            f'<td class="status">{status_marker(activity.status)}</td>',
-            f"<td>{follow_up_html(activity)}</td>",
-        ]
-        if not done:
-            cells.append(f"<td>{text_html(activity.new_deadline or '')}</td>")
-        row_class = ' class="highlighted"' if activity.highlighted else ""
-        body.append(f"<tr{row_class}>{''.join(cells)}</tr>")
+        for key, _ in columns:
+            if key == "area":
+                if span:
+                    cells.append(f'<td rowspan="{span}">{text_html(activity.area)}</td>')
+                continue
+            cells.append(_cell(activity, key, status_cell))
+        body.append(f"<tr{_row_class(activity, index, layout)}>{''.join(cells)}</tr>")
     return (f'<table class="activities"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")

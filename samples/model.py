@@ -9,7 +9,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-STATUSES = ("done", "in_progress", "delayed")
+# "not_started" has no status colour of its own (grey or none): its expected status is null.
+STATUSES = ("done", "in_progress", "delayed", "not_started")
+# Columns followup has no field for; a layout prints them with its own header wording.
+EXTRA_FIELDS = ("nr", "start", "priority", "cost", "indicator")
 PRODUCERS = ("word", "web", "browser")
 
 
@@ -40,6 +43,12 @@ class Activity:
     highlighted: bool = False
     # The Område cell is vertically merged with the row above (completed table only).
     merge_area: bool = False
+    # Values of the extra columns (EXTRA_FIELDS), printed only by layouts that have them.
+    nr: str = ""
+    start: str = ""
+    priority: str = ""
+    cost: str = ""
+    indicator: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,9 +83,14 @@ def _activity(raw: dict) -> Activity:
     return activity
 
 
-def load_report(path: Path) -> Report:
-    """Read one content file; the report's name is the file's stem."""
+def load_report(path: Path, producer: str | None = None) -> Report:
+    """Read one content file; the report's name is the file's stem.
+
+    `producer` is for content written for any producer (the corpus), which names none itself.
+    """
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    if producer is not None:
+        raw["producer"] = producer
     milestones = tuple(Milestone(**m) for m in raw.pop("milestones", ()))
     active = tuple(_activity(a) for a in raw.pop("active", ()))
     done = tuple(_activity(a) for a in raw.pop("done", ()))

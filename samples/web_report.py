@@ -6,25 +6,31 @@ import os
 from html import escape
 from pathlib import Path
 
+from samples.html_page import layout_style, legend_entries, page_margin, page_size, palette, \
+    status_cell_html
 from samples.html_table import activity_table_html, text_html
+from samples.layout import Layout, table_columns
 from samples.model import Activity, Report
+from samples.page_rotation import rotate_to_portrait
+from samples.producer_look import WEB_COLUMNS, WEB_PALETTE
 from samples.pdf_metadata import pin_metadata
 
-# The web system's own shades; its legend shows the same ones.
-STATUS_COLOUR = {"done": "#92D050", "in_progress": "#FFC000", "delayed": "#C00000"}
-LEGEND = (("done", "KLART"), ("in_progress", "ARBETE PÅGÅR"), ("delayed", "FÖRSENAT"))
-ACTIVE_COLUMNS = ("Område", "Mål", "Aktivitet", "Tidplan", "Ansvarig", "Status", "Kommentar",
-                  "Ny tidplan")
+OWN_PALETTE = WEB_PALETTE
+OWN_STATUS_STYLE = "dot"
+PAGE_SIZE = "A4 portrait"
+PAGE_MARGIN = "18mm 12mm 16mm 12mm"
+FONT_SIZE = "7.4pt"
+ACTIVE_COLUMNS = WEB_COLUMNS
 # Per cent of the table width; narrow, so long compounds break.
 ACTIVE_WIDTHS = (10, 12, 13, 8, 12, 5, 30, 10)
 DONE_WIDTHS = (11, 14, 14, 8, 13, 5, 35)
 
 STYLE = """
-@page { size: A4 portrait; margin: 18mm 12mm 16mm 12mm;
+@page { size: %(size)s; margin: %(margin)s;
         @top-left { content: "%(header)s"; font-size: 7pt; color: #555; }
         @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-size: 7pt; } }
 @page { font-family: "DejaVu Sans", sans-serif; }
-body { font-family: "DejaVu Sans", sans-serif; font-size: 7.4pt; line-height: 1.25; color: #222; }
+body { font-family: "DejaVu Sans", sans-serif; font-size: %(font)s; line-height: 1.25; color: #222; }
 h1 { font-size: 15pt; color: #004b87; margin: 0 0 2mm 0; }
 h2 { font-size: 10.5pt; color: #004b87; margin: 6mm 0 2mm 0; }
 .period { font-size: 9pt; margin: 0 0 3mm 0; }
@@ -42,46 +48,53 @@ table.nested { border-collapse: collapse; margin: 1mm 0; }
 table.nested td { border: 0.4pt solid #9aa5b1; padding: 0.4mm 1mm; font-size: 6.8pt; hyphens: manual; }
 table.legend td { padding: 0.4mm 1.5mm 0.4mm 0; font-size: 7pt; }
 .legend-title { font-weight: bold; font-size: 7pt; margin-top: 2mm; }
-"""
+%(layout)s"""
 
 
 
-def _dot(status: str) -> str:
-    return f'<span class="dot" style="background: {STATUS_COLOUR[status]}"></span>'
-
-
-
-
-def _table(activities: tuple[Activity, ...], *, done: bool) -> str:
+def _table(activities: tuple[Activity, ...], layout: Layout, *, done: bool) -> str:
+    style = layout.status_style or OWN_STATUS_STYLE
+    colours = palette(layout, OWN_PALETTE)
+    columns, widths = table_columns(layout, ACTIVE_COLUMNS, ACTIVE_WIDTHS, DONE_WIDTHS, done=done)
     return activity_table_html(
-        activities, columns=ACTIVE_COLUMNS[:-1] if done else ACTIVE_COLUMNS,
-        widths=DONE_WIDTHS if done else ACTIVE_WIDTHS, done=done, status_marker=_dot)
+        activities, columns=columns, widths=widths, layout=layout,
+        status_cell=lambda status: status_cell_html(layout, style, colours, status))
 
-def _legend() -> str:
-    rows = "".join(f"<tr><td>{_dot(status)}</td><td>{label}</td></tr>" for status, label in LEGEND)
+
+def _legend(layout: Layout) -> str:
+    entries = legend_entries(layout, layout.status_style or OWN_STATUS_STYLE,
+                             palette(layout, OWN_PALETTE))
+    if not entries:
+        return ""
+    rows = "".join(f"<tr><td>{marker}</td><td>{label}</td></tr>" for marker, label in entries)
     return f'<p class="legend-title">STATUS</p><table class="legend">{rows}</table>'
 
 
-def build_html(report: Report) -> str:
+def build_html(report: Report, layout: Layout = Layout()) -> str:
     """The report as the web system's print view."""
     parts = [
         f"<h1>{escape(report.title)}</h1>",
         f'<p class="period">{escape(report.period_line)}</p>',
         text_html(report.intro),
-        _legend(),
+        _legend(layout),
         "<h2>Aktiviteter</h2>",
-        _table(report.active, done=False),
+        _table(report.active, layout, done=False),
     ]
     if report.done:
         parts += ["<h2>Klara aktiviteter</h2>", text_html(report.done_intro),
-                  _table(report.done, done=True)]
-    style = STYLE % {"header": report.running_header.replace('"', "'")}
+                  _table(report.done, layout, done=True)]
+    style = STYLE % {"header": report.running_header.replace('"', "'"),
+                     "size": page_size(layout, PAGE_SIZE),
+                     "margin": page_margin(layout, PAGE_MARGIN),
+                     "font": f"{layout.font_pt:g}pt" if layout.font_pt else FONT_SIZE,
+                     "layout": layout_style(layout)}
     return (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8">'
             f"<title>{escape(report.title)}</title><style>{style}</style></head>"
             f"<body>{''.join(parts)}</body></html>")
 
 
-def render_web(report: Report, pdf_path: Path, source_date_epoch: int) -> None:
+def render_web(report: Report, pdf_path: Path, source_date_epoch: int,
+               layout: Layout = Layout()) -> None:
     """Print the report's HTML to PDF with WeasyPrint."""
     from weasyprint import HTML
 
@@ -89,10 +102,12 @@ def render_web(report: Report, pdf_path: Path, source_date_epoch: int) -> None:
     saved = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(source_date_epoch)
     try:
-        HTML(string=build_html(report)).write_pdf(pdf_path)
+        HTML(string=build_html(report, layout)).write_pdf(pdf_path)
     finally:
         if saved is None:
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = saved
     pin_metadata(pdf_path, source_date_epoch)
+    if layout.orientation == "rotated":
+        rotate_to_portrait(pdf_path)

@@ -17,22 +17,38 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 
+from samples.layout import GROUP_FILL, HEADER_TEXT_COLOUR, PALETTES, ZEBRA_FILL, \
+    Layout, Palette, contrast_text, group_runs, table_columns
 from samples.model import Activity, Report, paragraphs
+from samples.page_rotation import rotate_to_portrait
+from samples.producer_look import WORD_COLUMNS, WORD_PALETTE
 from samples.pdf_metadata import pin_metadata
 
 FONT = "Liberation Sans"
-# Shades as Word's standard palette gives them.
-STATUS_FILL = {"done": "00B050", "in_progress": "FFC000", "delayed": "FF0000"}
-LEGEND = (("done", "KLART"), ("in_progress", "ARBETE PÅGÅR"), ("delayed", "FÖRSENAT"))
+OWN_PALETTE = WORD_PALETTE
+OWN_STATUS_STYLE = "fill"
+# Word draws no dots in a table cell: the corpus gives Word the other styles.
+STATUS_STYLES = ("fill", "glyph", "label", "words")
+CELL_FONT_PT = 8.5
+GLYPH_FONT_PT = 12
+# The legend's glyphs sit in a 7.5 pt list, a little smaller than in the table.
+LEGEND_GLYPH_FONT_PT = 9.6
+# Keeps a table computed from per cent widths inside the text area.
+WIDTH_SLACK_CM = 0.2
+# Word's default left plus right cell margin (0.19 cm each), which a column's text cannot use.
+CELL_PADDING_CM = 0.38
 HIGHLIGHT_FILL = "FFFF00"
 HEADER_FILL = "DCE6F2"
 MILESTONE_FILL = "2F5597"
 HEADING_COLOUR = RGBColor(0x1F, 0x3A, 0x6E)
 
-ACTIVE_COLUMNS = ("Område", "Mål", "Åtgärd", "Tid", "Ansvarig", "Status", "Uppföljning", "Ny tid")
+ACTIVE_COLUMNS = WORD_COLUMNS
 # Narrow columns, as in the real reports: long compounds must break.
 ACTIVE_WIDTHS_CM = (2.6, 3.1, 3.4, 2.05, 2.8, 1.1, 8.3, 2.1)
 DONE_WIDTHS_CM = (2.7, 4.0, 3.8, 2.0, 2.9, 1.1, 8.9)
+# The page as displayed (cm) and its margins: top, right, bottom, left.
+PAGE_CM = (29.7, 21.0)
+MARGINS_CM = (1.8, 2.0, 1.6, 2.0)
 
 
 def _set_cell_fill(cell: _Cell, fill: str) -> None:
@@ -58,6 +74,11 @@ def _mark_header_row(table: Table) -> None:
     """Repeat the first row at the top of every page the table continues on."""
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _keep_row_whole(row) -> None:
+    """Move the whole row to the next page rather than splitting it."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _set_widths(table: Table, widths_cm: tuple[float, ...]) -> None:
@@ -109,13 +130,43 @@ def _enable_swedish_hyphenation(document: Document) -> None:
     settings.insert(1, zone)
 
 
-def _page_setup(document: Document, report: Report) -> None:
+def _page_cm(layout: Layout) -> tuple[float, float]:
+    """The page as displayed, width and height in cm."""
+    if layout.page_mm is not None:
+        return layout.page_mm[0] / 10, layout.page_mm[1] / 10
+    if layout.orientation == "portrait":
+        return PAGE_CM[1], PAGE_CM[0]
+    return PAGE_CM
+
+
+def _margins_cm(layout: Layout) -> tuple[float, float, float, float]:
+    if layout.margins_mm is None:
+        return MARGINS_CM
+    top, right, bottom, left = (m / 10 for m in layout.margins_mm)
+    return top, right, bottom, left
+
+
+def _text_width_cm(layout: Layout) -> float:
+    _, right, _, left = _margins_cm(layout)
+    return _page_cm(layout)[0] - right - left - WIDTH_SLACK_CM
+
+
+def _widths_cm(percents: tuple[float, ...], layout: Layout) -> tuple[float, ...]:
+    """Column widths in cm from shares of the text width; every cell keeps its padding whole."""
+    room = _text_width_cm(layout) - CELL_PADDING_CM * len(percents)
+    return tuple(CELL_PADDING_CM + share / sum(percents) * room for share in percents)
+
+
+def _page_setup(document: Document, report: Report, layout: Layout) -> None:
     section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    section.left_margin = section.right_margin = Cm(2.0)
-    section.top_margin = Cm(1.8)
-    section.bottom_margin = Cm(1.6)
+    width, height = _page_cm(layout)
+    section.orientation = WD_ORIENT.LANDSCAPE if width > height else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(width), Cm(height)
+    top, right, bottom, left = _margins_cm(layout)
+    section.left_margin = Cm(left)
+    section.right_margin = Cm(right)
+    section.top_margin = Cm(top)
+    section.bottom_margin = Cm(bottom)
     section.header_distance = Cm(0.8)
     section.footer_distance = Cm(0.8)
     header = section.header.paragraphs[0]
@@ -166,58 +217,124 @@ def _timeline(document: Document, report: Report) -> None:
     _set_widths(table, tuple(widths))
 
 
-def _legend(document: Document) -> None:
+def _palette(layout: Layout) -> Palette:
+    return PALETTES[layout.palette] if layout.palette else OWN_PALETTE
+
+
+def _status_style(layout: Layout) -> str:
+    style = layout.status_style or OWN_STATUS_STYLE
+    if style not in STATUS_STYLES:
+        raise ValueError(f"Word reports show status as one of {STATUS_STYLES}, not {style!r}")
+    return style
+
+
+def _legend(document: Document, layout: Layout) -> None:
+    style, palette = _status_style(layout), _palette(layout)
+    if not layout.legend or style == "words":
+        return
+    entries = [(status, label) for status, label in palette.labels
+               if palette.colour(status) is not None]
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.space_after = Pt(2)
     run = paragraph.add_run("STATUS")
     run.bold = True
     run.font.size = Pt(7.5)
-    table = document.add_table(rows=len(LEGEND), cols=2)
-    for row, (status, label) in zip(table.rows, LEGEND):
+    table = document.add_table(rows=len(entries), cols=2)
+    for row, (status, label) in zip(table.rows, entries):
         swatch, text = row.cells
         _set_cell_borders(swatch, "nil")
         _set_cell_borders(text, "nil")
-        _set_cell_fill(swatch, STATUS_FILL[status])
+        if style == "glyph":
+            _write(swatch, "\u25cf", size=LEGEND_GLYPH_FONT_PT, colour=_rgb(palette.colour(status)),
+                   align=WD_ALIGN_PARAGRAPH.CENTER)
+        else:
+            _set_cell_fill(swatch, palette.colour(status))
         _write(text, label, size=7.5)
     _set_widths(table, (0.7, 3.5))
 
 
-def _activity_table(document: Document, activities: tuple[Activity, ...], *, done: bool) -> None:
-    columns = ACTIVE_COLUMNS[:-1] if done else ACTIVE_COLUMNS
-    widths = DONE_WIDTHS_CM if done else ACTIVE_WIDTHS_CM
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor.from_string(colour)
+
+
+def _status_cell(cell: _Cell, status: str, layout: Layout, size: float) -> None:
+    """The status the layout's way: shading, a coloured ● glyph, a coloured label or a word."""
+    style, colour = _status_style(layout), _palette(layout).colour(status)
+    if style in ("fill", "label") and colour is not None:
+        _set_cell_fill(cell, colour)
+    if style == "glyph" and colour is not None:
+        _write(cell, "\u25cf", size=GLYPH_FONT_PT, colour=_rgb(colour), align=WD_ALIGN_PARAGRAPH.CENTER)
+    elif style == "label":
+        text_colour = _rgb(contrast_text(colour)) if colour else None
+        _write(cell, layout.status_word(status), bold=True, size=size, colour=text_colour)
+    elif style == "words":
+        _write(cell, layout.status_word(status), size=size)
+
+
+def _group_row(table: Table, text: str, size: float) -> None:
+    """A full-width shaded bold row naming the area of the rows below it."""
+    cells = table.add_row().cells
+    merged = cells[0].merge(cells[-1])
+    _set_cell_fill(merged, GROUP_FILL)
+    _write(merged, text, bold=True, size=size)
+
+
+def _area_spans(activities: tuple[Activity, ...], layout: Layout) -> list[int]:
+    if layout.areas == "merged":
+        return group_runs([a.area for a in activities])
+    return [0 if a.merge_area and layout.areas == "column" else 1 for a in activities]
+
+
+def _activity_table(document: Document, activities: tuple[Activity, ...], layout: Layout, *,
+                    done: bool) -> None:
+    columns, percents = table_columns(layout, ACTIVE_COLUMNS, ACTIVE_WIDTHS_CM, DONE_WIDTHS_CM,
+                                      done=done, padded=False)
+    widths = percents if layout.keeps_producer_widths else _widths_cm(percents, layout)
+    size = layout.font_pt or CELL_FONT_PT
+    keys = [key for key, _ in columns]
     table = document.add_table(rows=1, cols=len(columns))
     table.style = document.styles["Table Grid"]
-    for cell, name in zip(table.rows[0].cells, columns):
-        _set_cell_fill(cell, HEADER_FILL)
-        _write(cell, name, bold=True, size=8.5)
+    for cell, (_, name) in zip(table.rows[0].cells, columns):
+        _set_cell_fill(cell, layout.header_fill or HEADER_FILL)
+        text_colour = _rgb(HEADER_TEXT_COLOUR) if layout.header_fill else None
+        _write(cell, name, bold=True, size=size, colour=text_colour)
     _mark_header_row(table)
     area_cell: _Cell | None = None
-    for activity in activities:
-        cells = table.add_row().cells
-        if activity.merge_area and area_cell is not None:
-            area_cell = area_cell.merge(cells[0])
-        else:
-            area_cell = cells[0]
-            _write(cells[0], activity.area)
-        _write(cells[1], activity.goal)
-        _write(cells[2], activity.action)
-        _write(cells[3], activity.deadline)
-        _write(cells[4], activity.responsible)
-        _set_cell_fill(cells[5], STATUS_FILL[activity.status])
-        _follow_up(cells[6], activity)
-        if not done:
-            _write(cells[7], activity.new_deadline or "")
-        if activity.highlighted:
+    group = None
+    for index, (activity, span) in enumerate(zip(activities, _area_spans(activities, layout))):
+        if layout.areas == "groups" and activity.area != group:
+            group = activity.area
+            _group_row(table, layout.group_label.format(area=activity.area), size)
+        row = table.add_row()
+        if layout.row_break == "avoid":
+            _keep_row_whole(row)
+        cells = row.cells
+        for cell, key in zip(cells, keys):
+            if key == "area":
+                if span == 0 and area_cell is not None:
+                    area_cell = area_cell.merge(cell)
+                else:
+                    area_cell = cell
+                    _write(cell, activity.area, size=size)
+            elif key == "status":
+                _status_cell(cell, activity.status, layout, size)
+            elif key == "follow_up":
+                _follow_up(cell, activity, size)
+            else:
+                _write(cell, getattr(activity, key) or "", size=size)
+        highlighted = activity.highlighted and layout.highlight
+        zebra = layout.zebra and index % 2 and not highlighted
+        if highlighted or zebra:
             # The status cell keeps its colour; a merged Område cell belongs to several rows.
-            for index, cell in enumerate(cells):
-                if index == 5 or (index == 0 and activity.merge_area):
+            for key, cell in zip(keys, cells):
+                if key == "status" or (key == "area" and span == 0):
                     continue
-                _set_cell_fill(cell, HIGHLIGHT_FILL)
+                _set_cell_fill(cell, HIGHLIGHT_FILL if highlighted else ZEBRA_FILL)
     _set_widths(table, widths)
 
 
-def _follow_up(cell: _Cell, activity: Activity) -> None:
-    _write(cell, activity.follow_up)
+def _follow_up(cell: _Cell, activity: Activity, size: float = CELL_FONT_PT) -> None:
+    _write(cell, activity.follow_up, size=size)
     if not activity.follow_up_table:
         return
     rows = activity.follow_up_table
@@ -232,14 +349,14 @@ def _follow_up(cell: _Cell, activity: Activity) -> None:
     for index, (line, _) in enumerate(paragraphs(activity.follow_up_after)):
         paragraph = after if index == 0 else cell.add_paragraph()
         paragraph.paragraph_format.space_after = Pt(0)
-        paragraph.add_run(line).font.size = Pt(8.5)
+        paragraph.add_run(line).font.size = Pt(size)
 
 
-def build_docx(report: Report, path: Path) -> None:
+def build_docx(report: Report, path: Path, layout: Layout = Layout()) -> None:
     """Write the report as a Word document."""
     document = Document()
     _enable_swedish_hyphenation(document)
-    _page_setup(document, report)
+    _page_setup(document, report, layout)
     document.core_properties.author = "python-docx"
     document.core_properties.title = report.title
 
@@ -255,24 +372,25 @@ def build_docx(report: Report, path: Path) -> None:
     if report.milestones:
         _timeline(document, report)
     _heading(document, "Aktiviteter", 12)
-    _legend(document)
+    _legend(document, layout)
     document.add_paragraph()
-    _activity_table(document, report.active, done=False)
+    _activity_table(document, report.active, layout, done=False)
     if report.done:
         _heading(document, "Klara aktiviteter", 12)
         document.add_paragraph(report.done_intro)
-        _activity_table(document, report.done, done=True)
+        _activity_table(document, report.done, layout, done=True)
     document.save(path)
 
 
-def render_word(report: Report, pdf_path: Path, source_date_epoch: int) -> None:
+def render_word(report: Report, pdf_path: Path, source_date_epoch: int,
+                layout: Layout = Layout()) -> None:
     """Write the report's PDF through LibreOffice headless, as a user exporting from Word would."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise RuntimeError("LibreOffice is needed: apt-get install libreoffice-writer-nogui hyphen-sv")
     with tempfile.TemporaryDirectory() as work:
         docx_path = Path(work) / f"{report.name}.docx"
-        build_docx(report, docx_path)
+        build_docx(report, docx_path, layout)
         # A private profile, so a running LibreOffice or another generator cannot interfere.
         profile = Path(work, "profile").as_uri()
         env = dict(os.environ, SOURCE_DATE_EPOCH=str(source_date_epoch))
@@ -283,3 +401,5 @@ def render_word(report: Report, pdf_path: Path, source_date_epoch: int) -> None:
         )
         shutil.copyfile(Path(work) / f"{report.name}.pdf", pdf_path)
     pin_metadata(pdf_path, source_date_epoch)
+    if layout.orientation == "rotated":
+        rotate_to_portrait(pdf_path)

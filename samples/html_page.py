@@ -1,0 +1,106 @@
+"""What the two web-page producers (WeasyPrint, Chromium) share beyond the table: the status marker
+a layout asks for, the legend's markers, the page size and the stylesheet a layout adds."""
+from __future__ import annotations
+
+from html import escape
+
+from samples.layout import GROUP_FILL, HEADER_TEXT_COLOUR, PALETTES, STATUS_ORDER, ZEBRA_FILL, \
+    Layout, Palette, contrast_text
+
+# Added to a producer's stylesheet only when a layout departs from the producer's own look.
+LAYOUT_STYLE = """
+.swatch { display: inline-block; width: 4.5mm; height: 3mm; vertical-align: middle; }
+.dot { display: inline-block; width: 3.2mm; height: 3.2mm; border-radius: 50%%; margin-top: 0.3mm; }
+.dot.empty { box-sizing: border-box; border: 0.6pt solid #808080; }
+.glyph { font-size: 13pt; line-height: 1; }
+.label { display: inline-block; padding: 0.3mm 1.2mm; border-radius: 1mm; font-size: 0.92em; }
+tr.zebra:not(.highlighted) td { background: #%(zebra)s; }
+tr.group td { background: #%(group)s; font-weight: bold; padding-top: 1.2mm; padding-bottom: 1.2mm; }
+%(header)s
+%(row_break)s
+%(table_layout)s
+"""
+DARK_HEADER = "table.activities th { background: #%s; color: #%s; padding-left: 1mm; }"
+AVOID_BREAK = "table.activities tr { break-inside: avoid; }"
+# Columns at least as wide as their longest word: what a browser does when it cannot hyphenate.
+AUTO_TABLE = "table.activities { table-layout: auto; }"
+
+
+def page_size(layout: Layout, default: str) -> str:
+    """The CSS @page size: the layout's own page, its orientation on A4, or the producer's."""
+    if layout.page_mm is not None:
+        width, height = layout.page_mm
+        return f"{width:g}mm {height:g}mm"
+    if layout.orientation is not None:
+        return "A4 portrait" if layout.orientation == "portrait" else "A4 landscape"
+    return default
+
+
+def page_margin(layout: Layout, default: str) -> str:
+    """The CSS @page margin (top right bottom left)."""
+    if layout.margins_mm is None:
+        return default
+    return " ".join(f"{m:g}mm" for m in layout.margins_mm)
+
+
+def layout_style(layout: Layout, *, hyphenates: bool = True) -> str:
+    """The stylesheet a layout adds to the producer's ('' for the producer's own layout).
+
+    A producer that cannot hyphenate sizes the columns by their content, so no long word runs
+    into the next column.
+    """
+    if layout.is_default:
+        return ""
+    header = DARK_HEADER % (layout.header_fill, HEADER_TEXT_COLOUR) if layout.header_fill else ""
+    return LAYOUT_STYLE % {"zebra": ZEBRA_FILL, "group": GROUP_FILL, "header": header,
+                           "row_break": AVOID_BREAK if layout.row_break == "avoid" else "",
+                           "table_layout": "" if hyphenates else AUTO_TABLE}
+
+
+def palette(layout: Layout, default: Palette) -> Palette:
+    """The layout's palette, else the producer's own."""
+    return PALETTES[layout.palette] if layout.palette else default
+
+
+def marker_html(style: str, colour: str | None, word: str) -> str:
+    """What a status looks like in a cell or in the legend, for every style but cell shading."""
+    if style == "dot":
+        if colour is None:
+            return '<span class="dot empty"></span>'
+        return f'<span class="dot" style="background: #{colour}"></span>'
+    if style == "glyph":
+        return f'<span class="glyph" style="color: #{colour}">\u25cf</span>' if colour else ""
+    if style == "label":
+        if colour is None:
+            return f'<span class="label">{escape(word)}</span>'
+        return (f'<span class="label" style="background: #{colour}; color: #{contrast_text(colour)}">'
+                f"{escape(word)}</span>")
+    if style == "fill":
+        return f'<span class="swatch" style="background: #{colour}"></span>' if colour else ""
+    return escape(word)
+
+
+def status_cell_html(layout: Layout, style: str, colours: Palette, status: str) -> str:
+    """The whole status cell of one row."""
+    colour = colours.colour(status)
+    if style == "fill":
+        shade = f' style="background: #{colour}"' if colour else ""
+        return f'<td class="status"{shade}></td>'
+    return f'<td class="status">{marker_html(style, colour, layout.status_word(status))}</td>'
+
+
+def legend_entries(layout: Layout, style: str, colours: Palette) -> list[tuple[str, str]]:
+    """(marker HTML, label) for each status the legend explains; none when there is no legend."""
+    if not layout.legend or style == "words":
+        return []
+    entries = []
+    for status in STATUS_ORDER:
+        if status not in dict(colours.labels):
+            continue
+        if status == "not_started" and colours.colour(status) is None:
+            continue
+        # A legend explains a label's colour with a swatch; repeating the word beside it says nothing.
+        marker_style = "fill" if style == "label" else style
+        word = layout.status_word(status)
+        entries.append((marker_html(marker_style, colours.colour(status), word), colours.label(status)))
+    return entries

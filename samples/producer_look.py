@@ -1,0 +1,33 @@
+"""What each producer prints above and around its tables by itself: column wording, its own status
+colours with their legend labels, headings. Plain data, so the corpus statistics and tests can
+know every producer's wording without the rendering libraries (python-docx, WeasyPrint)."""
+from __future__ import annotations
+
+from samples.layout import Palette
+
+# Word through LibreOffice: the reference layout of REPORT-FORMAT.md, Word's standard shades.
+WORD_COLUMNS = ("Område", "Mål", "Åtgärd", "Tid", "Ansvarig", "Status", "Uppföljning", "Ny tid")
+WORD_PALETTE = Palette(
+    colours=(("done", "00B050"), ("in_progress", "FFC000"), ("delayed", "FF0000")),
+    labels=(("done", "KLART"), ("in_progress", "ARBETE PÅGÅR"), ("delayed", "FÖRSENAT")))
+
+# The web system printed by WeasyPrint: its own shades; its legend shows the same ones.
+WEB_COLUMNS = ("Område", "Mål", "Aktivitet", "Tidplan", "Ansvarig", "Status", "Kommentar",
+               "Ny tidplan")
+WEB_PALETTE = Palette(
+    colours=(("done", "92D050"), ("in_progress", "FFC000"), ("delayed", "C00000")),
+    labels=(("done", "KLART"), ("in_progress", "ARBETE PÅGÅR"), ("delayed", "FÖRSENAT")))
+
+# The intranet page printed by Chromium.
+BROWSER_COLUMNS = ("Insatsområde", "Mål", "Åtgärder", "Klart senast", "Ansvar", "Status",
+                   "Kommentar", "Nytt datum")
+BROWSER_PALETTE = Palette(
+    colours=(("done", "00A651"), ("in_progress", "F7B500"), ("delayed", "E03C31")),
+    labels=(("done", "KLART"), ("in_progress", "PÅGÅR"), ("delayed", "FÖRSENAT")))
+BROWSER_ACTIVE_HEADING = "Aktiviteter"
+BROWSER_DONE_HEADING = "Avslutade aktiviteter"
+
+# Headings the producers print over the two tables and the legend.
+HEADINGS = ("Aktiviteter", "Klara aktiviteter", BROWSER_DONE_HEADING, "STATUS")
+ALL_COLUMNS = WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS
+ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE)
