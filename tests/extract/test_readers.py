@@ -1,0 +1,117 @@
+"""Every page reader gives what the pdfplumber reader gives: the same PageContent, the same JSON.
+
+The contract of extract/readers: a reader may be faster, never different. Each report PDF of the
+repository (the samples, every fixture PDF under tests/, and the layout-variation corpus when it
+is there) is extracted with every reader and must give byte-identical JSON; and a page read by
+each reader must equal pdfplumber's page object for object.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extract.errors import InputRejected
+from extract.document import read_raw_document
+from extract.opening import open_report
+from extract.page_content import PageContent
+from extract.readers import DEFAULT_READER, READERS, page_reader, read_pages
+from followup.output import document_json
+from followup.pipeline import extract_document
+
+REPO = Path(__file__).resolve().parents[2]
+REFERENCE = "pdfplumber"
+FAST_READERS = [name for name in READERS if name != REFERENCE]
+
+# Coordinates a reader may differ from pdfplumber's by, in points, per reader. pdfminer runs the
+# same arithmetic as pdfplumber, so it must be exact.
+COORDINATE_TOLERANCE = {"pdfminer": 0.0, "pdfium": 0.0}
+
+
+def report_pdfs() -> list[Path]:
+    """Every report PDF of the repository: samples, test fixtures and, once it lands, the variation corpus."""
+    found = sorted((REPO / "samples" / "pdf").glob("*.pdf"))
+    found += sorted((REPO / "tests").rglob("*.pdf"))
+    found += sorted((REPO / "samples" / "corpus" / "pdf").glob("*.pdf"))
+    return found
+
+
+PDFS = report_pdfs()
+
+
+def _label(path: Path) -> str:
+    return str(path.relative_to(REPO))
+
+
+@lru_cache(maxsize=None)
+def _json(path: Path, reader: str) -> str:
+    """The output document as JSON, or the rejection when the input is not a report (some fixtures are not)."""
+    try:
+        return document_json(extract_document(path, reader=reader))
+    except InputRejected as rejected:
+        return f"rejected: {rejected.code}: {rejected.reason}"
+
+
+def _pages(path: Path, reader: str) -> list[PageContent]:
+    pdf = open_report(path)
+    try:
+        return list(read_pages(pdf, reader))
+    finally:
+        pdf.close()
+
+
+def test_there_are_report_pdfs_to_compare():
+    assert len(PDFS) >= 7
+    assert all(not _json(path, REFERENCE).startswith("rejected") for path in PDFS if "samples" in path.parts)
+
+
+@pytest.mark.parametrize("reader", FAST_READERS)
+@pytest.mark.parametrize("pdf", PDFS, ids=_label)
+def test_every_reader_gives_byte_identical_json(pdf: Path, reader: str):
+    assert _json(pdf, reader) == _json(pdf, REFERENCE)
+
+
+def _equal_within(mine: Any, reference: Any, tolerance: float) -> bool:
+    """Dataclass values equal field by field, floats within the tolerance."""
+    if isinstance(reference, float):
+        return math.isclose(mine, reference, rel_tol=0.0, abs_tol=tolerance)
+    if hasattr(reference, "__slots__") and not isinstance(reference, tuple):
+        return type(mine) is type(reference) and all(
+            _equal_within(getattr(mine, slot), getattr(reference, slot), tolerance) for slot in reference.__slots__)
+    return mine == reference
+
+
+@pytest.mark.parametrize("reader", FAST_READERS)
+@pytest.mark.parametrize("pdf", PDFS, ids=_label)
+def test_every_reader_reads_each_page_object_for_object(pdf: Path, reader: str):
+    tolerance = COORDINATE_TOLERANCE[reader]
+    reference = _pages(pdf, REFERENCE)
+    mine = _pages(pdf, reader)
+    assert [(p.number, p.width, p.height) for p in mine] == [(p.number, p.width, p.height) for p in reference]
+    for got, want in zip(mine, reference):
+        for kind in ("chars", "fills", "rulings"):
+            got_objects, want_objects = getattr(got, kind), getattr(want, kind)
+            assert len(got_objects) == len(want_objects), (got.number, kind)
+            for index, (a, b) in enumerate(zip(got_objects, want_objects)):
+                assert _equal_within(a, b, tolerance), (got.number, kind, index, a, b)
+
+
+def test_the_pdfminer_reader_is_exact_not_close():
+    page = _pages(REPO / "samples" / "pdf" / "ystad-2024-03.pdf", "pdfminer")[0]
+    reference = _pages(REPO / "samples" / "pdf" / "ystad-2024-03.pdf", REFERENCE)[0]
+    assert page == reference
+    assert page.chars and page.fills and page.rulings
+
+
+def test_an_unknown_reader_is_refused_before_the_file_is_read():
+    with pytest.raises(ValueError, match="unknown page reader"):
+        read_raw_document(REPO / "no-such-file.pdf", reader="pdfbox")
+    with pytest.raises(ValueError):
+        page_reader("")
+
+
+def test_the_default_reader_is_one_of_the_readers():
+    assert DEFAULT_READER in READERS
