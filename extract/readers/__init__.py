@@ -5,6 +5,7 @@ pdfplumber still opens the file (password, errors), whichever reader then reads 
 
 - "pdfplumber": pdfplumber's `page.objects`, the reference.
 - "pdfminer": a lean pdfminer.six device; same parser, no layout objects, no dict layer.
+- "pdfium": pypdfium2 (PDFium, C++), reconciled with pdfplumber's conventions.
 """
 from __future__ import annotations
 
@@ -20,11 +21,12 @@ if TYPE_CHECKING:
 # Reader name → module with `read_pages(pdf) -> Iterator[PageContent]`.
 READER_MODULES = {
     "pdfminer": "extract.readers.pdfminer_reader",
+    "pdfium": "extract.readers.pdfium_reader",
     "pdfplumber": "extract.readers.pdfplumber_reader",
 }
 READERS = tuple(READER_MODULES)
 # The fastest reader whose output is byte-identical to pdfplumber's on every sample and fixture.
-DEFAULT_READER = "pdfminer"
+DEFAULT_READER = "pdfium"
 
 
 def page_reader(name: str) -> Callable[["pdfplumber.PDF"], Iterator[PageContent]]:

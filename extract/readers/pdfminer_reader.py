@@ -22,7 +22,7 @@ from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager, PDFTextState
 from pdfminer.pdfdevice import PDFTextDevice, PDFTextSeq
 from pdfminer.pdfcolor import PDFColorSpace
-from pdfminer.utils import Matrix, PathSegment, apply_matrix_pt, get_bound, mult_matrix
+from pdfminer.utils import Matrix, PathSegment, Point, apply_matrix_pt, get_bound, mult_matrix
 from pdfplumber.page import fix_fontname_bytes
 from pdfplumber.utils import resolve_all
 
@@ -190,39 +190,57 @@ class ContentDevice(PDFTextDevice):
     def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool,
                    path: Sequence[PathSegment]) -> None:
         """PDFLayoutAnalyzer.paint_path, keeping bounds, fill/stroke and fill colour instead of LT objects."""
-        shape = "".join(x[0] for x in path)
-        if shape[:1] != "m":
-            return
-        if shape.count("m") > 1:
-            for m in _SUBPATH.finditer(shape):
-                self.paint_path(gstate, stroke, fill, evenodd, path[m.start(0): m.end(0)])
-            return
-        ctm = self.ctm
-        pts = [apply_matrix_pt(ctm, p[-2:] if p[0] != "h" else path[0][-2:]) for p in path]
-        if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
-            shape = shape[:-2] + "h"
-            pts.pop()
-        if shape in {"mlh", "ml"}:
-            self.lines.append(self._shape(pts[:2], stroke, fill, gstate))
-        elif shape in {"mlllh", "mllll"}:
-            (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
-            is_closed_loop = pts[0] == pts[4]
-            has_square_coordinates = (
-                x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0
-            ) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
-            if is_closed_loop and has_square_coordinates:
-                self.rects.append(self._shape([(x0, y0), (x2, y0), (x2, y2), (x0, y2)], stroke, fill, gstate))
-            else:
-                self.curves.append(self._shape(pts, stroke, fill, gstate))
-        else:
-            self.curves.append(self._shape(pts, stroke, fill, gstate))
+        assert self.ctm is not None
+        kinds = {"line": self.lines, "rect": self.rects, "curve": self.curves}
+        for kind, pts in painted_subpaths(path, self.ctm):
+            kinds[kind].append(self._shape(pts, stroke, fill, gstate))
 
-    def _shape(self, pts: list, stroke: bool, fill: bool, gstate: PDFGraphicState) -> Shape:
-        x0, y0, x1, y1 = get_bound(pts)
-        if self.mb_x0 != 0:
-            x0, x1 = x0 + self.mb_x0, x1 + self.mb_x0
-        return Shape(x0, (self.height - y1) + self.mb_top, x1, (self.height - y0) + self.mb_top,
-                     stroke=bool(stroke), fill=bool(fill), fill_colour=_resolved(gstate.ncolor))
+    def _shape(self, pts: list[Point], stroke: bool, fill: bool, gstate: PDFGraphicState) -> Shape:
+        return plumber_shape(pts, self.height, self.mb_x0, self.mb_top, stroke, fill, _resolved(gstate.ncolor))
+
+
+def painted_subpaths(path: Sequence[PathSegment], ctm: Matrix) -> Iterator[tuple[str, list[Point]]]:
+    """What PDFLayoutAnalyzer.paint_path makes of a painted path: ("line" | "rect" | "curve", points).
+
+    A path of several subpaths is split at each "m"; a closing "h" stands for the subpath's first
+    point; a redundant "l" back to the start before "h" is dropped; four sides meeting at right
+    angles, closed, are a rect (its points are then its corners); one segment is a line.
+    """
+    shape = "".join(x[0] for x in path)
+    if shape[:1] != "m":
+        return
+    if shape.count("m") > 1:
+        for m in _SUBPATH.finditer(shape):
+            yield from painted_subpaths(path[m.start(0): m.end(0)], ctm)
+        return
+    pts = [apply_matrix_pt(ctm, p[-2:] if p[0] != "h" else path[0][-2:]) for p in path]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in {"mlh", "ml"}:
+        yield "line", pts[:2]
+    elif shape in {"mlllh", "mllll"}:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        is_closed_loop = pts[0] == pts[4]
+        has_square_coordinates = (
+            x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0
+        ) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if is_closed_loop and has_square_coordinates:
+            yield "rect", [(x0, y0), (x2, y0), (x2, y2), (x0, y2)]
+        else:
+            yield "curve", pts
+    else:
+        yield "curve", pts
+
+
+def plumber_shape(pts: list[Point], height: float, mb_x0: float, mb_top: float, stroke: bool, fill: bool,
+                  fill_colour: Any) -> Shape:
+    """A shape's bounds in pdfplumber's coordinates (flipped from the page height, shifted by the MediaBox origin)."""
+    x0, y0, x1, y1 = get_bound(pts)
+    if mb_x0 != 0:
+        x0, x1 = x0 + mb_x0, x1 + mb_x0
+    return Shape(x0, (height - y1) + mb_top, x1, (height - y0) + mb_top,
+                 fill=bool(fill), stroke=bool(stroke), fill_colour=fill_colour)
 
 
 def _char_colour(graphicstate: PDFGraphicState) -> Optional[str]:
@@ -233,3 +251,15 @@ def _char_colour(graphicstate: PDFGraphicState) -> Optional[str]:
 
 def _resolved(value: Any) -> Any:
     return value if isinstance(value, (int, float)) else resolve_all(value)
+
+
+def page_ctm(mediabox: Sequence[float], rotate: int) -> Matrix:
+    """The matrix PDFPageInterpreter.process_page starts a page with: /Rotate and the MediaBox origin."""
+    (x0, y0, x1, y1) = mediabox
+    if rotate == 90:
+        return (0, -1, 1, 0, -y0, x1)
+    if rotate == 180:
+        return (-1, 0, 0, -1, x1, y1)
+    if rotate == 270:
+        return (0, 1, -1, 0, y1, -x0)
+    return (1, 0, 0, 1, -x0, -y0)

@@ -27,8 +27,14 @@ REFERENCE = "pdfplumber"
 FAST_READERS = [name for name in READERS if name != REFERENCE]
 
 # Coordinates a reader may differ from pdfplumber's by, in points, per reader. pdfminer runs the
-# same arithmetic as pdfplumber, so it must be exact.
-COORDINATE_TOLERANCE = {"pdfminer": 0.0, "pdfium": 0.0}
+# same arithmetic as pdfplumber, so it must be exact. PDFium keeps coordinates in single precision
+# and glyph widths in whole thousandths of an em, so a line of Chromium's fractional widths drifts
+# (0.08 pt measured at the end of the longest sample line); a tenth of a point is far below any
+# gap extract tells apart.
+COORDINATE_TOLERANCE = {"pdfminer": 0.0, "pdfium": 0.1}
+# Characters a reader may leave out, per reader: PDFium deletes the spaces between a hyphen that
+# ends a line and the line's end (they carry nothing; the line is broken there anyway).
+MAY_LEAVE_OUT = {"pdfminer": None, "pdfium": "space after a hyphen"}
 
 
 def report_pdfs() -> list[Path]:
@@ -84,6 +90,10 @@ def _equal_within(mine: Any, reference: Any, tolerance: float) -> bool:
     return mine == reference
 
 
+def _without_spaces_after_hyphens(chars: list) -> list:
+    return [c for i, c in enumerate(chars) if not (c.text == " " and i and chars[i - 1].text.endswith("-"))]
+
+
 @pytest.mark.parametrize("reader", FAST_READERS)
 @pytest.mark.parametrize("pdf", PDFS, ids=_label)
 def test_every_reader_reads_each_page_object_for_object(pdf: Path, reader: str):
@@ -94,6 +104,9 @@ def test_every_reader_reads_each_page_object_for_object(pdf: Path, reader: str):
     for got, want in zip(mine, reference):
         for kind in ("chars", "fills", "rulings"):
             got_objects, want_objects = getattr(got, kind), getattr(want, kind)
+            if kind == "chars" and MAY_LEAVE_OUT[reader]:
+                got_objects = _without_spaces_after_hyphens(got_objects)
+                want_objects = _without_spaces_after_hyphens(want_objects)
             assert len(got_objects) == len(want_objects), (got.number, kind)
             for index, (a, b) in enumerate(zip(got_objects, want_objects)):
                 assert _equal_within(a, b, tolerance), (got.number, kind, index, a, b)
@@ -115,3 +128,15 @@ def test_an_unknown_reader_is_refused_before_the_file_is_read():
 
 def test_the_default_reader_is_one_of_the_readers():
     assert DEFAULT_READER in READERS
+
+
+def test_the_pdfium_reader_puts_back_what_pdfium_changes():
+    """Ligatures as one character, line-end hyphens as "-", Chromium's ink-less space objects as spaces."""
+    web = _pages(REPO / "samples" / "pdf" / "medicin-web-2024-05.pdf", "pdfium")
+    browser = _pages(REPO / "samples" / "pdf" / "psykiatri-2024-10.pdf", "pdfium")
+    word = _pages(REPO / "samples" / "pdf" / "ystad-2024-03.pdf", "pdfium")
+    texts = {c.text for page in web for c in page.chars}
+    assert texts & {"fi", "fl"}, "WeasyPrint's ligature glyphs stay one character each"
+    assert "\x02" not in {c.text for page in web + word for c in page.chars}
+    reference = _pages(REPO / "samples" / "pdf" / "psykiatri-2024-10.pdf", REFERENCE)
+    assert [c.text for c in browser[0].chars].count(" ") == [c.text for c in reference[0].chars].count(" ")

@@ -1,0 +1,332 @@
+"""A reader on pypdfium2 (PDFium, in C++): several times faster than pdfminer at reading a page.
+
+PDFium reports characters and paths in its own way; this reader reconciles them with pdfplumber's
+(pdfminer's) conventions so that extract sees the same page:
+
+- Character boxes: PDFium's boxes use the font's ascent or the glyph outline; pdfminer's box runs
+  from the origin to origin + advance and from the descent (FontDescriptor) to descent + font size.
+  This reader computes pdfminer's box from PDFium's origin, the glyph's advance and the font's
+  descent at the character's size, under the text object's matrix.
+- Ligatures: a glyph that stands for several letters ("fi", "tt") comes back as one character per
+  letter, all at the glyph's origin; they are joined into one character again, its advance the
+  glyph's (its loose box, which is the advance box for these glyphs).
+- Line-end hyphens: PDFium reports a hyphen that ends a line as U+0002; it is a "-" again.
+- Spaces: PDFium drops space glyphs that a text object ends with (Chromium prints every word so)
+  and generates a zero-width space instead; a generated space after such an object is the real
+  space again, placed at the previous glyph's advance. Other generated characters (spaces between
+  words that have no space glyph, line breaks) are not in the PDF and are dropped, as pdfminer has
+  no them either.
+- Paths: bounds come from the path's points (PDFium's object bounds include half the stroke
+  width), and paths are classified into lines, rects and curves as pdfminer does.
+- Colours: PDFium gives 8-bit RGB; a PDF gray, RGB or CMYK colour whose components are multiples
+  of 1/255 converts to the same "#RRGGBB" either way (CMYK only approximately: PDFium's conversion
+  is not the naive one).
+
+Coordinates come through PDFium's single-precision floats, so they differ from pdfplumber's in the
+fifth significant digit (PDFIUM_COORDINATE_TOLERANCE in the tests).
+"""
+from __future__ import annotations
+
+import ctypes
+from typing import Any, Iterator, Optional
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from extract.page_content import Char, PageContent, Shape, char_size, is_bold, page_content, text_colour
+from extract.readers import pdfminer_reader
+from extract.readers.pdfminer_reader import page_ctm, painted_subpaths, plumber_shape
+
+# PDFium's code for a hyphen it found at a line end, and for the characters it makes up itself.
+_LINE_END_HYPHEN = 0x02
+_SPACE = 0x20
+# A text object narrower than this (points) has no ink: PDFium leaves it out of the page's text.
+_NO_WIDTH = 0.01
+_FONT_NAME_BYTES = 512
+
+
+def read_pages(pdf: pdfplumber.PDF) -> Iterator[PageContent]:
+    """Every page of a PDF opened by pdfplumber, read again by PDFium; each PDFium page is closed after it.
+
+    A damaged file that pdfminer could open may look different to PDFium (another page count, or
+    not open at all); such a file is read by the pdfminer reader instead, so that every reader
+    accepts the same files and reads them the same.
+    """
+    source = pdf.path if pdf.path is not None else _bytes_of(pdf.stream)
+    try:
+        document = pdfium.PdfDocument(source, password=pdf.password or None)
+    except pdfium.PdfiumError:
+        yield from pdfminer_reader.read_pages(pdf)
+        return
+    try:
+        if len(document) != len(pdf.pages):
+            yield from pdfminer_reader.read_pages(pdf)
+            return
+        fonts = _Fonts()
+        for index, page in enumerate(pdf.pages):
+            pdfium_page = document[index]
+            try:
+                yield _read_page(page, pdfium_page, fonts)
+            finally:
+                pdfium_page.close()
+    finally:
+        document.close()
+
+
+def _bytes_of(stream: Any) -> bytes:
+    stream.seek(0)
+    return stream.read()
+
+
+class _Fonts:
+    """Per-document caches of what PDFium tells about fonts (names, descents, glyph advances)."""
+
+    def __init__(self) -> None:
+        self.bold: dict[int, bool] = {}
+        self.descent: dict[tuple[int, float], float] = {}
+        self.advance: dict[tuple[int, int, float], float] = {}
+        self._value = ctypes.c_float()
+        self._name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+
+    def is_bold(self, font: Any, key: int) -> bool:
+        bold = self.bold.get(key)
+        if bold is None:
+            length = raw.FPDFFont_GetBaseFontName(font, self._name, _FONT_NAME_BYTES)
+            name = self._name.raw[: max(0, length - 1)].decode("latin-1") if length else ""
+            bold = self.bold[key] = is_bold(name)
+        return bold
+
+    def descent_at(self, font: Any, font_key: int, size: float) -> float:
+        key = (font_key, size)
+        descent = self.descent.get(key)
+        if descent is None:
+            ok = raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(self._value))
+            descent = self.descent[key] = self._value.value if ok else 0.0
+        return descent
+
+    def advance_of(self, font: Any, font_key: int, code: int, size: float) -> float:
+        key = (font_key, code, size)
+        advance = self.advance.get(key)
+        if advance is None:
+            ok = raw.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(size), ctypes.byref(self._value))
+            advance = self.advance[key] = self._value.value if ok else 0.0
+        return advance
+
+
+def _address(handle: Any) -> int:
+    return ctypes.cast(handle, ctypes.c_void_p).value or 0
+
+
+# FPDFText_GetTextObject answering the object's address as a plain int: cheaper than casting each handle.
+_text_object_address = ctypes.cast(
+    raw.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int))
+
+
+class _TextObject:
+    """What all characters of one PDFium text object share."""
+
+    __slots__ = ("font", "font_key", "size", "matrix", "bold", "colour")
+
+    def __init__(self, obj: Any, parent: tuple, fonts: _Fonts) -> None:
+        self.font = raw.FPDFTextObj_GetFont(obj)
+        self.font_key = _address(self.font)
+        size = ctypes.c_float()
+        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+        self.size = size.value
+        self.matrix = _concat(_matrix_of(obj), parent)
+        self.bold = fonts.is_bold(self.font, self.font_key)
+        r, g, b, a = (ctypes.c_uint() for _ in range(4))
+        if raw.FPDFPageObj_GetFillColor(obj, r, g, b, a):
+            self.colour = text_colour((r.value / 255, g.value / 255, b.value / 255))
+        else:
+            self.colour = None
+
+
+class _PageGeometry:
+    """pdfminer's page matrix and pdfplumber's flip, for turning PDFium's points into pdfplumber's."""
+
+    __slots__ = ("ctm", "height", "mb_x0", "mb_top")
+
+    def __init__(self, page: pdfplumber.page.Page) -> None:
+        self.ctm = page_ctm(page.page_obj.mediabox, page.page_obj.rotate)
+        self.height = page.height
+        self.mb_x0, self.mb_top = page.mediabox[0], page.mediabox[1]
+
+
+def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _Fonts) -> PageContent:
+    geometry = _PageGeometry(page)
+    textpage = pdfium_page.get_textpage()
+    try:
+        glyphs = _glyphs_by_object(textpage.raw)
+        chars: list[Char] = []
+        rects: list[Shape] = []
+        curves: list[Shape] = []
+        lines: list[Shape] = []
+        kinds = {"line": lines, "rect": rects, "curve": curves}
+        for obj, kind, matrix in _page_objects(pdfium_page.raw):
+            if kind == raw.FPDF_PAGEOBJ_TEXT:
+                chars += _object_chars(obj, matrix, glyphs.get(_address(obj)), textpage.raw, fonts, geometry)
+            elif kind == raw.FPDF_PAGEOBJ_PATH:
+                painted = _path(obj, matrix)
+                if painted is None:
+                    continue
+                path, stroke, fill, colour = painted
+                for shape_kind, pts in painted_subpaths(path, geometry.ctm):
+                    kinds[shape_kind].append(plumber_shape(pts, geometry.height, geometry.mb_x0, geometry.mb_top,
+                                                           stroke, fill, colour))
+    finally:
+        textpage.close()
+    return page_content(page.page_number, float(page.width), float(geometry.height), chars, rects, curves, lines)
+
+
+def _glyphs_by_object(textpage: Any) -> dict[int, list[tuple[int, int, float, float]]]:
+    """PDFium's characters (index, code, origin) grouped by their text object; its made-up ones left out."""
+    by_object: dict[int, list[tuple[int, int, float, float]]] = {}
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for index in range(raw.FPDFText_CountChars(textpage)):
+        if raw.FPDFText_IsGenerated(textpage, index):
+            continue
+        handle = _text_object_address(textpage, index) or 0
+        raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
+        by_object.setdefault(handle, []).append((index, raw.FPDFText_GetUnicode(textpage, index), x.value, y.value))
+    return by_object
+
+
+def _object_chars(obj: Any, parent: tuple, glyphs: Optional[list], textpage: Any, fonts: _Fonts,
+                  geometry: _PageGeometry) -> list[Char]:
+    """One text object's characters in pdfminer's terms (see the module docstring)."""
+    text_object = _TextObject(obj, parent, fonts)
+    if glyphs is None:
+        return _blank_object(obj, text_object, fonts, geometry)
+    chars: list[Char] = []
+    advances: list[float] = []
+    loose = raw.FS_RECTF()
+    previous_origin: Optional[tuple[float, float]] = None
+    for index, code, origin_x, origin_y in glyphs:
+        text = "-" if code == _LINE_END_HYPHEN else chr(code)
+        if (origin_x, origin_y) == previous_origin and advances:
+            # One ligature glyph, several letters: the glyph's advance is its loose box's width.
+            raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(loose))
+            scale = text_object.matrix[0]
+            advance = (loose.right - origin_x) / scale if scale else advances[-1]
+            joined = _char(chars[-1].text + text if chars else text, origin_x, origin_y, advance, text_object,
+                           fonts, geometry)
+            if joined is not None and chars:
+                chars[-1] = joined
+            advances[-1] = advance
+            continue
+        advance = fonts.advance_of(text_object.font, text_object.font_key, ord(text) if len(text) == 1 else code, text_object.size)
+        char = _char(text, origin_x, origin_y, advance, text_object, fonts, geometry)
+        if char is not None:
+            chars.append(char)
+            advances.append(advance)
+        previous_origin = (origin_x, origin_y)
+    return chars
+
+
+def _blank_object(obj: Any, text_object: _TextObject, fonts: _Fonts, geometry: _PageGeometry) -> list[Char]:
+    """A text object PDFium left out of its text: one that only shows a space (no ink, so no width).
+
+    Chromium prints many spaces so; pdfminer reports the space glyph, so it is put back, at the
+    object's origin with the space's advance.
+    """
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value > _NO_WIDTH:
+        return []
+    origin_x, origin_y = text_object.matrix[4], text_object.matrix[5]
+    advance = fonts.advance_of(text_object.font, text_object.font_key, _SPACE, text_object.size)
+    char = _char(" ", origin_x, origin_y, advance, text_object, fonts, geometry)
+    return [char] if char is not None else []
+
+
+def _char(text: str, origin_x: float, origin_y: float, advance: float, text_object: _TextObject, fonts: _Fonts,
+          geometry: _PageGeometry) -> Optional[Char]:
+    """pdfminer's LTChar box (origin … origin + advance, descent … descent + size) in pdfplumber's coordinates."""
+    a, b, c, d = text_object.matrix[:4]
+    if not (a * d > 0 and b * c <= 0):
+        return None  # not upright: extract leaves such characters out
+    size = text_object.size
+    low = fonts.descent_at(text_object.font, text_object.font_key, size)
+    high = low + size
+    ca, cb, cc, cd, ce, cf = geometry.ctm
+    if b == 0 and c == 0 and cb == 0 and cc == 0:
+        # Unrotated text on an unrotated page (nearly always): the box's corners are known.
+        xs = (ca * origin_x + ce, ca * (origin_x + a * advance) + ce)
+        ys = (cd * (origin_y + d * low) + cf, cd * (origin_y + d * high) + cf)
+        x0, x1 = (xs[0], xs[1]) if xs[0] <= xs[1] else (xs[1], xs[0])
+        y0, y1 = (ys[0], ys[1]) if ys[0] <= ys[1] else (ys[1], ys[0])
+    else:
+        corners = [(origin_x + a * u + c * v, origin_y + b * u + d * v) for u, v in
+                   ((0.0, low), (advance, low), (advance, high), (0.0, high))]
+        points = [(ca * px + cc * py + ce, cb * px + cd * py + cf) for px, py in corners]
+        x0, x1 = min(p[0] for p in points), max(p[0] for p in points)
+        y0, y1 = min(p[1] for p in points), max(p[1] for p in points)
+    height, mb_x0, mb_top = geometry.height, geometry.mb_x0, geometry.mb_top
+    if mb_x0 != 0:
+        x0, x1 = x0 + mb_x0, x1 + mb_x0
+    return Char(text, x0, (height - y1) + mb_top, x1, (height - y0) + mb_top, char_size(y1 - y0),
+                text_object.bold, text_object.colour)
+
+
+# PDFium's path segment types.
+_LINETO, _BEZIERTO, _MOVETO = raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO, raw.FPDF_SEGMENT_MOVETO
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _page_objects(container: Any, matrix: tuple = _IDENTITY, in_form: bool = False) -> Iterator[tuple]:
+    """Every text and path object of the page in paint order, Form XObjects opened: (object, type, form matrix)."""
+    count = raw.FPDFFormObj_CountObjects(container) if in_form else raw.FPDFPage_CountObjects(container)
+    for index in range(count):
+        obj = raw.FPDFFormObj_GetObject(container, index) if in_form else raw.FPDFPage_GetObject(container, index)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            yield from _page_objects(obj, _concat(_matrix_of(obj), matrix), in_form=True)
+        elif kind in (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH):
+            yield obj, kind, matrix
+
+
+def _matrix_of(obj: Any) -> tuple:
+    m = raw.FS_MATRIX()
+    raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _concat(m1: tuple, m0: tuple) -> tuple:
+    """m1 then m0 (pdfminer's mult_matrix order)."""
+    a1, b1, c1, d1, e1, f1 = m1
+    a0, b0, c0, d0, e0, f0 = m0
+    return (a0 * a1 + c0 * b1, b0 * a1 + d0 * b1, a0 * c1 + c0 * d1, b0 * c1 + d0 * d1,
+            a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
+
+
+def _path(obj: Any, parent: tuple) -> Optional[tuple]:
+    """One path object as (segments in page space, stroke, fill, fill colour); None when it paints nothing."""
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+        return None
+    if not fill_mode.value and not stroke.value:
+        return None
+    a, b, c, d, e, f = _concat(_matrix_of(obj), parent)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    segments: list[tuple] = []
+    bezier: list[float] = []
+    for index in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, index)
+        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == _MOVETO:
+            segments.append(("m", px, py))
+        elif kind == _LINETO:
+            segments.append(("l", px, py))
+        elif kind == _BEZIERTO:
+            bezier += [px, py]
+            if len(bezier) == 6:
+                segments.append(("c", *bezier))
+                bezier = []
+        if raw.FPDFPathSegment_GetClose(segment):
+            segments.append(("h",))
+    r, g, b_, alpha = (ctypes.c_uint() for _ in range(4))
+    colour = (r.value / 255, g.value / 255, b_.value / 255) if raw.FPDFPageObj_GetFillColor(obj, r, g, b_, alpha) else None
+    return segments, bool(stroke.value), bool(fill_mode.value), colour
