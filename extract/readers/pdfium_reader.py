@@ -41,6 +41,11 @@ from extract.readers.pdfminer_reader import page_ctm, painted_subpaths, plumber_
 # PDFium's code for a hyphen it found at a line end, and for the characters it makes up itself.
 _LINE_END_HYPHEN = 0x02
 _SPACE = 0x20
+_HYPHEN = 0x2D
+# What PDFium's page text holds for a character whose code is not text (its line-end hyphens).
+_NOT_IN_TEXT = 0xFFFE
+# The only characters PDFium makes up: spaces between words without one, and line breaks.
+_MADE_UP = frozenset({_SPACE, 0x0D, 0x0A})
 # A text object narrower than this (points) has no ink: PDFium leaves it out of the page's text.
 _NO_WIDTH = 0.01
 _FONT_NAME_BYTES = 512
@@ -128,15 +133,18 @@ class _TextObject:
 
     __slots__ = ("font", "font_key", "size", "matrix", "bold", "colour")
 
+    # Out-parameters, reused: one text object is read at a time.
+    _size = ctypes.c_float()
+    _rgba = tuple(ctypes.c_uint() for _ in range(4))
+
     def __init__(self, obj: Any, parent: tuple, fonts: _Fonts) -> None:
         self.font = raw.FPDFTextObj_GetFont(obj)
         self.font_key = _address(self.font)
-        size = ctypes.c_float()
-        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
-        self.size = size.value
+        raw.FPDFTextObj_GetFontSize(obj, self._size)
+        self.size = self._size.value
         self.matrix = _concat(_matrix_of(obj), parent)
         self.bold = fonts.is_bold(self.font, self.font_key)
-        r, g, b, a = (ctypes.c_uint() for _ in range(4))
+        r, g, b, a = self._rgba
         if raw.FPDFPageObj_GetFillColor(obj, r, g, b, a):
             self.colour = text_colour((r.value / 255, g.value / 255, b.value / 255))
         else:
@@ -182,15 +190,36 @@ def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _
 
 def _glyphs_by_object(textpage: Any) -> dict[int, list[tuple[int, int, float, float]]]:
     """PDFium's characters (index, code, origin) grouped by their text object; its made-up ones left out."""
+    count = raw.FPDFText_CountChars(textpage)
+    codes = _page_text(textpage, count)
     by_object: dict[int, list[tuple[int, int, float, float]]] = {}
     x, y = ctypes.c_double(), ctypes.c_double()
-    for index in range(raw.FPDFText_CountChars(textpage)):
-        if raw.FPDFText_IsGenerated(textpage, index):
+    x_out, y_out = ctypes.byref(x), ctypes.byref(y)
+    for index in range(count):
+        code = codes[index] if codes is not None else raw.FPDFText_GetUnicode(textpage, index)
+        if code == _NOT_IN_TEXT:
+            code = raw.FPDFText_GetUnicode(textpage, index)  # a line-end hyphen, or a glyph without Unicode
+        # PDFium makes up spaces and line breaks only; no other character needs asking.
+        if code in _MADE_UP and raw.FPDFText_IsGenerated(textpage, index):
             continue
-        handle = _text_object_address(textpage, index) or 0
-        raw.FPDFText_GetCharOrigin(textpage, index, ctypes.byref(x), ctypes.byref(y))
-        by_object.setdefault(handle, []).append((index, raw.FPDFText_GetUnicode(textpage, index), x.value, y.value))
+        raw.FPDFText_GetCharOrigin(textpage, index, x_out, y_out)
+        glyphs = by_object.get(handle := _text_object_address(textpage, index) or 0)
+        if glyphs is None:
+            glyphs = by_object[handle] = []
+        glyphs.append((index, code, x.value, y.value))
     return by_object
+
+
+def _page_text(textpage: Any, count: int) -> Optional[list[int]]:
+    """Every character's code in one call; None when that text does not map one to one (characters beyond U+FFFF)."""
+    if count <= 0:
+        return []
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = raw.FPDFText_GetText(textpage, 0, count, buffer)
+    codes = list(buffer[: max(0, written - 1)])
+    if len(codes) != count or any(0xD800 <= code <= 0xDFFF for code in codes):
+        return None
+    return codes
 
 
 def _object_chars(obj: Any, parent: tuple, glyphs: Optional[list], textpage: Any, fonts: _Fonts,
@@ -199,28 +228,66 @@ def _object_chars(obj: Any, parent: tuple, glyphs: Optional[list], textpage: Any
     text_object = _TextObject(obj, parent, fonts)
     if glyphs is None:
         return _blank_object(obj, text_object, fonts, geometry)
+    a, b, c, d = text_object.matrix[:4]
+    ca, cb, cc, cd, ce, cf = geometry.ctm
+    if not (b == 0 and c == 0 and cb == 0 and cc == 0):
+        return _turned_object_chars(glyphs, text_object, textpage, fonts, geometry)
+    if not a * d > 0:
+        return []  # mirrored text is not upright: extract leaves such characters out
+    # Unrotated text on an unrotated page (nearly always): each box is its origin plus constants.
+    low = fonts.descent_at(text_object.font, text_object.font_key, text_object.size)
+    high = low + text_object.size
+    height, mb_x0, mb_top = geometry.height, geometry.mb_x0, geometry.mb_top
+    font, font_key, size = text_object.font, text_object.font_key, text_object.size
+    bold, colour = text_object.bold, text_object.colour
+    advance_of = fonts.advance_of
     chars: list[Char] = []
-    advances: list[float] = []
-    loose = raw.FS_RECTF()
     previous_origin: Optional[tuple[float, float]] = None
+    loose = raw.FS_RECTF()
     for index, code, origin_x, origin_y in glyphs:
-        text = "-" if code == _LINE_END_HYPHEN else chr(code)
-        if (origin_x, origin_y) == previous_origin and advances:
+        if code == _LINE_END_HYPHEN:
+            text, code = "-", _HYPHEN
+        else:
+            text = chr(code)
+        if (origin_x, origin_y) == previous_origin and chars:
             # One ligature glyph, several letters: the glyph's advance is its loose box's width.
             raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(loose))
+            text = chars.pop().text + text
+            advance = (loose.right - origin_x) / a
+        else:
+            advance = advance_of(font, font_key, code, size)
+        left, right = ca * origin_x + ce, ca * (origin_x + a * advance) + ce
+        lower, upper = cd * (origin_y + d * low) + cf, cd * (origin_y + d * high) + cf
+        x0, x1 = (left, right) if left <= right else (right, left)
+        y0, y1 = (lower, upper) if lower <= upper else (upper, lower)
+        chars.append(Char(text, x0 + mb_x0, (height - y1) + mb_top, x1 + mb_x0, (height - y0) + mb_top,
+                          char_size(y1 - y0), bold, colour))
+        previous_origin = (origin_x, origin_y)
+    return chars
+
+
+def _turned_object_chars(glyphs: list, text_object: _TextObject, textpage: Any, fonts: _Fonts,
+                         geometry: _PageGeometry) -> list[Char]:
+    """Characters of rotated or skewed text, or on a rotated page: each box from its four corners."""
+    chars: list[Char] = []
+    previous_origin: Optional[tuple[float, float]] = None
+    loose = raw.FS_RECTF()
+    for index, code, origin_x, origin_y in glyphs:
+        if code == _LINE_END_HYPHEN:
+            text, code = "-", _HYPHEN
+        else:
+            text = chr(code)
+        if (origin_x, origin_y) == previous_origin and chars:
+            raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(loose))
             scale = text_object.matrix[0]
-            advance = (loose.right - origin_x) / scale if scale else advances[-1]
-            joined = _char(chars[-1].text + text if chars else text, origin_x, origin_y, advance, text_object,
-                           fonts, geometry)
-            if joined is not None and chars:
-                chars[-1] = joined
-            advances[-1] = advance
-            continue
-        advance = fonts.advance_of(text_object.font, text_object.font_key, ord(text) if len(text) == 1 else code, text_object.size)
+            advance = (loose.right - origin_x) / scale if scale else 0.0
+            text = chars.pop().text + text
+        else:
+            advance = fonts.advance_of(text_object.font, text_object.font_key, code, text_object.size)
         char = _char(text, origin_x, origin_y, advance, text_object, fonts, geometry)
-        if char is not None:
-            chars.append(char)
-            advances.append(advance)
+        if char is None:
+            return []  # not upright: extract leaves such characters out
+        chars.append(char)
         previous_origin = (origin_x, origin_y)
     return chars
 

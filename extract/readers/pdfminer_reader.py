@@ -11,6 +11,7 @@ that.
 """
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -19,7 +20,11 @@ from typing import Any, Iterator, Optional
 import pdfplumber
 from pdfminer.layout import LTChar
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
-from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager, PDFTextState
+from pdfminer import settings
+from pdfminer.pdfinterp import (PDFContentParser, PDFGraphicState, PDFInterpreterError, PDFPageInterpreter,
+                                PDFResourceManager, PDFTextState)
+from pdfminer.pdftypes import PDFStream, stream_value
+from pdfminer.psparser import PSEOF, PSKeyword, keyword_name
 from pdfminer.pdfdevice import PDFTextDevice, PDFTextSeq
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.utils import Matrix, PathSegment, Point, apply_matrix_pt, get_bound, mult_matrix
@@ -27,6 +32,9 @@ from pdfplumber.page import fix_fontname_bytes
 from pdfplumber.utils import resolve_all
 
 from extract.page_content import Char, PageContent, Shape, char_size, is_bold, page_content, text_colour
+
+_log = logging.getLogger("pdfminer.pdfinterp")
+_UNSEEN = object()
 
 # PDFLayoutAnalyzer.paint_path splits a path with several subpaths at each "m" with this pattern.
 _SUBPATH = re.compile(r"m[^m]+")
@@ -44,10 +52,70 @@ def read_page(page: pdfplumber.page.Page, device: Optional["ContentDevice"] = No
     device = device or ContentDevice(page.pdf.rsrcmgr, unicode_norm=page.pdf.unicode_norm)
     device.start_page(page)
     try:
-        PDFPageInterpreter(device.rsrcmgr, device).process_page(page.page_obj)
+        LeanInterpreter(device.rsrcmgr, device).process_page(page.page_obj)
         return device.page_content()
     finally:
         device.forget_page()
+
+
+class LeanInterpreter(PDFPageInterpreter):
+    """PDFPageInterpreter whose operator dispatch is looked up once per operator, not once per use.
+
+    pdfminer's `execute` builds each operator's method name, asks hasattr and getattr and logs
+    every operator at debug level; this one does the same work from a table filled on first use.
+    Everything else (the operators themselves, circular-reference checks) is pdfminer's.
+    """
+
+    def execute(self, streams: Sequence[object]) -> None:
+        valid_streams: list[PDFStream] = []
+        self.stream_ids.clear()
+        for obj in streams:
+            stream = stream_value(obj)
+            if stream.objid is None:
+                _log.warning("Execute called on non-indirect object (inline image?) %r", stream)
+                continue
+            if stream.objid in self.parent_stream_ids:
+                _log.warning("Refusing to execute circular reference to content stream %d", stream.objid)
+            else:
+                valid_streams.append(stream)
+                self.stream_ids.add(stream.objid)
+        try:
+            parser = PDFContentParser(valid_streams)
+        except PSEOF:
+            return
+        operators: dict[PSKeyword, Optional[tuple[Any, int]]] = {}
+        nextobject, push, pop = parser.nextobject, self.push, self.pop
+        while True:
+            try:
+                (_, obj) = nextobject()
+            except PSEOF:
+                break
+            if not isinstance(obj, PSKeyword):
+                push(obj)
+                continue
+            operator = operators.get(obj, _UNSEEN)
+            if operator is _UNSEEN:
+                operator = operators[obj] = self._operator(obj)
+            if operator is None:
+                if settings.STRICT:
+                    raise PDFInterpreterError(f"Unknown operator: {keyword_name(obj)!r}")
+                continue
+            func, nargs = operator
+            if nargs:
+                args = pop(nargs)
+                if len(args) == nargs:
+                    func(*args)
+            else:
+                func()
+
+    def _operator(self, keyword: PSKeyword) -> Optional[tuple[Any, int]]:
+        """The bound method for an operator and how many operands it takes (pdfminer's naming); None if unknown."""
+        name = keyword_name(keyword)
+        method = "do_{}".format(name.replace("*", "_a").replace('"', "_w").replace("'", "_q"))
+        if not hasattr(self, method):
+            return None
+        func = getattr(self, method)
+        return func, func.__code__.co_argcount - 1
 
 
 class ContentDevice(PDFTextDevice):
