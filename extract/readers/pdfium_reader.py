@@ -1,29 +1,33 @@
 """A reader on pypdfium2 (PDFium, in C++): several times faster than pdfminer at reading a page.
 
-PDFium reports characters and paths in its own way; this reader reconciles them with pdfplumber's
-(pdfminer's) conventions so that extract sees the same page:
+PDFium's text page is a text extractor of its own (it reorders, makes up spaces and line breaks,
+splits ligatures); this reader takes from it only the glyphs the PDF shows, and reconciles them
+with pdfplumber's (pdfminer's) conventions so that extract sees the same page:
 
-- Character boxes: PDFium's boxes use the font's ascent or the glyph outline; pdfminer's box runs
-  from the origin to origin + advance and from the descent (FontDescriptor) to descent + font size.
-  This reader computes pdfminer's box from PDFium's origin, the glyph's advance and the font's
-  descent at the character's size, under the text object's matrix.
+- Order: characters come in paint order, text object by text object as the page (and its Form
+  XObjects) paints them, as pdfminer reports them; PDFium's own line order is not used.
+- Character boxes: PDFium's boxes follow the glyph outline or the font's ascent; pdfminer's box
+  runs from the origin to origin + advance and from the font's descent to descent + font size.
+  This reader builds pdfminer's box from PDFium's origin, the glyph's advance and the font's
+  descent at the object's font size, under the text object's matrix.
+- Made-up characters: the spaces and line breaks PDFium generates are not in the PDF; dropped.
+- Ink-less text objects: PDFium leaves out a text object without width; Chromium prints many
+  spaces as such objects, and pdfminer reports them, so each one is a space again at the
+  object's origin, with the space glyph's advance.
 - Ligatures: a glyph that stands for several letters ("fi", "tt") comes back as one character per
   letter, all at the glyph's origin; they are joined into one character again, its advance the
-  glyph's (its loose box, which is the advance box for these glyphs).
-- Line-end hyphens: PDFium reports a hyphen that ends a line as U+0002; it is a "-" again.
-- Spaces: PDFium drops space glyphs that a text object ends with (Chromium prints every word so)
-  and generates a zero-width space instead; a generated space after such an object is the real
-  space again, placed at the previous glyph's advance. Other generated characters (spaces between
-  words that have no space glyph, line breaks) are not in the PDF and are dropped, as pdfminer has
-  no them either.
+  glyph's loose box (the advance box for these glyphs).
+- Line-end hyphens: PDFium reports a hyphen that ends a line as U+0002; it is a "-" again. PDFium
+  also deletes spaces between such a hyphen and the line's end; those are not put back.
 - Paths: bounds come from the path's points (PDFium's object bounds include half the stroke
-  width), and paths are classified into lines, rects and curves as pdfminer does.
-- Colours: PDFium gives 8-bit RGB; a PDF gray, RGB or CMYK colour whose components are multiples
-  of 1/255 converts to the same "#RRGGBB" either way (CMYK only approximately: PDFium's conversion
-  is not the naive one).
+  width), and paths are split and classified into lines, rects and curves as pdfminer does.
+- Colours: PDFium gives 8-bit RGB; gray and RGB colours convert to the same "#RRGGBB" either way
+  (CMYK only approximately: PDFium's conversion is not the naive one colour_hex makes).
+- Damaged files: one that PDFium cannot open, or counts other pages in, is read by the pdfminer
+  reader instead.
 
-Coordinates come through PDFium's single-precision floats, so they differ from pdfplumber's in the
-fifth significant digit (PDFIUM_COORDINATE_TOLERANCE in the tests).
+Coordinates come through PDFium's single precision and its glyph widths in whole thousandths of
+an em, so they differ from pdfplumber's slightly (COORDINATE_TOLERANCE in tests/extract/test_readers.py).
 """
 from __future__ import annotations
 
@@ -232,7 +236,7 @@ def _object_chars(obj: Any, parent: tuple, glyphs: Optional[list], textpage: Any
     ca, cb, cc, cd, ce, cf = geometry.ctm
     if not (b == 0 and c == 0 and cb == 0 and cc == 0):
         return _turned_object_chars(glyphs, text_object, textpage, fonts, geometry)
-    if not a * d > 0:
+    if not a * d * ca * cd > 0:
         return []  # mirrored text is not upright: extract leaves such characters out
     # Unrotated text on an unrotated page (nearly always): each box is its origin plus constants.
     low = fonts.descent_at(text_object.font, text_object.font_key, text_object.size)
@@ -311,12 +315,13 @@ def _char(text: str, origin_x: float, origin_y: float, advance: float, text_obje
           geometry: _PageGeometry) -> Optional[Char]:
     """pdfminer's LTChar box (origin … origin + advance, descent … descent + size) in pdfplumber's coordinates."""
     a, b, c, d = text_object.matrix[:4]
-    if not (a * d > 0 and b * c <= 0):
+    ca, cb, cc, cd, ce, cf = geometry.ctm
+    # Upright as pdfminer tells it: on the text matrix with the page's turn (/Rotate) applied.
+    if not ((a * ca + b * cc) * (c * cb + d * cd) > 0 and (a * cb + b * cd) * (c * ca + d * cc) <= 0):
         return None  # not upright: extract leaves such characters out
     size = text_object.size
     low = fonts.descent_at(text_object.font, text_object.font_key, size)
     high = low + size
-    ca, cb, cc, cd, ce, cf = geometry.ctm
     if b == 0 and c == 0 and cb == 0 and cc == 0:
         # Unrotated text on an unrotated page (nearly always): the box's corners are known.
         xs = (ca * origin_x + ce, ca * (origin_x + a * advance) + ce)

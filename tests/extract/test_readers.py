@@ -140,3 +140,50 @@ def test_the_pdfium_reader_puts_back_what_pdfium_changes():
     assert "\x02" not in {c.text for page in web + word for c in page.chars}
     reference = _pages(REPO / "samples" / "pdf" / "psykiatri-2024-10.pdf", REFERENCE)
     assert [c.text for c in browser[0].chars].count(" ") == [c.text for c in reference[0].chars].count(" ")
+
+
+# Page geometry the samples do not have, made from a real page the way other tools make it: a page
+# turned by /Rotate (a viewer's or scanner's "rotate page"), page boxes with their origin away
+# from 0,0 (a cropped or imposed page), and the page placed as a Form XObject on a new page
+# (imposition, "print to PDF" of a PDF).
+def _variant(kind: str, folder: Path) -> Path:
+    import pikepdf
+
+    source = pikepdf.open(REPO / "samples" / "pdf" / "ystad-2024-03.pdf")
+    target = folder / f"{kind}.pdf"
+    page = source.pages[1]
+    x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+    if kind.startswith("rotate"):
+        page.Rotate = int(kind.removeprefix("rotate"))
+    elif kind == "boxes":
+        page.MediaBox = pikepdf.Array([x0 - 15, y0 - 25, x1 + 5, y1 + 10])
+        page.CropBox = pikepdf.Array([x0 + 20, y0 + 30, x1 - 20, y1 - 30])
+    elif kind == "form":
+        form = page.as_form_xobject()
+        placed = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=page.mediabox,
+                                    Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary(P=form)))
+        placed.Contents = source.make_stream(b"q 0.9 0 0 0.9 30 40 cm /P Do Q")
+        source.pages.append(pikepdf.Page(placed))
+        page = source.pages[-1]
+    single = pikepdf.new()
+    single.pages.append(page)
+    single.save(target)
+    return target
+
+
+@pytest.mark.parametrize("reader", FAST_READERS)
+@pytest.mark.parametrize("kind", ["rotate90", "rotate180", "rotate270", "boxes", "form"])
+def test_every_reader_follows_pdfplumber_through_rotation_page_boxes_and_forms(kind: str, reader: str, tmp_path: Path):
+    pdf = _variant(kind, tmp_path)
+    reference = _pages(pdf, REFERENCE)[0]
+    mine = _pages(pdf, reader)[0]
+    # A quarter turn leaves no character upright (extract keeps upright ones only); the rulings stay.
+    assert reference.rulings and (reference.chars or kind in ("rotate90", "rotate270"))
+    assert (mine.width, mine.height) == (reference.width, reference.height)
+    tolerance = COORDINATE_TOLERANCE[reader]
+    for kind_of_object in ("chars", "fills", "rulings"):
+        got, want = getattr(mine, kind_of_object), getattr(reference, kind_of_object)
+        if kind_of_object == "chars" and MAY_LEAVE_OUT[reader]:
+            got, want = _without_spaces_after_hyphens(got), _without_spaces_after_hyphens(want)
+        assert len(got) == len(want), kind_of_object
+        assert all(_equal_within(a, b, tolerance) for a, b in zip(got, want)), kind_of_object
