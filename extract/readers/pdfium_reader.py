@@ -32,6 +32,7 @@ an em, so they differ from pdfplumber's slightly (COORDINATE_TOLERANCE in tests/
 from __future__ import annotations
 
 import ctypes
+from functools import lru_cache
 from typing import Any, Iterator, Optional
 
 import pdfplumber
@@ -72,11 +73,12 @@ def read_pages(pdf: pdfplumber.PDF) -> Iterator[PageContent]:
         if len(document) != len(pdf.pages):
             yield from pdfminer_reader.read_pages(pdf)
             return
-        fonts = _Fonts()
         for index, page in enumerate(pdf.pages):
             pdfium_page = document[index]
             try:
-                yield _read_page(page, pdfium_page, fonts)
+                # Font handles are only good while their page is open (PDFium may free a font with its
+                # last page and put another at the same address), so what is known of them is per page.
+                yield _read_page(page, pdfium_page, _Fonts())
             finally:
                 pdfium_page.close()
     finally:
@@ -89,7 +91,7 @@ def _bytes_of(stream: Any) -> bytes:
 
 
 class _Fonts:
-    """Per-document caches of what PDFium tells about fonts (names, descents, glyph advances)."""
+    """Per-page caches of what PDFium tells about fonts (names, descents, glyph advances), by font handle."""
 
     def __init__(self) -> None:
         self.bold: dict[int, bool] = {}
@@ -149,10 +151,13 @@ class _TextObject:
         self.matrix = _concat(_matrix_of(obj), parent)
         self.bold = fonts.is_bold(self.font, self.font_key)
         r, g, b, a = self._rgba
-        if raw.FPDFPageObj_GetFillColor(obj, r, g, b, a):
-            self.colour = text_colour((r.value / 255, g.value / 255, b.value / 255))
-        else:
-            self.colour = None
+        self.colour = _rgb_colour(r.value, g.value, b.value) if raw.FPDFPageObj_GetFillColor(obj, r, g, b, a) else None
+
+
+@lru_cache(maxsize=1024)
+def _rgb_colour(r: int, g: int, b: int) -> Optional[str]:
+    """A text colour from PDFium's 8-bit RGB, as text_colour reports it (None for black)."""
+    return text_colour((r / 255, g / 255, b / 255))
 
 
 class _PageGeometry:
