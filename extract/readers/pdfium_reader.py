@@ -37,6 +37,7 @@ from typing import Any, Iterator, Optional
 
 import pdfplumber
 import pypdfium2 as pdfium
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 import pypdfium2.raw as raw
 
 from extract.page_content import Char, PageContent, Shape, char_size, is_bold, page_content, text_colour
@@ -54,6 +55,8 @@ _MADE_UP = frozenset({_SPACE, 0x0D, 0x0A})
 # A text object narrower than this (points) has no ink: PDFium leaves it out of the page's text.
 _NO_WIDTH = 0.01
 _FONT_NAME_BYTES = 512
+# Form XObjects nested deeper than this are not searched for fonts (PDFium's descent is used there).
+_FORM_DEPTH = 4
 
 
 def read_pages(pdf: pdfplumber.PDF) -> Iterator[PageContent]:
@@ -78,11 +81,50 @@ def read_pages(pdf: pdfplumber.PDF) -> Iterator[PageContent]:
             try:
                 # Font handles are only good while their page is open (PDFium may free a font with its
                 # last page and put another at the same address), so what is known of them is per page.
-                yield _read_page(page, pdfium_page, _Fonts())
+                yield _read_page(page, pdfium_page, _Fonts(_pdfminer_descents(page)))
             finally:
                 pdfium_page.close()
     finally:
         document.close()
+
+
+def _pdfminer_descents(page: pdfplumber.page.Page) -> dict[str, Optional[float]]:
+    """pdfminer's descent per unit of font size for each font the page (and its forms) names, by font name
+    (without its subset tag).
+
+    PDFium's descent falls back on the font program when the FontDescriptor says 0 (as LibreOffice
+    writes it); pdfminer's does not, and its boxes are the reference. The fonts come from the
+    resource manager pdfminer interprets pages with (cached there). None: two fonts of one name
+    that disagree, where PDFium's own figure is used.
+    """
+    descents: dict[str, Optional[float]] = {}
+    _collect_descents(page.pdf.rsrcmgr, page.page_obj.resources, descents, _FORM_DEPTH)
+    return descents
+
+
+def _collect_descents(manager: Any, resources: Any, descents: dict[str, Optional[float]], depth: int) -> None:
+    resources = resolve1(resources)
+    if not isinstance(resources, dict) or depth < 0:
+        return
+    fonts = resolve1(resources.get("Font"))
+    for reference in (fonts.values() if isinstance(fonts, dict) else ()):
+        spec = resolve1(reference)
+        if not isinstance(spec, dict):
+            continue
+        font = manager.get_font(reference.objid if isinstance(reference, PDFObjRef) else None, spec)
+        name = _without_subset_tag(font.fontname if isinstance(font.fontname, str) else str(font.fontname))
+        descent = font.get_descent()
+        descents[name] = descent if descents.get(name, descent) == descent else None
+    xobjects = resolve1(resources.get("XObject"))
+    for reference in (xobjects.values() if isinstance(xobjects, dict) else ()):
+        xobject = resolve1(reference)
+        if isinstance(xobject, PDFStream) and xobject.get("Resources") is not None:
+            _collect_descents(manager, xobject.get("Resources"), descents, depth - 1)
+
+
+def _without_subset_tag(name: str) -> str:
+    """"BAAAAA+LiberationSans" → "LiberationSans": PDFium leaves the tag out for some fonts, pdfminer never."""
+    return name.split("+", 1)[1] if len(name) > 7 and name[6] == "+" else name
 
 
 def _bytes_of(stream: Any) -> bytes:
@@ -93,27 +135,39 @@ def _bytes_of(stream: Any) -> bytes:
 class _Fonts:
     """Per-page caches of what PDFium tells about fonts (names, descents, glyph advances), by font handle."""
 
-    def __init__(self) -> None:
+    def __init__(self, descents: Optional[dict[str, Optional[float]]] = None) -> None:
+        self.descents = descents or {}
+        self.names: dict[int, str] = {}
         self.bold: dict[int, bool] = {}
         self.descent: dict[tuple[int, float], float] = {}
         self.advance: dict[tuple[int, int, float], float] = {}
         self._value = ctypes.c_float()
         self._name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
 
+    def name_of(self, font: Any, key: int) -> str:
+        name = self.names.get(key)
+        if name is None:
+            length = raw.FPDFFont_GetBaseFontName(font, self._name, _FONT_NAME_BYTES)
+            name = self.names[key] = self._name.raw[: max(0, length - 1)].decode("latin-1") if length else ""
+        return name
+
     def is_bold(self, font: Any, key: int) -> bool:
         bold = self.bold.get(key)
         if bold is None:
-            length = raw.FPDFFont_GetBaseFontName(font, self._name, _FONT_NAME_BYTES)
-            name = self._name.raw[: max(0, length - 1)].decode("latin-1") if length else ""
-            bold = self.bold[key] = is_bold(name)
+            bold = self.bold[key] = is_bold(self.name_of(font, key))
         return bold
 
     def descent_at(self, font: Any, font_key: int, size: float) -> float:
         key = (font_key, size)
         descent = self.descent.get(key)
         if descent is None:
-            ok = raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(self._value))
-            descent = self.descent[key] = self._value.value if ok else 0.0
+            per_size = self.descents.get(_without_subset_tag(self.name_of(font, font_key)))
+            if per_size is not None:
+                descent = per_size * size  # pdfminer's own figure (FontDescriptor, or the standard fonts' metrics)
+            else:
+                ok = raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(self._value))
+                descent = self._value.value if ok else 0.0
+            self.descent[key] = descent
         return descent
 
     def advance_of(self, font: Any, font_key: int, code: int, size: float) -> float:
@@ -253,16 +307,14 @@ def _object_chars(obj: Any, parent: tuple, glyphs: Optional[list], textpage: Any
     chars: list[Char] = []
     previous_origin: Optional[tuple[float, float]] = None
     loose = raw.FS_RECTF()
-    for index, code, origin_x, origin_y in glyphs:
+    for position, (index, code, origin_x, origin_y) in enumerate(glyphs):
         if code == _LINE_END_HYPHEN:
             text, code = "-", _HYPHEN
         else:
             text = chr(code)
         if (origin_x, origin_y) == previous_origin and chars:
-            # One ligature glyph, several letters: the glyph's advance is its loose box's width.
-            raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(loose))
             text = chars.pop().text + text
-            advance = (loose.right - origin_x) / a
+            advance = _ligature_advance(glyphs, position, textpage, loose) / a
         else:
             advance = advance_of(font, font_key, code, size)
         left, right = ca * origin_x + ce, ca * (origin_x + a * advance) + ce
@@ -273,6 +325,27 @@ def _object_chars(obj: Any, parent: tuple, glyphs: Optional[list], textpage: Any
                           char_size(y1 - y0), bold, colour))
         previous_origin = (origin_x, origin_y)
     return chars
+
+
+def _ligature_advance(glyphs: list, position: int, textpage: Any, loose: Any) -> float:
+    """A ligature glyph's advance (in page units along the line): PDFium knows its width only as the loose box.
+
+    The loose box also covers ink beyond the advance ("ff" overhangs): when the ink reaches its right
+    edge and the next glyph of the object starts sooner on the same line, that is the advance.
+    """
+    index, _, origin_x, origin_y = glyphs[position]
+    raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(loose))
+    advance = loose.right - origin_x
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+    if right.value < loose.right - _NO_WIDTH:
+        return advance  # the ink ends before the loose box: its right edge is the advance
+    for _, _, next_x, next_y in glyphs[position + 1:]:
+        if next_x != origin_x or next_y != origin_y:
+            if next_y == origin_y and 0 < next_x - origin_x < advance:
+                advance = next_x - origin_x
+            break
+    return advance
 
 
 def _turned_object_chars(glyphs: list, text_object: _TextObject, textpage: Any, fonts: _Fonts,
