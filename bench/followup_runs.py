@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Optional
 
 from bench.timing import Timing, command_seconds, in_fresh_process, median_seconds
 from schemas import Document
@@ -12,11 +13,11 @@ from schemas import Document
 FOLLOWUP = Path(sys.executable).with_name("followup")
 
 
-def followup_extract(pdf: Path) -> Document:
-    """followup's whole extraction of one report, in process (as the batch workers run it)."""
+def followup_extract(pdf: Path, reader: Optional[str] = None) -> Document:
+    """followup's whole extraction of one report, in process (as the batch workers run it); `reader`: the page reader."""
     from followup.pipeline import extract_document
 
-    return extract_document(pdf)
+    return extract_document(pdf, reader=reader)
 
 
 def bare_parse(pdf: Path) -> int:

@@ -5,7 +5,7 @@ import cProfile
 import pstats
 from pathlib import Path
 
-# Functions shown from the project's stages only; read_page's share is the pdfplumber parse under it.
+# Functions shown from the project's stages only; read_pages' share is the page reader's parse under it.
 OWN_CODE = ("/extract/", "/normalize/", "/followup/", "/schemas/", "/compare/")
 
 

@@ -8,7 +8,9 @@ from typing import Any
 README_HEAD = """# Benchmark (`make bench`)
 
 followup against the floor (bare pdfplumber parsing of the same pages) and against generic table
-extractors, on the same PDFs in one run. `make bench` installs the alternatives into the venv
+extractors, on the same PDFs in one run; each page reader (`--reader`) against the floor of the
+parser it runs on (bench/floors.py: pdfplumber's `page.objects`, pdfminer.six into a null device,
+pypdfium2 reading character boxes and colours and path bounds and colours). `make bench` installs the alternatives into the venv
 (the `bench` extra) and writes `bench/results.json`; this file is rewritten by each run.
 
 How it measures: seconds per page are medians of repeated runs (after a warm-up, so imports and
@@ -20,6 +22,9 @@ most of its cells right; a generic extractor's columns are mapped to ours by the
 against the gold. "exact" compares with whitespace collapsed; "lenient" with all whitespace and
 hyphens removed, so line breaks and hyphenation left in place by a tool are not held against it.
 The long report is the samples and the shared example concatenated (whole reports, in turn).
+Readers and floors are timed in turns (a warm-up each, then every one once per round), so that
+the machine's drift falls on all alike; "× today's time" is against the pdfplumber reader, what
+followup read pages with before the lean readers.
 """
 
 
@@ -53,14 +58,15 @@ def render(results: dict[str, Any]) -> str:
     out += ["", f"followup's status (from colour): {status['correct']}/{status['total']} right.", ""]
 
     long, memory = results["long_report"], results["memory"]
-    out += [f"**Long report** — {long['reports']} reports, {long['pages']} pages:", "",
-            "| | s/page | pages/s | peak memory |", "|---|---:|---:|---:|",
-            f"| followup extract | {_f(long['followup_s_per_page'])} | {1 / long['followup_s_per_page']:.1f} | |",
-            f"| floor: pdfplumber bare parse | {_f(long['floor_s_per_page'])} | {1 / long['floor_s_per_page']:.1f} | |",
-            f"| followup / floor | {long['ratio']:.2f}× | | |",
-            f"| followup extract, {memory['pages']}-page report (fresh process) | "
-            f"{_f(memory['seconds'] / memory['pages'])} | {memory['pages'] / memory['seconds']:.1f} | "
-            f"{memory['peak_rss_mb']:.0f} MB |", ""]
+    identical = results["identical_json"]
+    out += [f"**Page readers** (`--reader`; default `{long['default_reader']}`) against the floors of their "
+            f"parsers, in turns — long report, {long['reports']} reports, {long['pages']} pages:", ""]
+    out += _reader_table(long["readers"], identical)
+    out += [f"Peak memory, followup extract of a {memory['pages']}-page report in a fresh process "
+            f"({long['default_reader']} reader): {memory['peak_rss_mb']:.0f} MB "
+            f"({_f(memory['seconds'] / memory['pages'])} s/page).", "",
+            f"The same on the samples ({corpus['sample_reports']} reports, {corpus['sample_pages']} pages):", ""]
+    out += _reader_table(results["sample_readers"], identical)
 
     batch = results["batch"]
     out += [f"**`followup batch`** — {batch['files']} files, {batch['pages']} pages:", "",
@@ -86,6 +92,17 @@ def render(results: dict[str, Any]) -> str:
         out.append(f"| `{row['function']}` | {row['calls']} | {_f(row['own_s'])} | {_f(row['cumulative_s'])} | "
                    f"{_pct(row['share'])} |")
     return "\n".join(out) + "\n"
+
+
+def _reader_table(rows: list[dict[str, Any]], identical: dict[str, bool]) -> list[str]:
+    """One row per reader and per floor: s/page, × today's time (pdfplumber reader), × its parser's floor."""
+    out = ["| | s/page | pages/s | × today's time | × its floor | JSON as pdfplumber's |", "|---|---:|---:|---:|---:|:---:|"]
+    for row in rows:
+        floor = f"{row['x_floor']:.2f}" if "x_floor" in row else ""
+        same = ("byte-identical" if identical[row["reader"]] else "**differs**") if "reader" in row else ""
+        out.append(f"| {row['name']} | {_f(row['s_per_page'])} | {1 / row['s_per_page']:.1f} | {row['x_today']:.2f} | "
+                   f"{floor} | {same} |")
+    return out + [""]
 
 
 def write_results(results: dict[str, Any], table: str, folder: Path) -> None:

@@ -10,11 +10,21 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import alternatives, corpus, followup_runs, periods, profiling, scoring
+from bench import alternatives, corpus, floors, followup_runs, periods, profiling, scoring
 from bench.machine import describe_machine, parallel_ceiling
 from bench.report import render, write_results
-from bench.timing import median_seconds
+from bench.timing import interleaved_seconds, median_seconds
+from extract.readers import DEFAULT_READER, READERS
 from followup.gold import gold_view
+from followup.output import document_json
+
+# What each reader is held to: the floor of the parser it runs on (bench/floors.py).
+READER_FLOORS = {"pdfplumber": "floor: pdfplumber page.objects", "pdfminer": "floor: pdfminer null device",
+                 "pdfium": "floor: pypdfium2 raw"}
+# The reader followup used before the lean readers: "today" in the ratios.
+TODAY_READER = "pdfplumber"
+# The issue's targets for followup extract on the long report, s/page per reader.
+READER_TARGETS = {"pdfminer": 0.08, "pdfium": 0.035}
 
 BENCH = Path(__file__).resolve().parent
 
@@ -73,16 +83,48 @@ def same_pdfs(samples: list[corpus.GoldSample], runs: int) -> tuple[list[dict[st
     return tools, {"correct": status.correct, "total": status.total, "cells": int(cells)}
 
 
+def reader_name(reader: str) -> str:
+    return f"followup extract, {reader} reader"
+
+
+def readers_against_floors(pdfs: list[Path], pages: int, runs: int) -> list[dict[str, Any]]:
+    """followup extract with each page reader and each parser's floor, in turns: s/page and ratios."""
+    works = {reader_name(reader): (lambda r=reader: [followup_runs.followup_extract(pdf, reader=r) for pdf in pdfs])
+             for reader in READERS}
+    works.update({name: (lambda f=floor: [f(pdf) for pdf in pdfs]) for name, floor in floors.FLOORS.items()})
+    timings = interleaved_seconds(works, runs=runs)
+    today = timings[reader_name(TODAY_READER)].median
+    rows = []
+    for name, timing in timings.items():
+        row = {"name": name, "s_per_page": timing.median / pages, "runs_s": timing.runs, "x_today": timing.median / today}
+        reader = next((r for r in READERS if reader_name(r) == name), None)
+        if reader is not None:
+            row["reader"] = reader
+            row["x_floor"] = timing.median / timings[READER_FLOORS[reader]].median
+        rows.append(row)
+    return rows
+
+
+def identical_json(samples: list[corpus.GoldSample]) -> dict[str, bool]:
+    """Per reader: does it give byte-identical JSON to the pdfplumber reader on every sample?"""
+    reference = {s.name: document_json(followup_runs.followup_extract(s.pdf, reader=TODAY_READER)) for s in samples}
+    return {reader: all(document_json(followup_runs.followup_extract(s.pdf, reader=reader)) == reference[s.name]
+                        for s in samples) for reader in READERS}
+
+
 def long_report(samples: list[corpus.GoldSample], workdir: Path, reports: int, runs: int) -> dict[str, Any]:
-    """followup against the floor on one long report."""
+    """Every page reader against the parsers' floors on one long report."""
     pdf = workdir / "long-report.pdf"
     pages = corpus.concatenated_report([s.pdf for s in samples], pdf, reports=reports)
-    _say(f"long report: {reports} reports, {pages} pages, {runs} runs each")
-    followup = median_seconds(lambda: followup_runs.followup_extract(pdf), runs=runs)
-    floor = median_seconds(lambda: followup_runs.bare_parse(pdf), runs=runs)
-    return {"reports": reports, "pages": pages, "followup_s_per_page": followup.median / pages,
-            "floor_s_per_page": floor.median / pages, "ratio": followup.median / floor.median,
-            "followup_runs_s": followup.runs, "floor_runs_s": floor.runs}
+    _say(f"long report: {reports} reports, {pages} pages, {runs} runs each of {len(READERS)} readers and "
+         f"{len(floors.FLOORS)} floors")
+    rows = readers_against_floors([pdf], pages, runs)
+    by_name = {row["name"]: row for row in rows}
+    followup = by_name[reader_name(DEFAULT_READER)]
+    floor = by_name[READER_FLOORS[TODAY_READER]]
+    return {"reports": reports, "pages": pages, "readers": rows, "default_reader": DEFAULT_READER,
+            "followup_s_per_page": followup["s_per_page"], "floor_s_per_page": floor["s_per_page"],
+            "ratio": followup["s_per_page"] / floor["s_per_page"]}
 
 
 def memory(samples: list[corpus.GoldSample], workdir: Path, pages: int) -> dict[str, Any]:
@@ -129,6 +171,16 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         {"target": "followup extract ≤ 1.5× bare pdfplumber parse (long report)",
          "measured": f"{results['long_report']['ratio']:.2f}×", "met": results["long_report"]["ratio"] <= 1.5},
     ]
+    long_rows = {row.get("reader"): row for row in results["long_report"]["readers"]}
+    for reader, limit in READER_TARGETS.items():
+        row = long_rows[reader]
+        found.append({"target": f"followup extract ≤ {limit} s/page with the {reader} reader (long report)",
+                      "measured": f"{row['s_per_page']:.3f} s/page ({row['x_today']:.2f}× today's)",
+                      "met": row["s_per_page"] <= limit})
+    found.append({"target": "every page reader gives byte-identical JSON on the samples",
+                  "measured": ", ".join(f"{r}: {'identical' if same else 'differs'}"
+                                        for r, same in results["identical_json"].items()),
+                  "met": all(results["identical_json"].values())})
     if "s_per_page" in lattice:
         speed = lattice["s_per_page"] / followup["s_per_page"]
         found.append({"target": "≥ 3× faster than camelot lattice", "measured": f"{speed:.1f}×", "met": speed >= 3})
@@ -167,6 +219,9 @@ def main(argv: list[str] | None = None) -> int:
         workdir = Path(temporary)
         results["startup_s"] = followup_runs.startup_seconds(corpus.REPO, runs=runs).median
         results["tools"], status = same_pdfs(samples, runs)
+        _say("page readers on the samples")
+        results["identical_json"] = identical_json(samples)
+        results["sample_readers"] = readers_against_floors([s.pdf for s in samples], sum(s.pages for s in samples), runs)
         results["accuracy_cells"] = status.pop("cells")
         results["followup_status"] = status
         results["corpus"] = {"sample_reports": len(samples), "sample_pages": sum(s.pages for s in samples),

@@ -44,6 +44,23 @@ def median_seconds(work: Callable[[], object], *, runs: int = 3, warmups: int = 
     return Timing(statistics.median(seconds), seconds)
 
 
+def interleaved_seconds(works: dict[str, Callable[[], object]], *, runs: int = 3) -> dict[str, Timing]:
+    """Each work once as a warm-up, then `runs` rounds with every work once per round, in turn.
+
+    Taking turns spreads the machine's drift (other processes, frequency) over all of them alike,
+    so their ratios hold even on a shared, noisy machine.
+    """
+    for work in works.values():
+        work()
+    seconds: dict[str, list[float]] = {name: [] for name in works}
+    for _ in range(runs):
+        for name, work in works.items():
+            start = time.perf_counter()
+            work()
+            seconds[name].append(time.perf_counter() - start)
+    return {name: Timing(statistics.median(runs_s), runs_s) for name, runs_s in seconds.items()}
+
+
 def command_seconds(command: list[str], *, runs: int = 3, before: Callable[[], object] = lambda: None) -> Timing:
     """Median wall time of a command line, `before` run untimed ahead of each run."""
     seconds = []

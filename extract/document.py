@@ -11,7 +11,8 @@ from extract.headers import HeaderVocabulary, load_header_vocabulary, section_of
 from extract.legend import find_glyph_legend, find_legend
 from extract.milestones import find_milestones
 from extract.opening import open_report
-from extract.page_content import Box, PageContent, read_page
+from extract.page_content import Box, PageContent
+from extract.readers import DEFAULT_READER, page_reader, read_pages
 from extract.stitching import PlacedSlice, stitch_page_breaks
 from extract.tables import TableSlice, continue_table, find_table_slices, header_lines
 from extract.text_lines import CharIndex, TextLine, text_lines
@@ -50,23 +51,19 @@ def file_sha256(path: Path) -> str:
 
 
 def read_raw_document(path: Path, *, password: Optional[str] = None,
-                      headers: Optional[HeaderVocabulary] = None) -> RawDocument:
-    """Read a follow-up report PDF into its raw tables; raises InputRejected when it cannot."""
+                      headers: Optional[HeaderVocabulary] = None, reader: str = DEFAULT_READER) -> RawDocument:
+    """Read a follow-up report PDF into its raw tables; raises InputRejected when it cannot.
+
+    `reader` names the page reader (extract/readers: "pdfminer", "pdfium", "pdfplumber"); all give the same result.
+    """
     path = Path(path)
+    page_reader(reader)  # an unknown name fails before the file is opened
     vocabulary = headers or load_header_vocabulary()
     pdf = open_report(path, password)
     findings = _Findings()
     try:
         page_count = len(pdf.pages)
-        for page in pdf.pages:
-            try:
-                content = read_page(page)
-            except InputRejected:
-                raise
-            except Exception as error:
-                raise InputRejected(f"damaged PDF (page {page.page_number}: {_short(error)})", code="damaged") from None
-            finally:
-                page.close()  # release pdfplumber's caches: memory stays flat on long reports
+        for content in read_pages(pdf, reader):
             _read_findings(content, vocabulary, findings)
     finally:
         pdf.close()
@@ -186,8 +183,3 @@ def _read_front_matter(lines: list[TextLine], findings: _Findings) -> None:
 
 def _inside_any(box: Box, regions: list[Box]) -> bool:
     return any(region.overlap(box) > 0.5 * box.area for region in regions)
-
-
-def _short(error: Exception) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0][:120]

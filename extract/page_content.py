@@ -1,12 +1,14 @@
 """Everything extract needs from one PDF page, read once into plain data.
 
-pdfplumber is slow and keeps large caches, so each page is parsed exactly once into a PageContent
-and then released; every later step works on these tuples.
+Each page is parsed exactly once into a PageContent and then released; every later step works on
+these tuples. The readers (extract/readers/) report characters and painted shapes in pdfplumber's
+coordinates (top = distance from the top of the MediaBox); `page_content` turns their shapes into
+fills and rulings the same way for all of them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, NamedTuple, Optional, Sequence
 
 from extract.colours import colour_hex, is_blank
 
@@ -91,21 +93,42 @@ class PageContent:
     rulings: list[Ruling] = field(default_factory=list)
 
 
-def read_page(page) -> PageContent:
-    """Read a pdfplumber page into a PageContent, in one pass over its objects."""
-    objects = page.objects
-    content = PageContent(number=page.page_number, width=float(page.width), height=float(page.height))
-    content.chars = [_char(c) for c in objects.get("char", []) if c.get("upright", True)]
-    for rect in objects.get("rect", []):
+class Shape(NamedTuple):
+    """A painted rectangle, curve or line as a reader reports it, before it is told fill from ruling."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fill: bool = False
+    stroke: bool = False
+    fill_colour: Any = None  # the PDF's non-stroking colour value (gray, RGB or CMYK components)
+
+
+def page_content(number: int, width: float, height: float, chars: list[Char],
+                 rects: Sequence[Shape], curves: Sequence[Shape], lines: Sequence[Shape]) -> PageContent:
+    """Assemble a page from a reader's characters and shapes (rects, then curves, then lines, each in paint order)."""
+    content = PageContent(number=number, width=width, height=height, chars=chars)
+    for rect in rects:
         _add_shape(content, rect, is_curve=False)
-    for curve in objects.get("curve", []):
+    for curve in curves:
         _add_shape(content, curve, is_curve=True)
     content.fills = _distinct(content.fills)
-    for line in objects.get("line", []):
+    for line in lines:
         ruling = _ruling_from_segment(line)
         if ruling is not None:
             content.rulings.append(ruling)
     return content
+
+
+def is_bold(fontname: str) -> bool:
+    """Bold as the font's name says it (every producer here names its bold faces so)."""
+    return "bold" in fontname.lower()
+
+
+def char_size(size: Optional[float]) -> float:
+    """A character's size as kept: hundredths of a point are enough to tell sizes apart."""
+    return round(float(size or 0.0), 2)
 
 
 def _distinct(fills: list[Fill]) -> list[Fill]:
@@ -120,32 +143,19 @@ def _distinct(fills: list[Fill]) -> list[Fill]:
     return kept
 
 
-def _char(c: dict) -> Char:
-    font = c.get("fontname") or ""
-    return Char(
-        text=c["text"],
-        x0=float(c["x0"]),
-        top=float(c["top"]),
-        x1=float(c["x1"]),
-        bottom=float(c["bottom"]),
-        size=round(float(c.get("size") or 0.0), 2),
-        bold="bold" in font.lower(),
-        colour=_text_colour(c.get("non_stroking_color")),
-    )
-
-
 _BLACK = {(0,), (0.0,), (0, 0, 0), (0.0, 0.0, 0.0), (0, 0, 0, 1), (0.0, 0.0, 0.0, 1.0), None}
 
 
-def _text_colour(value) -> Optional[str]:
+def text_colour(value) -> Optional[str]:
+    """A character's fill colour as "#RRGGBB", or None when it is black."""
     # Nearly all text is black: skip the conversion for it.
     if value in _BLACK:
         return None
     return colour_hex(value)
 
 
-def _add_shape(content: PageContent, obj: dict, *, is_curve: bool) -> None:
-    box = Box(float(obj["x0"]), float(obj["top"]), float(obj["x1"]), float(obj["bottom"]))
+def _add_shape(content: PageContent, shape: Shape, *, is_curve: bool) -> None:
+    box = Box(float(shape.x0), float(shape.top), float(shape.x1), float(shape.bottom))
     thin = min(box.width, box.height) <= RULING_MAX_THICKNESS
     if thin and not is_curve and max(box.width, box.height) > 4:
         # Word processors often draw cell borders as hairline rectangles.
@@ -154,11 +164,11 @@ def _add_shape(content: PageContent, obj: dict, *, is_curve: bool) -> None:
         else:
             content.rulings.append(Ruling("v", (box.x0 + box.x1) / 2, box.top, box.bottom))
         return
-    if obj.get("fill"):
-        colour = colour_hex(obj.get("non_stroking_color"))
+    if shape.fill:
+        colour = colour_hex(shape.fill_colour)
         if colour is not None and not is_blank(colour) and not thin:
             content.fills.append(Fill(box, colour))
-    if obj.get("stroke") and not is_curve and not thin:
+    if shape.stroke and not is_curve and not thin:
         # A stroked rectangle is four rulings (a bordered cell drawn as one rect).
         content.rulings.extend(
             [
@@ -170,9 +180,9 @@ def _add_shape(content: PageContent, obj: dict, *, is_curve: bool) -> None:
         )
 
 
-def _ruling_from_segment(line: dict) -> Optional[Ruling]:
-    x0, x1 = float(line["x0"]), float(line["x1"])
-    top, bottom = float(line["top"]), float(line["bottom"])
+def _ruling_from_segment(line: Shape) -> Optional[Ruling]:
+    x0, x1 = float(line.x0), float(line.x1)
+    top, bottom = float(line.top), float(line.bottom)
     if abs(bottom - top) <= RULING_MAX_THICKNESS and x1 - x0 > 2:
         return Ruling("h", (top + bottom) / 2, x0, x1)
     if abs(x1 - x0) <= RULING_MAX_THICKNESS and bottom - top > 2:

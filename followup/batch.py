@@ -76,6 +76,8 @@ class BatchSettings:
     force: bool = False
     # "module:function" with extract_document's signature; named, not passed, so workers can import it.
     extractor: str = DEFAULT_EXTRACTOR
+    # Page reader (extract.readers); None: the default. Not in the fingerprint: every reader gives the same output.
+    reader: Optional[str] = None
 
     def fingerprint(self) -> str:
         """Hash of everything that changes an extraction's output other than the input itself.
@@ -437,7 +439,7 @@ class _Worker:
     def __init__(self, context: Any, settings: BatchSettings) -> None:
         self.connection, child_end = context.Pipe()
         job = {"extractor": settings.extractor, "period": settings.period, "password": settings.password,
-               "vocabulary_files": [str(p) for p in settings.vocabulary_files]}
+               "vocabulary_files": [str(p) for p in settings.vocabulary_files], "reader": settings.reader}
         self.process = context.Process(target=_worker_main, args=(child_end, job), daemon=True)
         self.process.start()
         child_end.close()
@@ -578,8 +580,9 @@ def _extract_outcome(path: Path, job: dict[str, Any]) -> dict[str, Any]:
     try:
         module_name, function_name = job["extractor"].split(":")
         extractor = getattr(import_module(module_name), function_name)
+        chosen = {"reader": job["reader"]} if job.get("reader") else {}
         document = extractor(path, period=job["period"], password=job["password"],
-                             vocabulary_files=[Path(p) for p in job["vocabulary_files"]])
+                             vocabulary_files=[Path(p) for p in job["vocabulary_files"]], **chosen)
         text = document_json(document)
     except InputRejected as rejected:
         outcome = _failure(rejected.reason, rejected.code)

@@ -13,6 +13,7 @@ from typing import Optional
 import click
 
 from extract.errors import InputRejected
+from extract.readers import DEFAULT_READER, READERS
 from followup.output import document_csv, document_json, write_atomically
 from schemas import Document
 
@@ -43,15 +44,18 @@ def main() -> None:
 @click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
               callback=lambda ctx, param, value: _checked_vocabulary(value),
               help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
+@click.option("--reader", type=click.Choice(READERS), default=DEFAULT_READER, show_default=True,
+              help="Page reader: all give the same output; pdfplumber is the reference, the others are faster.")
 def extract(pdf: Path, output: Optional[Path], fmt: str, period: Optional[str], password: Optional[str],
-            vocabulary_files: tuple[Path, ...]) -> None:
+            vocabulary_files: tuple[Path, ...], reader: str) -> None:
     """Extract one report PDF into a JSON document (or CSV, one row per activity)."""
     from followup.pipeline import extract_document
 
     if period is not None and not _is_period(period):
         raise click.BadParameter("expected YYYY-MM", param_hint="--period")
     try:
-        document = extract_document(pdf, period=period, password=password, vocabulary_files=vocabulary_files)
+        document = extract_document(pdf, period=period, password=password, vocabulary_files=vocabulary_files,
+                                    reader=reader)
     except InputRejected as rejected:
         click.echo(f"error: {pdf}: {rejected.reason}", err=True)
         sys.exit(EXIT_REJECTED)
@@ -111,8 +115,10 @@ def _load_document(path: Path) -> Document:
 @click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
               callback=lambda ctx, param, value: _checked_vocabulary(value),
               help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
+@click.option("--reader", type=click.Choice(READERS), default=DEFAULT_READER, show_default=True,
+              help="Page reader: all give the same output; pdfplumber is the reference, the others are faster.")
 def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: float, force: bool, quiet: bool,
-          period: Optional[str], password: Optional[str], vocabulary_files: tuple[Path, ...]) -> None:
+          period: Optional[str], password: Optional[str], vocabulary_files: tuple[Path, ...], reader: str) -> None:
     """Extract every report under the INPUTS (files, folders, globs) into OUTDIR; bad files are reported, not fatal.
 
     Exit status 0 when every input was extracted, 1 when some failed (listed, and in OUTDIR/report.json).
@@ -132,7 +138,8 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: f
     if not paths:
         raise click.UsageError("no PDF files found under the inputs")
     settings = BatchSettings(period=period, password=password, vocabulary_files=vocabulary_files,
-                             jobs=jobs or available_cores(), timeout=timeout, force=force)
+                             jobs=jobs or available_cores(), timeout=timeout, force=force,
+                             reader=None if reader == DEFAULT_READER else reader)
     batch_inputs = assign_outputs(paths)
     # Stopped by a service manager or `kill`: unwind like Ctrl-C, so the workers are stopped too.
     previous_handler = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))

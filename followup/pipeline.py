@@ -13,15 +13,19 @@ def extract_document(
     period: Optional[str] = None,
     password: Optional[str] = None,
     vocabulary_files: Sequence[Path] = (),
+    reader: Optional[str] = None,
 ) -> Document:
     """Read one follow-up PDF and return its normalized document.
 
-    Raises extract.errors.InputRejected when the file is not a readable follow-up report.
+    `reader` names the page reader (extract.readers.READERS; None: the default). Raises
+    extract.errors.InputRejected when the file is not a readable follow-up report.
     """
     from extract.document import read_raw_document
     from normalize.document import build_document
     from normalize.vocabulary import load_vocabulary
 
-    raw = read_raw_document(Path(path), password=password)
+    from extract.readers import DEFAULT_READER
+
+    raw = read_raw_document(Path(path), password=password, reader=reader or DEFAULT_READER)
     vocabulary = load_vocabulary(vocabulary_files)
     return build_document(raw, vocabulary, period=period)

@@ -1,0 +1,58 @@
+"""Page readers: each turns the pages of a PDF opened by pdfplumber into PageContent, one at a time.
+
+All readers must give the same PageContent (tests/extract/test_readers.py); they differ in speed.
+pdfplumber still opens the file (password, errors), whichever reader then reads the pages.
+
+- "pdfplumber": pdfplumber's `page.objects`, the reference.
+- "pdfminer": a lean pdfminer.six device; same parser, no layout objects, no dict layer.
+- "pdfium": pypdfium2 (PDFium, C++), reconciled with pdfplumber's conventions.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from extract.errors import InputRejected
+from extract.page_content import PageContent
+
+if TYPE_CHECKING:
+    import pdfplumber
+
+# Reader name → module with `read_pages(pdf) -> Iterator[PageContent]`.
+READER_MODULES = {
+    "pdfminer": "extract.readers.pdfminer_reader",
+    "pdfium": "extract.readers.pdfium_reader",
+    "pdfplumber": "extract.readers.pdfplumber_reader",
+}
+READERS = tuple(READER_MODULES)
+# The fastest reader whose output is byte-identical to pdfplumber's on every sample and fixture.
+DEFAULT_READER = "pdfium"
+
+
+def page_reader(name: str) -> Callable[["pdfplumber.PDF"], Iterator[PageContent]]:
+    """The `read_pages` function of the named reader; ValueError for an unknown name."""
+    if name not in READER_MODULES:
+        raise ValueError(f"unknown page reader {name!r} (one of {', '.join(READERS)})")
+    return import_module(READER_MODULES[name]).read_pages
+
+
+def read_pages(pdf: "pdfplumber.PDF", reader: str = DEFAULT_READER) -> Iterator[PageContent]:
+    """Every page of the PDF as PageContent, in order; a page that cannot be read rejects the input."""
+    pages = page_reader(reader)(pdf)
+    number = 0
+    while True:
+        number += 1
+        try:
+            content = next(pages)
+        except StopIteration:
+            return
+        except InputRejected:
+            raise
+        except Exception as error:  # pdfminer and PDFium fail in many ways on broken pages
+            raise InputRejected(f"damaged PDF (page {number}: {_short(error)})", code="damaged") from None
+        yield content
+
+
+def _short(error: Exception) -> str:
+    text = str(error).strip() or type(error).__name__
+    return text.splitlines()[0][:120]

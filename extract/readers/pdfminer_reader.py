@@ -1,0 +1,333 @@
+"""A lean reader straight on pdfminer.six: a PDFDevice that keeps only what extract reads.
+
+pdfplumber runs the same pdfminer interpreter, builds a layout object (LTChar, LTRect …) for
+everything painted, and then turns each into a dict of some twenty attributes. This device skips
+both layers: it computes each character's box with LTChar's own arithmetic (advance, font descent,
+text matrix; the same float operations in the same order) and each painted path's bounds the way
+PDFLayoutAnalyzer.paint_path classifies them, then applies pdfplumber's coordinate conventions
+(top = page height − y1 shifted by the MediaBox origin, x shifted by the MediaBox's x0). The
+result equals pdfplumber_reader's PageContent exactly; tests/extract/test_readers.py holds it to
+that.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any, Iterator, Optional
+
+import pdfplumber
+from pdfminer.layout import LTChar
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
+from pdfminer import settings
+from pdfminer.pdfinterp import (PDFContentParser, PDFGraphicState, PDFInterpreterError, PDFPageInterpreter,
+                                PDFResourceManager, PDFTextState)
+from pdfminer.pdftypes import PDFStream, stream_value
+from pdfminer.psparser import PSEOF, PSKeyword, keyword_name
+from pdfminer.pdfdevice import PDFTextDevice, PDFTextSeq
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.utils import Matrix, PathSegment, Point, apply_matrix_pt, get_bound, mult_matrix
+from pdfplumber.page import fix_fontname_bytes
+from pdfplumber.utils import resolve_all
+
+from extract.page_content import Char, PageContent, Shape, char_size, is_bold, page_content, text_colour
+
+_log = logging.getLogger("pdfminer.pdfinterp")
+_UNSEEN = object()
+
+# PDFLayoutAnalyzer.paint_path splits a path with several subpaths at each "m" with this pattern.
+_SUBPATH = re.compile(r"m[^m]+")
+
+
+def read_pages(pdf: pdfplumber.PDF) -> Iterator[PageContent]:
+    """Every page of a PDF opened by pdfplumber, read by the lean device; nothing is kept between pages."""
+    device = ContentDevice(pdf.rsrcmgr, unicode_norm=pdf.unicode_norm)
+    for page in pdf.pages:
+        yield read_page(page, device)
+
+
+def read_page(page: pdfplumber.page.Page, device: Optional["ContentDevice"] = None) -> PageContent:
+    """One page through pdfminer's interpreter into the lean device."""
+    device = device or ContentDevice(page.pdf.rsrcmgr, unicode_norm=page.pdf.unicode_norm)
+    device.start_page(page)
+    try:
+        LeanInterpreter(device.rsrcmgr, device).process_page(page.page_obj)
+        return device.page_content()
+    finally:
+        device.forget_page()
+
+
+class LeanInterpreter(PDFPageInterpreter):
+    """PDFPageInterpreter whose operator dispatch is looked up once per operator, not once per use.
+
+    pdfminer's `execute` builds each operator's method name, asks hasattr and getattr and logs
+    every operator at debug level; this one does the same work from a table filled on first use.
+    Everything else (the operators themselves, circular-reference checks) is pdfminer's.
+    """
+
+    def execute(self, streams: Sequence[object]) -> None:
+        valid_streams: list[PDFStream] = []
+        self.stream_ids.clear()
+        for obj in streams:
+            stream = stream_value(obj)
+            if stream.objid is None:
+                _log.warning("Execute called on non-indirect object (inline image?) %r", stream)
+                continue
+            if stream.objid in self.parent_stream_ids:
+                _log.warning("Refusing to execute circular reference to content stream %d", stream.objid)
+            else:
+                valid_streams.append(stream)
+                self.stream_ids.add(stream.objid)
+        try:
+            parser = PDFContentParser(valid_streams)
+        except PSEOF:
+            return
+        operators: dict[PSKeyword, Optional[tuple[Any, int]]] = {}
+        nextobject, push, pop = parser.nextobject, self.push, self.pop
+        while True:
+            try:
+                (_, obj) = nextobject()
+            except PSEOF:
+                break
+            if not isinstance(obj, PSKeyword):
+                push(obj)
+                continue
+            operator = operators.get(obj, _UNSEEN)
+            if operator is _UNSEEN:
+                operator = operators[obj] = self._operator(obj)
+            if operator is None:
+                if settings.STRICT:
+                    raise PDFInterpreterError(f"Unknown operator: {keyword_name(obj)!r}")
+                continue
+            func, nargs = operator
+            if nargs:
+                args = pop(nargs)
+                if len(args) == nargs:
+                    func(*args)
+            else:
+                func()
+
+    def _operator(self, keyword: PSKeyword) -> Optional[tuple[Any, int]]:
+        """The bound method for an operator and how many operands it takes (pdfminer's naming); None if unknown."""
+        name = keyword_name(keyword)
+        method = "do_{}".format(name.replace("*", "_a").replace('"', "_w").replace("'", "_q"))
+        if not hasattr(self, method):
+            return None
+        func = getattr(self, method)
+        return func, func.__code__.co_argcount - 1
+
+
+class ContentDevice(PDFTextDevice):
+    """Collects characters and painted shapes of one page at a time, in pdfplumber's coordinates."""
+
+    def __init__(self, rsrcmgr: PDFResourceManager, unicode_norm: Optional[str] = None) -> None:
+        super().__init__(rsrcmgr)
+        self.unicode_norm = unicode_norm
+        self._glyphs: dict[PDFFont, dict[int, tuple[str, float]]] = {}
+        self._bold: dict[PDFFont, bool] = {}
+        self.forget_page()
+
+    # Page geometry, as pdfplumber's Page computes it (rotation and MediaBox origin included).
+    def start_page(self, page: pdfplumber.page.Page) -> None:
+        self.forget_page()
+        self.number = page.page_number
+        self.width = float(page.width)
+        self.height = page.height
+        self.mb_x0 = page.mediabox[0]
+        self.mb_top = page.mediabox[1]
+
+    def forget_page(self) -> None:
+        self.number, self.width, self.height, self.mb_x0, self.mb_top = 0, 0.0, 0, 0, 0
+        self.chars: list[Char] = []
+        self.rects: list[Shape] = []
+        self.curves: list[Shape] = []
+        self.lines: list[Shape] = []
+
+    def page_content(self) -> PageContent:
+        return page_content(self.number, self.width, float(self.height), self.chars,
+                            self.rects, self.curves, self.lines)
+
+    # Text ------------------------------------------------------------------------------------
+    def render_string(self, textstate: PDFTextState, seq: PDFTextSeq, ncs: PDFColorSpace,
+                      graphicstate: PDFGraphicState) -> None:
+        font = textstate.font
+        assert font is not None
+        if font.is_vertical():
+            # Rare; LTChar itself computes the vertical box (render_char below).
+            PDFTextDevice.render_string(self, textstate, seq, ncs, graphicstate)
+            return
+        textstate.linematrix = self._render_horizontal(textstate, font, seq, graphicstate)
+
+    def _render_horizontal(self, textstate: PDFTextState, font: PDFFont, seq: PDFTextSeq,
+                           graphicstate: PDFGraphicState) -> tuple[float, float]:
+        """PDFTextDevice.render_string_horizontal with LTChar's box arithmetic inlined."""
+        assert self.ctm is not None
+        a, b, c, d, e, f = mult_matrix(textstate.matrix, self.ctm)
+        fontsize = textstate.fontsize
+        scaling = textstate.scaling * 0.01
+        charspace = textstate.charspace * scaling
+        wordspace = 0 if font.is_multibyte() else textstate.wordspace * scaling
+        rise = textstate.rise
+        dxscale = 0.001 * fontsize * scaling
+        upright = a * d * scaling > 0 and b * c <= 0
+        descent = font.get_descent() * fontsize
+        low = descent + rise
+        high = descent + rise + fontsize
+        glyphs = self._glyphs_of(font)
+        bold = self._bold_of(font)
+        colour = _char_colour(graphicstate) if upright else None
+        height, mb_x0, mb_top, chars = self.height, self.mb_x0, self.mb_top, self.chars
+        zero = 0
+        x, y = textstate.linematrix
+        needcharspace = False
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    if needcharspace:
+                        x += charspace
+                    glyph = glyphs.get(cid)
+                    if glyph is None:
+                        glyph = glyphs[cid] = self._glyph(font, cid)
+                    adv = glyph[1] * fontsize * scaling
+                    if upright:
+                        # translate_matrix then apply_matrix_rect on (0, low, adv, high), as LTChar does.
+                        e1 = x * a + y * c + e
+                        f1 = x * b + y * d + f
+                        left1, bottom1 = a * zero + c * low + e1, b * zero + d * low + f1
+                        right1, bottom2 = a * adv + c * low + e1, b * adv + d * low + f1
+                        right2, top1 = a * adv + c * high + e1, b * adv + d * high + f1
+                        left2, top2 = a * zero + c * high + e1, b * zero + d * high + f1
+                        x0 = min(left1, left2, right1, right2)
+                        y0 = min(bottom1, bottom2, top1, top2)
+                        x1 = max(left1, left2, right1, right2)
+                        y1 = max(bottom1, bottom2, top1, top2)
+                        if mb_x0 != 0:
+                            x0, x1 = x0 + mb_x0, x1 + mb_x0
+                        chars.append(Char(glyph[0], float(x0), float((height - y1) + mb_top), float(x1),
+                                          float((height - y0) + mb_top), char_size(y1 - y0), bold, colour))
+                    x += adv
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    needcharspace = True
+        return x, y
+
+    def render_char(self, matrix: Matrix, font: PDFFont, fontsize: float, scaling: float, rise: float,
+                    cid: int, ncs: PDFColorSpace, graphicstate: PDFGraphicState) -> float:
+        """Vertical fonts only: build pdfminer's own LTChar and keep what pdfplumber would report of it."""
+        text, textwidth = self._glyph(font, cid)
+        item = LTChar(matrix, font, fontsize, scaling, rise, text, textwidth, font.char_disp(cid), ncs, graphicstate)
+        if item.upright:
+            x0, x1 = item.x0, item.x1
+            if self.mb_x0 != 0:
+                x0, x1 = x0 + self.mb_x0, x1 + self.mb_x0
+            self.chars.append(Char(text, float(x0), float((self.height - item.y1) + self.mb_top), float(x1),
+                                   float((self.height - item.y0) + self.mb_top), char_size(item.size),
+                                   self._bold_of(font), _char_colour(graphicstate)))
+        return item.adv
+
+    def _glyph(self, font: PDFFont, cid: int) -> tuple[str, float]:
+        """A character's text and width, as PDFLayoutAnalyzer.render_char finds them."""
+        try:
+            text = font.to_unichr(cid)
+        except PDFUnicodeNotDefined:
+            text = f"(cid:{cid})"
+        if self.unicode_norm is not None:
+            text = unicodedata.normalize(self.unicode_norm, text)
+        return text, font.char_width(cid)
+
+    def _glyphs_of(self, font: PDFFont) -> dict[int, tuple[str, float]]:
+        glyphs = self._glyphs.get(font)
+        if glyphs is None:
+            glyphs = self._glyphs[font] = {}
+        return glyphs
+
+    def _bold_of(self, font: PDFFont) -> bool:
+        bold = self._bold.get(font)
+        if bold is None:
+            name = font.fontname
+            if isinstance(name, bytes):
+                name = fix_fontname_bytes(name)
+            bold = self._bold[font] = is_bold(name or "")
+        return bold
+
+    # Paths -----------------------------------------------------------------------------------
+    def paint_path(self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool,
+                   path: Sequence[PathSegment]) -> None:
+        """PDFLayoutAnalyzer.paint_path, keeping bounds, fill/stroke and fill colour instead of LT objects."""
+        assert self.ctm is not None
+        kinds = {"line": self.lines, "rect": self.rects, "curve": self.curves}
+        for kind, pts in painted_subpaths(path, self.ctm):
+            kinds[kind].append(self._shape(pts, stroke, fill, gstate))
+
+    def _shape(self, pts: list[Point], stroke: bool, fill: bool, gstate: PDFGraphicState) -> Shape:
+        return plumber_shape(pts, self.height, self.mb_x0, self.mb_top, stroke, fill, _resolved(gstate.ncolor))
+
+
+def painted_subpaths(path: Sequence[PathSegment], ctm: Matrix) -> Iterator[tuple[str, list[Point]]]:
+    """What PDFLayoutAnalyzer.paint_path makes of a painted path: ("line" | "rect" | "curve", points).
+
+    A path of several subpaths is split at each "m"; a closing "h" stands for the subpath's first
+    point; a redundant "l" back to the start before "h" is dropped; four sides meeting at right
+    angles, closed, are a rect (its points are then its corners); one segment is a line.
+    """
+    shape = "".join(x[0] for x in path)
+    if shape[:1] != "m":
+        return
+    if shape.count("m") > 1:
+        for m in _SUBPATH.finditer(shape):
+            yield from painted_subpaths(path[m.start(0): m.end(0)], ctm)
+        return
+    pts = [apply_matrix_pt(ctm, p[-2:] if p[0] != "h" else path[0][-2:]) for p in path]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    if shape in {"mlh", "ml"}:
+        yield "line", pts[:2]
+    elif shape in {"mlllh", "mllll"}:
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        is_closed_loop = pts[0] == pts[4]
+        has_square_coordinates = (
+            x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0
+        ) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if is_closed_loop and has_square_coordinates:
+            yield "rect", [(x0, y0), (x2, y0), (x2, y2), (x0, y2)]
+        else:
+            yield "curve", pts
+    else:
+        yield "curve", pts
+
+
+def plumber_shape(pts: list[Point], height: float, mb_x0: float, mb_top: float, stroke: bool, fill: bool,
+                  fill_colour: Any) -> Shape:
+    """A shape's bounds in pdfplumber's coordinates (flipped from the page height, shifted by the MediaBox origin)."""
+    x0, y0, x1, y1 = get_bound(pts)
+    if mb_x0 != 0:
+        x0, x1 = x0 + mb_x0, x1 + mb_x0
+    return Shape(x0, (height - y1) + mb_top, x1, (height - y0) + mb_top,
+                 fill=bool(fill), stroke=bool(stroke), fill_colour=fill_colour)
+
+
+def _char_colour(graphicstate: PDFGraphicState) -> Optional[str]:
+    """pdfplumber reports a character's colour as a tuple even when the PDF gave one gray value."""
+    ncolor = graphicstate.ncolor
+    return text_colour(ncolor if isinstance(ncolor, tuple) else (ncolor,))
+
+
+def _resolved(value: Any) -> Any:
+    return value if isinstance(value, (int, float)) else resolve_all(value)
+
+
+def page_ctm(mediabox: Sequence[float], rotate: int) -> Matrix:
+    """The matrix PDFPageInterpreter.process_page starts a page with: /Rotate and the MediaBox origin."""
+    (x0, y0, x1, y1) = mediabox
+    if rotate == 90:
+        return (0, -1, 1, 0, -y0, x1)
+    if rotate == 180:
+        return (-1, 0, 0, -1, x1, y1)
+    if rotate == 270:
+        return (0, 1, -1, 0, y1, -x0)
+    return (1, 0, 0, 1, -x0, -y0)

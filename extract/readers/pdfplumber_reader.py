@@ -1,0 +1,51 @@
+"""The reference reader: pdfplumber's `page.objects` (pdfminer's layout objects turned into dicts).
+
+Slowest of the readers, but it is what the others are measured against: their PageContent must
+equal this one's, object for object.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+import pdfplumber
+
+from extract.page_content import Char, PageContent, Shape, char_size, is_bold, page_content, text_colour
+
+
+def read_pages(pdf: pdfplumber.PDF) -> Iterator[PageContent]:
+    """Every page of an open pdfplumber PDF, in order; each page's caches are released after it is read."""
+    for page in pdf.pages:
+        try:
+            yield read_page(page)
+        finally:
+            page.close()  # release pdfplumber's caches: memory stays flat on long reports
+
+
+def read_page(page: pdfplumber.page.Page) -> PageContent:
+    """Read a pdfplumber page into a PageContent, in one pass over its objects."""
+    objects = page.objects
+    chars = [_char(c) for c in objects.get("char", []) if c.get("upright", True)]
+    return page_content(
+        page.page_number, float(page.width), float(page.height), chars,
+        rects=[_shape(r) for r in objects.get("rect", [])],
+        curves=[_shape(c) for c in objects.get("curve", [])],
+        lines=[_shape(line) for line in objects.get("line", [])],
+    )
+
+
+def _char(c: dict) -> Char:
+    return Char(
+        text=c["text"],
+        x0=float(c["x0"]),
+        top=float(c["top"]),
+        x1=float(c["x1"]),
+        bottom=float(c["bottom"]),
+        size=char_size(c.get("size")),
+        bold=is_bold(c.get("fontname") or ""),
+        colour=text_colour(c.get("non_stroking_color")),
+    )
+
+
+def _shape(obj: dict) -> Shape:
+    return Shape(obj["x0"], obj["top"], obj["x1"], obj["bottom"],
+                 bool(obj.get("fill")), bool(obj.get("stroke")), obj.get("non_stroking_color"))
