@@ -181,7 +181,7 @@ def test_a_slow_file_is_stopped_at_the_time_limit_while_the_others_complete(
     summary = run_batch(inputs, outdir, BatchSettings(jobs=2, timeout=6))
     assert [(r.status, r.code) for r in summary.results] == [
         ("failed", "timeout"), ("ok", None), ("failed", "empty"), ("failed", "not_pdf")]
-    assert summary.results[0].reason == "timed out after 6 s"
+    assert summary.results[0].reason == "timed out: reading it took longer than 6 s (--timeout)"
     assert summary.seconds < 30
     # The stopped worker was killed mid-extraction: it must have left nothing behind.
     assert sorted(p.name for p in outdir.iterdir()) == ["activities.csv", f"{example_pdf.stem}.json", "report.json"]
