@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install test demo samples eval bench clean
+.PHONY: install test demo samples eval bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench.run
+
+# Damaged copies of the samples through followup (tests/fuzz/run_fuzz.py; ~25 min on 2 cores) and the repair figures.
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/run_fuzz.py --count 1560 --seed 13 --jobs 2 --recovery 100
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -70,3 +70,18 @@ def huge_unicode_range(report: Path, target: Path) -> Path:
                 fonts[name].ToUnicode = pdf.make_stream(cmap)
         pdf.save(target)
     return target
+
+
+def page_fonts_broken(report: Path, target: Path, *, page: int = 2) -> Path:
+    """Page `page` given fonts of its own that claim to be Type3 without any Type3 parts: it cannot be read."""
+    with pikepdf.open(report) as pdf:
+        page_obj = pdf.pages[page - 1].obj
+        page_obj.Resources = Dictionary(page_obj.Resources)
+        own = Dictionary()
+        for name, font in page_obj.Resources.Font.items():
+            broken = Dictionary(font)
+            broken.Subtype = Name.Type3
+            own[name] = pdf.make_indirect(broken)
+        page_obj.Resources.Font = own
+        pdf.save(target)
+    return target

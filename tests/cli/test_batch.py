@@ -195,7 +195,7 @@ def test_a_worker_that_crashes_is_recorded_and_the_rest_go_on(tmp_path: Path) ->
     settings = BatchSettings(jobs=1, extractor="fake_extractors:crash_on_marker")
     summary = run_batch(assign_outputs([crashing, fine]), tmp_path / "out", settings)
     assert [(r.status, r.code, r.reason) for r in summary.results] == [
-        ("failed", "crashed", "extraction crashed (killed by SIGSEGV)"), ("ok", None, None)]
+        ("failed", "crashed", "the reading process died (killed by SIGSEGV)"), ("ok", None, None)]
 
 
 def test_an_unforeseen_exception_is_an_internal_error_with_its_traceback_kept(tmp_path: Path) -> None:
