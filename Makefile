@@ -33,9 +33,9 @@ bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench.run
 
-# Damaged copies of the samples through followup (tests/fuzz/run_fuzz.py; ~25 min on 2 cores) and the repair figures.
+# Damaged copies of the samples through followup (tests/fuzz/run_fuzz.py; about 10 CPU-minutes) and the repair figures.
 fuzz: $(STAMP)
-	$(BIN)/python tests/fuzz/run_fuzz.py --count 1560 --seed 13 --jobs 2 --recovery 100
+	$(BIN)/python tests/fuzz/run_fuzz.py --count 520 --seed 13 --jobs 2 --recovery 40
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -1,6 +1,6 @@
 """`make fuzz`: many damaged copies of the samples through followup, and what repair recovers.
 
-    python tests/fuzz/run_fuzz.py [--count 1560] [--seed 13] [--jobs 2] [--recovery 100]
+    python tests/fuzz/run_fuzz.py [--count 520] [--seed 13] [--jobs 2] [--recovery 40]
 
 Prints the outcomes per kind of damage, every problem (an exception, an unclean reason, a page
 dropped without a warning), and the share of gold activities (samples/expected) recovered exactly
@@ -105,10 +105,10 @@ def recovery(per_kind: int, seed: int, jobs: int, folder: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--count", type=int, default=1560)
+    parser.add_argument("--count", type=int, default=520)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--recovery", type=int, default=100, help="damaged copies per kind for the recovery figures")
+    parser.add_argument("--recovery", type=int, default=40, help="damaged copies per kind for the recovery figures")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="followup-fuzz-") as folder:
         problems = fuzz(arguments.count, arguments.seed, arguments.jobs, Path(folder))
