@@ -72,7 +72,7 @@ class InputNotFound(ValueError):
     """A batch argument is neither a file, a folder nor a glob matching anything."""
 
     def __init__(self, argument: str) -> None:
-        super().__init__(f"{argument}: no such file or folder, and no file matches it as a glob")
+        super().__init__(f"{printable_path(argument)}: no such file or folder, and no file matches it as a glob")
         self.argument = argument
 
 
