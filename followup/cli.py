@@ -14,7 +14,7 @@ from typing import Optional
 
 import click
 
-from extract.errors import InputRejected, printable_path
+from extract.errors import InputRejected, printable_name, printable_path, technical_detail
 from extract.limits import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_SECONDS
 from followup.output import document_csv, document_json, write_atomically
 from schemas import Document
@@ -77,7 +77,7 @@ def _extract_guarded(pdf: Path, *, timeout: Optional[float], memory_limit: Optio
     except MemoryError:
         _fail(pdf, memory_exhausted(memory_limit if capped else None).reason, EXIT_REJECTED)
     except Exception as error:  # noqa: BLE001 - a bug must still end in one line, not a traceback
-        _fail(pdf, f"internal error in followup, please report it ({type(error).__name__}: {error})"[:300],
+        _fail(pdf, f"internal error in followup, please report it ({type(error).__name__}: {technical_detail(error)})",
               EXIT_INTERNAL)
     raise AssertionError("unreachable")
 
@@ -142,7 +142,7 @@ def diff(old: Path, new: Path, output: Optional[Path], fmt: str, timeout: float,
     from compare import diff_csv, diff_documents, diff_json, diff_markdown
 
     documents = [_load_document(path, timeout=timeout, memory_limit=memory_limit) for path in (old, new)]
-    result = diff_documents(documents[0], documents[1], old_file=old.name, new_file=new.name)
+    result = diff_documents(documents[0], documents[1], old_file=printable_name(old), new_file=printable_name(new))
     render = {"json": diff_json, "csv": diff_csv, "md": diff_markdown}[fmt]
     _emit(render(result), output)
 
