@@ -176,7 +176,10 @@ def _close_quietly(pdf: object) -> None:
 
 
 def _repaired_warning(original: Optional[InputRejected]) -> Warning:
-    why = f": {original.reason}" if original else ""
+    detail = original.reason.removeprefix(DAMAGED).removeprefix("damaged PDF:").strip() if original else ""
+    if detail.startswith("(") and detail.endswith(")"):
+        detail = detail[1:-1]
+    why = f" ({detail})" if detail else ""
     return Warning(code=REPAIRED, message=f"The file is damaged and was read from a copy repaired by qpdf{why}. "
                                           "Check the output against the printed report.")
 
