@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install lint test demo samples corpus eval bench clean
+.PHONY: install lint test demo samples corpus eval bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench.run
+
+# Damaged copies of the samples through followup (tests/fuzz/run_fuzz.py; about 10 CPU-minutes) and the repair figures.
+fuzz: $(STAMP)
+	$(BIN)/python tests/fuzz/run_fuzz.py --count 520 --seed 13 --jobs 2 --recovery 40
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -6,18 +6,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, get_args
 
-from extract.errors import InputRejected
+from extract.errors import InputRejected, printable_name, technical_detail
 from extract.headers import HeaderVocabulary, load_header_vocabulary, section_of_heading
 from extract.legend import find_glyph_legend, find_legend
 from extract.milestones import find_milestones
-from extract.opening import open_report
+from extract.limits import ResourceLimit, memory_exhausted
+from extract.opening import DAMAGED, DAMAGED_AFTER_REPAIR, needs_repair, open_report
 from extract.page_content import Box, PageContent
-from extract.readers import DEFAULT_READER, page_reader, read_pages
+from extract.readers import DEFAULT_READER, page_reader
 from extract.stitching import PlacedSlice, stitch_page_breaks
 from extract.tables import TableSlice, continue_table, find_table_slices, header_lines
 from extract.text_lines import CharIndex, TextLine, text_lines
 from schemas import LegendEntry, RawDocument, RawTable
+from schemas.document import Warning
 from schemas.raw import ColumnRole
+
+# Warning codes of problems with the file itself (the others are normalize.warnings').
+REPAIRED = "repaired"
+PAGE_UNREADABLE = "page_unreadable"
 
 # Lines of the first page kept as preamble (where the period line is printed).
 PREAMBLE_LINES = 15
@@ -39,6 +45,7 @@ class _Findings:
     heading: Optional[str] = None
     new_table: bool = True
     first_page_seen: bool = False
+    warnings: list[Warning] = field(default_factory=list)
     previous_page_lines: set[tuple[int, str]] = field(default_factory=set)
 
 
@@ -51,29 +58,38 @@ def file_sha256(path: Path) -> str:
 
 
 def read_raw_document(path: Path, *, password: Optional[str] = None,
-                      headers: Optional[HeaderVocabulary] = None, reader: str = DEFAULT_READER) -> RawDocument:
+                      headers: Optional[HeaderVocabulary] = None, reader: str = DEFAULT_READER,
+                      repair: bool = True) -> RawDocument:
     """Read a follow-up report PDF into its raw tables; raises InputRejected when it cannot.
 
-    `reader` names the page reader (extract/readers: "pdfminer", "pdfium", "pdfplumber"); all give the same result.
+    `reader` names the page reader (extract/readers: "pdfminer", "pdfium", "pdfplumber").
+    A file or a page pdfminer cannot read is repaired by qpdf in memory and read again; the
+    document then carries a `repaired` warning, and a page that still cannot be read a
+    `page_unreadable` warning; `repair=False` rejects such a file as damaged instead (to measure
+    what repair gains). Resource limits (extract.limits) become `too_large` / `timeout`.
     """
     path = Path(path)
     page_reader(reader)  # an unknown name fails before the file is opened
     vocabulary = headers or load_header_vocabulary()
-    pdf = open_report(path, password)
-    findings = _Findings()
+    repaired = False
     try:
-        page_count = len(pdf.pages)
-        for content in read_pages(pdf, reader):
-            _read_findings(content, vocabulary, findings)
-    finally:
-        pdf.close()
+        findings, page_count = _read_pages(path, password, vocabulary, reader, repair=False)
+    except _NeedsRepair as damage:
+        if not repair:
+            raise damage.rejection from None
+        findings, page_count = _read_pages(path, password, vocabulary, reader, repair=True, original=damage.rejection)
+        repaired = True
     if findings.chars == 0:
+        if repaired:
+            raise InputRejected(f"{DAMAGED_AFTER_REPAIR} (no text is left in it)", code="damaged")
         raise InputRejected("no text layer (a scanned PDF?)", code="no_text")
     if not findings.slices:
+        if repaired:
+            raise InputRejected(f"{DAMAGED_AFTER_REPAIR} (no activity table is left in it)", code="damaged")
         raise InputRejected("no activity table found", code="no_table")
     placed = [PlacedSlice(s, section, heading, starts) for s, section, heading, starts in findings.slices]
     return RawDocument(
-        file=path.name,
+        file=printable_name(path),
         sha256=file_sha256(path),
         pages=page_count,
         title=findings.title,
@@ -81,7 +97,109 @@ def read_raw_document(path: Path, *, password: Optional[str] = None,
         milestones=findings.milestones,
         legend=findings.legend,
         tables=[with_extra_columns(table) for table in stitch_page_breaks(placed)],
+        warnings=findings.warnings,
     )
+
+
+class _NeedsRepair(Exception):
+    """The file as it is could not be read whole; qpdf's repaired copy is tried next."""
+
+    def __init__(self, rejection: InputRejected) -> None:
+        super().__init__(rejection.reason)
+        self.rejection = rejection
+
+
+def _read_pages(path: Path, password: Optional[str], vocabulary: HeaderVocabulary, reader: str, *, repair: bool,
+                original: Optional[InputRejected] = None) -> tuple[_Findings, int]:
+    """Every page of the file (or of its repaired copy) read into findings; (findings, page count)."""
+    try:
+        pdf = open_report(path, password, repair=repair)
+    except InputRejected as rejected:
+        if rejected.code == "damaged" and not repair:
+            raise _NeedsRepair(rejected) from None
+        raise
+    except ResourceLimit as limit:
+        raise limit.rejection() from None
+    findings = _Findings()
+    if repair:
+        findings.warnings.append(_repaired_warning(original))
+    limit: Optional[ResourceLimit] = None
+    exhausted = False
+    read_from = page_reader(reader)
+    try:
+        page_count = len(pdf.pages)
+        pages = read_from(pdf, 0)
+        number = 0
+        while True:
+            number += 1
+            try:
+                content = next(pages)
+            except StopIteration:
+                break
+            except (InputRejected, MemoryError):
+                raise
+            except Exception as error:
+                if _out_of_memory(error):
+                    raise MemoryError from None
+                if not repair:
+                    raise _NeedsRepair(InputRejected(
+                        f"damaged PDF: page {number} cannot be read ({technical_detail(error)})",
+                        code="damaged")) from None
+                findings.warnings.append(_unreadable_page_warning(number, error))
+                pages = read_from(pdf, number)  # a reader stops at its first error: go on after the page
+                continue
+            _read_findings(content, vocabulary, findings)
+    except ResourceLimit as hit:
+        limit = hit
+    except MemoryError:
+        exhausted = True
+    finally:
+        _close_quietly(pdf)
+    # Raised here, outside the handlers, so the traceback holding the memory is already released.
+    if exhausted:
+        raise memory_exhausted()
+    if limit is not None:
+        raise limit.rejection()
+    if repair and page_count and sum(w.code == PAGE_UNREADABLE for w in findings.warnings) == page_count:
+        raise InputRejected(f"{DAMAGED_AFTER_REPAIR} (no page can be read)", code="damaged")
+    if not repair and (findings.chars == 0 or not findings.slices) and needs_repair(path, password):
+        # pdfminer read the file without complaint yet found nothing: a truncated or broken file
+        # whose lost parts qpdf may recover.
+        raise _NeedsRepair(InputRejected(DAMAGED, code="damaged"))
+    return findings, page_count
+
+
+def _out_of_memory(error: BaseException) -> bool:
+    """Whether the error is memory running out, perhaps wrapped by pdfplumber or pdfminer."""
+    seen = 0
+    while error is not None and seen < 8:
+        if isinstance(error, MemoryError) or any(isinstance(arg, MemoryError) for arg in error.args):
+            return True
+        error, seen = error.__cause__ or error.__context__, seen + 1
+    return False
+
+
+def _close_quietly(pdf: object) -> None:
+    """Close the PDF even when memory has run out; closing must never replace the real reason."""
+    try:
+        pdf.close()  # type: ignore[attr-defined]
+    except (Exception, MemoryError):  # noqa: BLE001
+        pass
+
+
+def _repaired_warning(original: Optional[InputRejected]) -> Warning:
+    detail = original.reason.removeprefix(DAMAGED).removeprefix("damaged PDF:").strip() if original else ""
+    if detail.startswith("(") and detail.endswith(")"):
+        detail = detail[1:-1]
+    why = f" ({detail})" if detail else ""
+    return Warning(code=REPAIRED, message=f"The file is damaged and was read from a copy repaired by qpdf{why}. "
+                                          "Check the output against the printed report.")
+
+
+def _unreadable_page_warning(page_number: int, error: Exception) -> Warning:
+    return Warning(code=PAGE_UNREADABLE, page=page_number,
+                   message=f"Page {page_number} cannot be read even after repair and is left out "
+                           f"({technical_detail(error)}).")
 
 
 def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _Findings) -> None:

@@ -1,5 +1,19 @@
-"""Why an input PDF is rejected. The CLI prints `error: FILE: REASON` and exits 3."""
+"""Why an input PDF is rejected, and how a file name is shown in one line of text.
+
+The CLI prints `error: FILE: REASON` and exits 3. A reason says in plain words what is wrong and
+what the user can do; a technical detail, when there is one, follows in brackets.
+"""
 from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Union
+
+# The codes a rejection may carry (README "What a failed input's code says").
+REJECTION_CODES = frozenset({
+    "not_found", "unreadable", "empty", "not_pdf", "damaged", "encrypted", "no_text", "no_table", "too_large",
+    "timeout",
+})
 
 
 class InputRejected(Exception):
@@ -8,5 +22,36 @@ class InputRejected(Exception):
     def __init__(self, reason: str, *, code: str) -> None:
         super().__init__(reason)
         self.reason = reason
-        # Stable machine-readable kind: empty, not_pdf, damaged, encrypted, no_text, no_table.
+        # Stable machine-readable kind, one of REJECTION_CODES.
         self.code = code
+
+
+def printable_path(path: Union[str, os.PathLike]) -> str:
+    """The path as one line of valid text: undecodable bytes as \\xNN, control characters escaped.
+
+    File names are bytes on Linux; a name from an old zip archive may be Latin-1 (`\\xe5` for å) and
+    a name may even hold a newline. Neither may break a message line, a JSON file or a CSV cell.
+    """
+    raw = os.fsencode(path)
+    text = raw.decode("utf-8", errors="backslashreplace")
+    return "".join(ch if ch.isprintable() else _escaped(ch) for ch in text)
+
+
+def printable_name(path: Union[str, os.PathLike]) -> str:
+    """The last part of the path, as printable_path shows it."""
+    return printable_path(Path(os.fsdecode(path)).name)
+
+
+def _escaped(ch: str) -> str:
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if ch in named:
+        return named[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def technical_detail(error: BaseException) -> str:
+    """A library's error as one short line, for the brackets after a reason."""
+    text = str(error).strip() or type(error).__name__
+    first = text.splitlines()[0][:120]
+    return printable_path(first) if not first.isprintable() else first

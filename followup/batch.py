@@ -8,6 +8,11 @@ The run writes, all atomically:
 - OUTDIR/report.json, the run report: per input ok or the reason it failed, pages, activities,
   seconds; it is also the skip cache of the next run.
 
+While the run goes on, each settled input is appended to OUTDIR/.followup-journal.jsonl as it
+finishes (after its JSON is written), so a run that is killed loses nothing: the next run reads the
+journal with the run report and skips what was done. One run at a time may write into an OUTDIR
+(a lock on the folder); a second is refused with BatchLocked.
+
 Each extraction runs in a worker process of our own; a worker that overruns the time limit is
 killed and replaced, because pdfplumber can loop in C code where no thread or signal reaches it.
 """
@@ -30,12 +35,14 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Sequence
 
+from extract.errors import printable_name, printable_path
 from followup.output import CSV_COLUMNS, activities_csv, activity_csv_row, extra_columns, write_atomically
 
 if TYPE_CHECKING:
     from schemas import Activity
 
 RUN_REPORT = "report.json"
+JOURNAL = ".followup-journal.jsonl"
 ACTIVITIES_CSV = "activities.csv"
 BATCH_CSV_COLUMNS = ["source_file", "period", *CSV_COLUMNS]
 RUN_REPORT_VERSION = "1"
@@ -56,11 +63,20 @@ def available_cores() -> int:
     return os.cpu_count() or 1
 
 
+class BatchLocked(RuntimeError):
+    """Another run is writing into the same OUTDIR."""
+
+    def __init__(self, outdir: Path) -> None:
+        super().__init__("another followup batch is writing into this folder; "
+                         "wait for it to finish or choose another output folder")
+        self.outdir = outdir
+
+
 class InputNotFound(ValueError):
     """A batch argument is neither a file, a folder nor a glob matching anything."""
 
     def __init__(self, argument: str) -> None:
-        super().__init__(f"{argument}: no such file or folder, and no file matches it as a glob")
+        super().__init__(f"{printable_path(argument)}: no such file or folder, and no file matches it as a glob")
         self.argument = argument
 
 
@@ -73,6 +89,8 @@ class BatchSettings:
     vocabulary_files: tuple[Path, ...] = ()
     jobs: int = field(default_factory=available_cores)
     timeout: float = 120.0
+    # Megabytes of address space a worker may take (extract.limits.cap_memory); None: no cap.
+    memory_limit: Optional[int] = None
     force: bool = False
     # "module:function" with extract_document's signature; named, not passed, so workers can import it.
     extractor: str = DEFAULT_EXTRACTOR
@@ -221,7 +239,7 @@ def assign_outputs(paths: Sequence[Path]) -> list[BatchInput]:
     otherwise NAME-XXXXXXXX.json for each of the same name, XXXXXXXX from the absolute path, so
     the name does not depend on input order and stays the same from one run to the next.
     """
-    stems = [path.stem for path in paths]
+    stems = [printable_name(path.parent / path.stem) for path in paths]
     counts: dict[str, int] = {}
     for stem in stems:
         counts[stem.casefold()] = counts.get(stem.casefold(), 0) + 1
@@ -253,14 +271,26 @@ def run_batch(
 
     Inputs unchanged since the last run into outdir (same content, same settings, extracted then)
     are skipped unless settings.force. `on_result` is told of each input as it is settled.
+    Raises BatchLocked when another run is writing into outdir.
     """
     started = time.perf_counter()
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+    with _exclusive(outdir):
+        return _run_locked(inputs, outdir, settings, on_result, started)
+
+
+def _run_locked(inputs: Sequence[BatchInput], outdir: Path, settings: BatchSettings,
+                on_result: Optional[ResultCallback], started: float) -> BatchSummary:
     _remove_leftover_temporaries(outdir, [RUN_REPORT, ACTIVITIES_CSV, *(item.output for item in inputs)])
     fingerprint = settings.fingerprint()
     previous = {} if settings.force else _previous_results(outdir)
-    notify = on_result or (lambda result: None)
+    journal = _Journal(outdir / JOURNAL)
+    recorded = on_result or (lambda result: None)
+
+    def notify(result: InputResult) -> None:
+        journal.append(result)
+        recorded(result)
 
     results: list[Optional[InputResult]] = [None] * len(inputs)
     pending: list[tuple[int, BatchInput, str]] = []
@@ -287,7 +317,56 @@ def run_batch(
     columns = BATCH_CSV_COLUMNS + extra_columns(_batch_activities(summary.results, outdir), BATCH_CSV_COLUMNS)
     write_atomically(outdir / ACTIVITIES_CSV, activities_csv(_batch_rows(summary.results, outdir), columns))
     write_atomically(outdir / RUN_REPORT, run_report_json(summary, settings))
+    # The run report now holds every result; a journal left by an earlier, killed run is done with.
+    journal.remove()
     return summary
+
+
+class _Journal:
+    """OUTDIR/.followup-journal.jsonl: one JSON line per input as it is settled, synced to disk.
+
+    A line is appended whole or, when the run is killed while writing it, torn; a torn line is
+    ignored when the journal is read, and its input is extracted again.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def append(self, result: InputResult) -> None:
+        line = json.dumps(asdict(result), ensure_ascii=False) + "\n"
+        with open(self.path, "a", encoding="utf-8") as handle:
+            handle.write(line)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def remove(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+class _exclusive:
+    """Hold a lock on OUTDIR itself for the run (no lock file left behind); BatchLocked when taken."""
+
+    def __init__(self, outdir: Path) -> None:
+        self.outdir = outdir
+        self.descriptor: Optional[int] = None
+
+    def __enter__(self) -> "_exclusive":
+        try:
+            import fcntl
+        except ImportError:  # not on Windows: no lock, as before
+            return self
+        descriptor = os.open(self.outdir, os.O_RDONLY)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(descriptor)
+            raise BatchLocked(self.outdir) from None
+        self.descriptor = descriptor
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.descriptor is not None:
+            os.close(self.descriptor)
 
 
 def _settle_without_extracting(
@@ -297,7 +376,7 @@ def _settle_without_extracting(
     try:
         sha256 = _sha256_of_file(item.path)
     except OSError as error:
-        return InputResult(file=str(item.path), output=item.output, sha256=None, settings=fingerprint,
+        return InputResult(file=printable_path(item.path), output=item.output, sha256=None, settings=fingerprint,
                            status="failed", reason=f"cannot read: {error.strerror or error}", code="unreadable")
     if (
         previous is not None
@@ -306,7 +385,7 @@ def _settle_without_extracting(
         and previous.get("settings") == fingerprint
         and _is_document(outdir / item.output)
     ):
-        return InputResult(file=str(item.path), output=item.output, sha256=sha256, settings=fingerprint,
+        return InputResult(file=printable_path(item.path), output=item.output, sha256=sha256, settings=fingerprint,
                            status="ok", skipped=True, pages=previous.get("pages"),
                            activities=previous.get("activities"), seconds=previous.get("seconds", 0.0),
                            peak_memory_mb=previous.get("peak_memory_mb"))
@@ -314,7 +393,7 @@ def _settle_without_extracting(
 
 
 def _result_of(item: BatchInput, sha256: str, fingerprint: str, outcome: dict[str, Any]) -> InputResult:
-    base = InputResult(file=str(item.path), output=item.output, sha256=sha256, settings=fingerprint,
+    base = InputResult(file=printable_path(item.path), output=item.output, sha256=sha256, settings=fingerprint,
                        status="failed", seconds=round(outcome.get("seconds", 0.0), 3),
                        peak_memory_mb=outcome.get("peak_memory_mb"))
     if outcome["kind"] == "ok":
@@ -341,12 +420,29 @@ def _remove_leftover_temporaries(outdir: Path, names: Iterable[str]) -> None:
 
 
 def _previous_results(outdir: Path) -> dict[str, dict[str, Any]]:
-    """The last run's results by output name; a missing or unreadable run report means no cache."""
+    """The last runs' results by output name: the run report, then the journal of a run killed since.
+
+    A missing or unreadable run report means no cache; a torn journal line is ignored.
+    """
+    results: dict[str, dict[str, Any]] = {}
     try:
         report = json.loads((outdir / RUN_REPORT).read_text(encoding="utf-8"))
-        return {entry["output"]: entry for entry in report["inputs"] if isinstance(entry, dict) and "output" in entry}
+        results.update((entry["output"], entry) for entry in report["inputs"]
+                       if isinstance(entry, dict) and "output" in entry)
     except (OSError, ValueError, KeyError, TypeError):
-        return {}
+        pass
+    try:
+        lines = (outdir / JOURNAL).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and isinstance(entry.get("output"), str):
+            results[entry["output"]] = entry
+    return results
 
 
 def _batch_activities(results: Iterable[InputResult], outdir: Path) -> Iterator[Activity]:
@@ -409,8 +505,8 @@ def summary_lines(summary: BatchSummary, outdir: Path) -> list[str]:
     return [
         f"{len(summary.results)} inputs: {summary.ok_count} ok{skipped}, {len(summary.failed)} failed",
         f"{summary.pages_extracted} pages extracted in {summary.seconds:.1f} s ({rate}, {summary.jobs} jobs{memory})",
-        f"{summary.activities} activities in {outdir / ACTIVITIES_CSV}",
-        f"run report: {outdir / RUN_REPORT}",
+        f"{summary.activities} activities in {printable_path(outdir / ACTIVITIES_CSV)}",
+        f"run report: {printable_path(outdir / RUN_REPORT)}",
     ]
 
 
@@ -439,7 +535,8 @@ class _Worker:
     def __init__(self, context: Any, settings: BatchSettings) -> None:
         self.connection, child_end = context.Pipe()
         job = {"extractor": settings.extractor, "period": settings.period, "password": settings.password,
-               "vocabulary_files": [str(p) for p in settings.vocabulary_files], "reader": settings.reader}
+               "vocabulary_files": [str(p) for p in settings.vocabulary_files], "reader": settings.reader,
+               "memory_limit": settings.memory_limit}
         self.process = context.Process(target=_worker_main, args=(child_end, job), daemon=True)
         self.process.start()
         child_end.close()
@@ -496,7 +593,8 @@ class _WorkerPool:
                 if worker.task is not None and time.monotonic() >= worker.deadline:
                     index, _ = worker.task
                     self._replace(worker, queue)
-                    timed_out = _failure(f"timed out after {self.settings.timeout:g} s", "timeout")
+                    timed_out = _failure(f"timed out: reading it took longer than {self.settings.timeout:g} s "
+                                         "(--timeout)", "timeout")
                     yield index, {**timed_out, "seconds": self.settings.timeout}
 
     def _hear(self, worker: _Worker, queue: deque) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -527,7 +625,7 @@ class _WorkerPool:
                 yield index, _failure("internal error: worker processes fail to start", "internal")
         self._replace(worker, queue)
         if task is not None:
-            yield task[0], _failure(f"extraction crashed ({_exit_description(code)})", "crashed")
+            yield task[0], _failure(f"the reading process died ({_exit_description(code)})", "crashed")
 
     def _replace(self, worker: _Worker, queue: deque, gently: bool = False) -> None:
         worker.stop() if gently else worker.kill()
@@ -559,6 +657,9 @@ def _worker_main(connection: Any, job: dict[str, Any]) -> None:
             import_module(name)
         except Exception:
             pass  # a missing stage shows up, with its traceback, as each input's internal error
+    from extract.limits import cap_memory
+
+    cap_memory(job.get("memory_limit"))
     connection.send("ready")
     while True:
         try:
@@ -574,6 +675,7 @@ def _worker_main(connection: Any, job: dict[str, Any]) -> None:
 def _extract_outcome(path: Path, job: dict[str, Any]) -> dict[str, Any]:
     """Extract one file and describe the outcome in plain, picklable values; never raises."""
     from extract.errors import InputRejected
+    from extract.limits import ResourceLimit, memory_exhausted
     from followup.output import document_json
 
     started = time.perf_counter()
@@ -586,6 +688,10 @@ def _extract_outcome(path: Path, job: dict[str, Any]) -> dict[str, Any]:
         text = document_json(document)
     except InputRejected as rejected:
         outcome = _failure(rejected.reason, rejected.code)
+    except ResourceLimit as limit:
+        outcome = _failure(limit.reason, limit.code)
+    except MemoryError:
+        outcome = _failure(memory_exhausted(job.get("memory_limit")).reason, "too_large")
     except Exception as error:  # noqa: BLE001 - any bug must become a recorded reason, not a lost run
         outcome = _failure(f"internal error: {type(error).__name__}: {error}", "internal",
                            traceback.format_exc())

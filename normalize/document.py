@@ -32,7 +32,7 @@ _TRAILING_DATE = re.compile(r"^(?P<label>.*?)[\s,:–-]*(?P<date>\d{4}-\d{2}(?:-
 def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: Optional[str] = None) -> Document:
     """Turn an extracted RawDocument into the output Document."""
     activities: list[Activity] = []  # built in reading order: active table first, then done
-    warnings: list[Warning] = []
+    warnings: list[Warning] = list(raw.warnings)
     seen_ids: dict[str, int] = {}
     cell_texts = [cell.text for table in raw.tables for row in table.rows
                   for cell in (*row.cells.values(), *row.extra.values())]

@@ -1,9 +1,11 @@
 """The output document of `followup extract` (DESIGN.md, schema_version "1")."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+import datetime
+import re
+from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 SCHEMA_VERSION = "1"
 
@@ -21,11 +23,26 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def _iso_day(value: str) -> str:
+    """An ISO 8601 calendar day that exists (2024-02-29 yes, 2024-02-30 and "snart" no)."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("not an ISO day (YYYY-MM-DD)")
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("no such day") from None
+    return value
+
+
+# Kept as text in Python (the ISO form is the contract), checked and typed as a date in the schema.
+IsoDay = Annotated[str, AfterValidator(_iso_day), WithJsonSchema({"type": "string", "format": "date"})]
+
+
 class DateValue(_Model):
     """A date as printed, with its ISO form only when a whole valid day is printed."""
 
     text: str
-    date: Optional[str] = Field(None, description="ISO 8601 day, only when a whole valid day is printed")
+    date: Optional[IsoDay] = Field(None, description="ISO 8601 day, only when a whole valid day is printed")
     precision: Optional[Precision] = None
 
 

@@ -8,6 +8,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schemas.document import Warning
+
 # The column roles a header can be recognised as (extract/data/headers.toml maps wording to them).
 ColumnRole = Literal[
     "area", "goal", "action", "deadline", "responsible", "status", "follow_up", "new_deadline"
@@ -60,3 +62,5 @@ class RawDocument(_Raw):
     milestones: list[str] = Field(default_factory=list)
     legend: list[LegendEntry] = Field(default_factory=list)
     tables: list[RawTable] = Field(default_factory=list)
+    # Problems with the file itself (repaired, unreadable pages), passed on to Document.warnings.
+    warnings: list[Warning] = Field(default_factory=list)

@@ -59,8 +59,9 @@ _FONT_NAME_BYTES = 512
 _FORM_DEPTH = 4
 
 
-def read_pages(pdf: pdfplumber.PDF) -> Iterator[PageContent]:
-    """Every page of a PDF opened by pdfplumber, read again by PDFium; each PDFium page is closed after it.
+def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
+    """The pages of a PDF opened by pdfplumber from index `start` on, read again by PDFium; each PDFium
+    page is closed after it.
 
     A damaged file that pdfminer could open may look different to PDFium (another page count, or
     not open at all); such a file is read by the pdfminer reader instead, so that every reader
@@ -70,13 +71,13 @@ def read_pages(pdf: pdfplumber.PDF) -> Iterator[PageContent]:
     try:
         document = pdfium.PdfDocument(source, password=pdf.password or None)
     except pdfium.PdfiumError:
-        yield from pdfminer_reader.read_pages(pdf)
+        yield from pdfminer_reader.read_pages(pdf, start)
         return
     try:
         if len(document) != len(pdf.pages):
-            yield from pdfminer_reader.read_pages(pdf)
+            yield from pdfminer_reader.read_pages(pdf, start)
             return
-        for index, page in enumerate(pdf.pages):
+        for index, page in enumerate(pdf.pages[start:], start=start):
             pdfium_page = document[index]
             try:
                 # Font handles are only good while their page is open (PDFium may free a font with its

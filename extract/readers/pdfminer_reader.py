@@ -40,10 +40,11 @@ _UNSEEN = object()
 _SUBPATH = re.compile(r"m[^m]+")
 
 
-def read_pages(pdf: pdfplumber.PDF) -> Iterator[PageContent]:
-    """Every page of a PDF opened by pdfplumber, read by the lean device; nothing is kept between pages."""
+def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
+    """The pages of a PDF opened by pdfplumber from index `start` on, read by the lean device; nothing
+    is kept between pages."""
     device = ContentDevice(pdf.rsrcmgr, unicode_norm=pdf.unicode_norm)
-    for page in pdf.pages:
+    for page in pdf.pages[start:]:
         yield read_page(page, device)
 
 

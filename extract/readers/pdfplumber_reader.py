@@ -12,9 +12,9 @@ import pdfplumber
 from extract.page_content import Char, PageContent, Shape, char_size, is_bold, page_content, text_colour
 
 
-def read_pages(pdf: pdfplumber.PDF) -> Iterator[PageContent]:
-    """Every page of an open pdfplumber PDF, in order; each page's caches are released after it is read."""
-    for page in pdf.pages:
+def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
+    """The pages of an open pdfplumber PDF from index `start` on; each page's caches are released after it."""
+    for page in pdf.pages[start:]:
         try:
             yield read_page(page)
         finally:

@@ -29,3 +29,13 @@ def bug_on_marker(path: Path, **settings) -> Document:
 def _document(path: Path) -> Document:
     return Document(source=Source(file=Path(path).name, sha256="0" * 64, pages=1),
                     activities=[Activity(id="a1", section="active", area=Path(path).stem)])
+
+
+def hang_on_marker(path: Path, **settings) -> Document:
+    """Never returns when the file says HANG (as a pathological page would), else a one-activity document."""
+    if b"HANG" in Path(path).read_bytes():
+        import time
+
+        while True:
+            time.sleep(1)
+    return _document(path)

@@ -181,7 +181,7 @@ def test_a_slow_file_is_stopped_at_the_time_limit_while_the_others_complete(
     summary = run_batch(inputs, outdir, BatchSettings(jobs=2, timeout=6))
     assert [(r.status, r.code) for r in summary.results] == [
         ("failed", "timeout"), ("ok", None), ("failed", "empty"), ("failed", "not_pdf")]
-    assert summary.results[0].reason == "timed out after 6 s"
+    assert summary.results[0].reason == "timed out: reading it took longer than 6 s (--timeout)"
     assert summary.seconds < 30
     # The stopped worker was killed mid-extraction: it must have left nothing behind.
     assert sorted(p.name for p in outdir.iterdir()) == ["activities.csv", f"{example_pdf.stem}.json", "report.json"]
@@ -195,7 +195,7 @@ def test_a_worker_that_crashes_is_recorded_and_the_rest_go_on(tmp_path: Path) ->
     settings = BatchSettings(jobs=1, extractor="fake_extractors:crash_on_marker")
     summary = run_batch(assign_outputs([crashing, fine]), tmp_path / "out", settings)
     assert [(r.status, r.code, r.reason) for r in summary.results] == [
-        ("failed", "crashed", "extraction crashed (killed by SIGSEGV)"), ("ok", None, None)]
+        ("failed", "crashed", "the reading process died (killed by SIGSEGV)"), ("ok", None, None)]
 
 
 def test_an_unforeseen_exception_is_an_internal_error_with_its_traceback_kept(tmp_path: Path) -> None:
