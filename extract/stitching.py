@@ -29,6 +29,8 @@ class _Row:
     merged_above: set[str]
     row_fill: Optional[str]
     pages: list[int]
+    group_row: Optional[str] = None  # set on a full-width group row: its text
+    group: Optional[str] = None  # the group row above an activity row
 
 
 def stitch_page_breaks(placed: Sequence[PlacedSlice]) -> list[RawTable]:
@@ -39,9 +41,11 @@ def stitch_page_breaks(placed: Sequence[PlacedSlice]) -> list[RawTable]:
         if tables and not item.starts_table and tables[-1][0].slice.roles == item.slice.roles:
             previous = tables[-1][1]
             new_page = item.slice.page != tables[-1][0].slice.page
-            if rows and previous and new_page and is_continuation(rows[0]):
+            if rows and previous and new_page and previous[-1].group_row is None and rows[0].group_row is None \
+                    and is_continuation(rows[0]):
                 _absorb(previous[-1], rows.pop(0))
-            elif rows and previous and new_page and not rows[0].texts.get("area", "x").strip():
+            elif rows and previous and new_page and rows[0].group_row is None \
+                    and not rows[0].texts.get("area", "x").strip():
                 # A merged Område cell running over the page break is not printed again.
                 rows[0].merged_above.add("area")
             previous.extend(rows)
@@ -52,7 +56,7 @@ def stitch_page_breaks(placed: Sequence[PlacedSlice]) -> list[RawTable]:
             section=first.section,
             heading=first.heading,
             columns=list(first.slice.roles),
-            rows=[_raw_row(r) for r in resolve_merged_cells(rows)],
+            rows=[_raw_row(r) for r in resolve_merged_cells(assign_groups(rows))],
         )
         for first, rows in tables
     ]
@@ -73,6 +77,20 @@ def is_continuation(row: _Row) -> bool:
     return bool(present) and all(not row.texts[role].strip() for role in present)
 
 
+def assign_groups(rows: list[_Row]) -> list[_Row]:
+    """The activity rows, each with the text of the last group row above it in the table (a group
+    continues over page breaks where it is not repeated); group rows themselves are no activities."""
+    current: Optional[str] = None
+    activities = []
+    for row in rows:
+        if row.group_row is not None:
+            current = row.group_row
+        else:
+            row.group = current
+            activities.append(row)
+    return activities
+
+
 def resolve_merged_cells(rows: list[_Row]) -> list[_Row]:
     """A vertically merged cell's text belongs to every row it spans."""
     roles = {role for row in rows for role in row.texts}
@@ -91,7 +109,8 @@ def resolve_merged_cells(rows: list[_Row]) -> list[_Row]:
 
 
 def _row(row: SliceRow, page: int) -> _Row:
-    return _Row(dict(row.texts), dict(row.fills), dict(row.markers), set(row.merged_above), row.row_fill, [page])
+    return _Row(dict(row.texts), dict(row.fills), dict(row.markers), set(row.merged_above), row.row_fill, [page],
+                group_row=row.group)
 
 
 def _absorb(target: _Row, continuation: _Row) -> None:
@@ -113,4 +132,4 @@ def _raw_row(row: _Row) -> RawRow:
         role: RawCell(text=row.texts.get(role, ""), fill=row.fills.get(role), marker=row.markers.get(role))
         for role in row.texts
     }
-    return RawRow(cells=cells, row_fill=row.row_fill, pages=row.pages)
+    return RawRow(cells=cells, row_fill=row.row_fill, pages=row.pages, group=row.group)

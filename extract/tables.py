@@ -6,10 +6,11 @@ header when it has none. Every character of the table body lands in exactly one 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional, Sequence
+from typing import Collection, NamedTuple, Optional, Sequence
 
 from extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
 from extract.grid import (
+    SNAP,
     Boundary,
     cluster_positions,
     horizontal_boundaries,
@@ -30,6 +31,12 @@ TRAILING_GAP_LINES = 2.5
 BLOCK_GAP = 0.35
 UNRULED_ALIGNMENT = 2.5
 UNRULED_TABLE_GAP = 4.0
+# A group row ("Område: Tillgänglighet" over the whole table) holds a name, not a paragraph: at most
+# this many lines, starting within this many line heights of its band's top rule.
+GROUP_MAX_LINES = 3
+GROUP_TOP_PAD_LINES = 1.5
+# A fill covering this share of the table's width behind a band shades the whole row.
+GROUP_FILL_SHARE = 0.9
 
 
 @dataclass
@@ -50,6 +57,17 @@ class SliceRow:
     markers: dict[str, Optional[str]]
     merged_above: set[str] = field(default_factory=set)  # roles whose cell continues the row above
     row_fill: Optional[str] = None
+    group: Optional[str] = None  # the text of a full-width group row ("Område: …"); such a row has no cells
+
+
+class RowSpan(NamedTuple):
+    """Where one row lies on the page, the columns merged with the row above, and whether it is a
+    full-width group row."""
+
+    top: float
+    bottom: float
+    merged: frozenset[int] = frozenset()
+    group: bool = False
 
 
 @dataclass
@@ -110,7 +128,7 @@ def continue_table(
     if body_top >= limit:
         return None
     table = _table_body(page, lines, index, previous.columns, edges, body_top, limit, ruled=ruled, top=body_top)
-    table.rows = [r for r in table.rows if sum(1 for t in r.texts.values() if t.strip()) >= 2]
+    table.rows = [r for r in table.rows if r.group or sum(1 for t in r.texts.values() if t.strip()) >= 2]
     return table if table.rows else None
 
 
@@ -125,9 +143,13 @@ def _table_body(
         rows_spans = _ruled_row_spans(page, lines, edges, body_top, body_bounds, limit, ruled)
     else:
         rows_spans = _unruled_row_spans(lines, index, edges, body_top, limit)
-    rows = [_slice_row(page, index, columns, edges, a, b, merged) for a, b, merged in rows_spans]
-    rows = [r for r in rows if any(r.texts.values()) or any(r.fills.values()) or any(r.markers.values())]
-    table_bottom = rows_spans[-1][1] if rows_spans else body_top
+    rows = [
+        _group_row(index, edges, span) if span.group
+        else _slice_row(page, index, columns, edges, span.top, span.bottom, set(span.merged))
+        for span in rows_spans
+    ]
+    rows = [r for r in rows if r.group or any(r.texts.values()) or any(r.fills.values()) or any(r.markers.values())]
+    table_bottom = rows_spans[-1].bottom if rows_spans else body_top
     return TableSlice(page.number, top, columns, rows, table_bottom)
 
 
@@ -191,24 +213,31 @@ def _columns(index: CharIndex, edges: Sequence[float], top: float, bottom: float
 def _ruled_row_spans(
     page: PageContent, lines: Sequence[TextLine], edges: Sequence[float], body_top: float,
     bounds: Sequence[Boundary], limit: float, ruled: bool,
-) -> list[tuple[float, float, set[int]]]:
-    """Rows between horizontal rules: (top, bottom, indexes of columns merged with the row above)."""
+) -> list[RowSpan]:
+    """Rows between horizontal rules, full-width group rows among them; the table ends at a band
+    that is neither."""
     row_bounds = [b for b in bounds if b.share >= 0.5]
-    spans: list[tuple[float, float, set[int]]] = []
+    spans: list[RowSpan] = []
     top, top_bound = body_top, None
     for boundary in row_bounds:
         if boundary.y - top < 2:
             continue
-        if _band_breaks_table(page, lines, edges, top, boundary.y, ruled):
+        if _is_group_band(page, lines, edges, top, boundary.y, ruled):
+            spans.append(RowSpan(top, boundary.y, group=True))
+        elif _band_breaks_table(page, lines, edges, top, boundary.y, ruled):
             return spans
-        merged = set() if top_bound is None else {i for i, c in enumerate(top_bound.crosses) if not c}
-        spans.append((top, boundary.y, merged))
+        else:
+            spans.append(RowSpan(top, boundary.y, _merged_columns(top_bound)))
         top, top_bound = boundary.y, boundary
     trailing = _column_text_bottom(lines, edges, top, limit, TRAILING_GAP_LINES)
     if trailing is not None and not _band_breaks_table(page, lines, edges, top, trailing, False):
-        merged = set() if top_bound is None else {i for i, c in enumerate(top_bound.crosses) if not c}
-        spans.append((top, trailing + 0.5, merged))
+        spans.append(RowSpan(top, trailing + 0.5, _merged_columns(top_bound)))
     return spans
+
+
+def _merged_columns(top_bound: Optional[Boundary]) -> frozenset[int]:
+    """Columns whose cell runs on through the rule above the row (that rule does not cross them)."""
+    return frozenset() if top_bound is None else frozenset(i for i, c in enumerate(top_bound.crosses) if not c)
 
 
 def _band_breaks_table(
@@ -217,10 +246,68 @@ def _band_breaks_table(
     """A band is no table row when the grid's vertical rules stop or its text ignores the columns."""
     if ruled and not vertical_span_at(page.rulings, edges, top, bottom):
         return True
-    for line in lines:
-        if line.box.top >= top and line.box.bottom <= bottom + 1 and not _words_fit_columns(line, edges):
-            return True
-    return False
+    return any(not _words_fit_columns(line, edges)
+               for line in lines if line.box.top >= top and line.box.bottom <= bottom + 1)
+
+
+def _lines_in_band(lines: Sequence[TextLine], top: float, bottom: float) -> list[TextLine]:
+    """Lines whose middle lies in the band (a line's box may reach over a rule drawn close to it)."""
+    return [line for line in lines if top <= (line.box.top + line.box.bottom) / 2 <= bottom]
+
+
+def _is_group_band(
+    page: PageContent, lines: Sequence[TextLine], edges: Sequence[float], top: float, bottom: float, ruled: bool
+) -> bool:
+    """True when the band between two rules is one cell over the whole table: a group row.
+
+    In a full grid the inner vertical rules stop while the outer ones run on ("Område: Tillgänglighet"
+    in a cell merged over every column). With horizontal rules only, its text starts in the first
+    column and either runs over the column edges or stands alone in its band, bold or shaded over the
+    whole width ("Patientsäkerhet"). It is a name, not a paragraph: a few lines just below the rule.
+    """
+    band = _lines_in_band(lines, top, bottom)
+    if not band or len(band) > GROUP_MAX_LINES:
+        return False
+    height = max(band[0].box.height, 1.0)
+    if band[0].box.top - top > GROUP_TOP_PAD_LINES * height or band[0].box.x0 >= edges[1]:
+        return False
+    if ruled:
+        return not vertical_span_at(page.rulings, edges, top, bottom) and _outer_rules_through(page, edges, top, bottom)
+    if any(_filled_columns(line, edges) > 1 and _words_fit_columns(line, edges) for line in band):
+        return False
+    if not all(_words_fit_columns(line, edges) for line in band):
+        return all(line.box.x0 < edges[1] for line in band)
+    return _emphasised(band) or _shaded_across(page, edges, top, bottom)
+
+
+def _outer_rules_through(page: PageContent, edges: Sequence[float], top: float, bottom: float) -> bool:
+    """The table's left and right borders run through the band: it is still inside the table."""
+    middle = (top + bottom) / 2
+    return all(
+        any(r.orientation == "v" and abs(r.position - x) <= SNAP and r.start - SNAP <= middle <= r.end + SNAP
+            for r in page.rulings)
+        for x in (edges[0], edges[-1])
+    )
+
+
+def _filled_columns(line: TextLine, edges: Sequence[float]) -> int:
+    return sum(1 for chars in split_by_columns(line.chars, edges) if any(not c.text.isspace() for c in chars))
+
+
+def _emphasised(band: Sequence[TextLine]) -> bool:
+    return all(word.bold for line in band for word in line.words)
+
+
+def _shaded_across(page: PageContent, edges: Sequence[float], top: float, bottom: float) -> bool:
+    width = edges[-1] - edges[0]
+    return any(f.box.x1 - f.box.x0 >= GROUP_FILL_SHARE * width and f.box.top >= top - SNAP and f.box.bottom <= bottom + SNAP
+               for f in fills_in_band(page.fills, top, bottom))
+
+
+def _group_row(index: CharIndex, edges: Sequence[float], span: RowSpan) -> SliceRow:
+    """A group row: its text read as one cell over the whole table."""
+    chars = [c for c in index.band(span.top, span.bottom) if edges[0] <= c.x_mid < edges[-1]]
+    return SliceRow(span.top, span.bottom, {}, {}, {}, group=cell_text(chars))
 
 
 def _words_fit_columns(line: TextLine, edges: Sequence[float]) -> bool:
@@ -236,17 +323,21 @@ def _words_fit_columns(line: TextLine, edges: Sequence[float]) -> bool:
 
 
 def _column_text_bottom(
-    lines: Sequence[TextLine], edges: Sequence[float], top: float, limit: float, max_gap_lines: float
+    lines: Sequence[TextLine], edges: Sequence[float], top: float, limit: float, max_gap_lines: float,
+    passable: Collection[TextLine] = (),
 ) -> Optional[float]:
     """Bottom of the text from `top` on that keeps to the columns, up to a line that ignores them or
-    a gap of more than `max_gap_lines` line heights; None when there is none."""
+    a gap of more than `max_gap_lines` line heights; None when there is none. `passable` lines
+    (group rows) ignore the columns without ending the table."""
     bottom = None
     previous = top
     for line in lines:
         if line.box.top < top or line.box.top >= limit:
             continue
         height = max(line.box.height, 1.0)
-        if line.box.top - previous > max_gap_lines * height or not _words_fit_columns(line, edges):
+        if line.box.top - previous > max_gap_lines * height:
+            break
+        if line not in passable and not _words_fit_columns(line, edges):
             break
         bottom = previous = line.box.bottom
     return bottom
@@ -254,16 +345,20 @@ def _column_text_bottom(
 
 def _unruled_row_spans(
     lines: Sequence[TextLine], index: CharIndex, edges: Sequence[float], body_top: float, limit: float
-) -> list[tuple[float, float, set[int]]]:
+) -> list[RowSpan]:
     """Rows of a table with no rules at all.
 
     Cells are top-aligned, so a new row is where several columns start a block of text at the same
-    height; a paragraph gap inside one cell starts a block in that column alone.
+    height; a paragraph gap inside one cell starts a block in that column alone. A group row is a
+    line of its own over the columns (see _unruled_group_lines).
     """
-    bottom = _column_text_bottom(lines, edges, body_top, limit, UNRULED_TABLE_GAP)
+    groups = _unruled_group_lines(lines, edges, body_top, limit)
+    bottom = _column_text_bottom(lines, edges, body_top, limit, UNRULED_TABLE_GAP, passable=groups)
     if bottom is None:
         return []
-    columns = [text_lines(chars) for chars in split_by_columns(index.band(body_top, bottom), edges)]
+    group_chars = {c for line in groups for c in line.chars}
+    band = [c for c in index.band(body_top, bottom) if c not in group_chars]
+    columns = [text_lines(chars) for chars in split_by_columns(band, edges)]
     leading = _line_leading(columns)
     starts: list[tuple[float, int]] = []
     for column, column_lines in enumerate(columns):
@@ -275,11 +370,42 @@ def _unruled_row_spans(
             previous = line
     row_tops: list[float] = []
     for y in cluster_positions((y for y, _ in starts), tolerance=UNRULED_ALIGNMENT):
-        columns = {c for top, c in starts if abs(top - y) <= UNRULED_ALIGNMENT}
-        if not row_tops or len(columns) >= 2:
+        columns_starting = {c for top, c in starts if abs(top - y) <= UNRULED_ALIGNMENT}
+        if not row_tops or len(columns_starting) >= 2:
             row_tops.append(y)
-    cuts = [top - 0.5 for top in row_tops] + [bottom + 0.5]
-    return [(a, b, set()) for a, b in zip(cuts, cuts[1:])]
+    group_spans = [RowSpan(g.box.top - 0.5, g.box.bottom + 0.5, group=True) for g in groups if g.box.bottom <= bottom]
+    cuts = sorted([top - 0.5 for top in row_tops] + [g.top for g in group_spans] + [g.bottom for g in group_spans]
+                  + [bottom + 0.5])
+    spans = [RowSpan(a, b) for a, b in zip(cuts, cuts[1:]) if b - a > 0.5]
+    return sorted([s for s in spans if not any(abs(s.top - g.top) < 0.1 for g in group_spans)] + group_spans)
+
+
+def _unruled_group_lines(
+    lines: Sequence[TextLine], edges: Sequence[float], body_top: float, limit: float
+) -> list[TextLine]:
+    """Group rows of a table without rules: a line alone at its height that starts in the first column
+    and either runs over the column edges or is bold, with a table row (text level in two columns or
+    more) right below it.
+
+        Område: Tillgänglighet och väntetider        ← group row
+        Kortare väntetid  Öppna fler tider  2024-05-31 ...
+    """
+    inside = [line for line in lines if body_top <= line.box.top < limit]
+    groups = []
+    for i, line in enumerate(inside):
+        if not edges[0] - SNAP <= line.box.x0 < edges[1] or i + 1 == len(inside):
+            continue
+        alone = not any(o is not line and o.box.top < line.box.bottom and o.box.bottom > line.box.top for o in inside)
+        fits = _words_fit_columns(line, edges)
+        one_cell = not fits or _filled_columns(line, edges) == 1
+        below = inside[i + 1]
+        first_line = [o for o in inside[i + 1:] if o.box.top < below.box.bottom]
+        row_below = (all(_words_fit_columns(o, edges) for o in first_line)
+                     and sum(_filled_columns(o, edges) for o in first_line) >= 2
+                     and below.box.top - line.box.bottom <= UNRULED_TABLE_GAP * max(line.box.height, 1.0))
+        if alone and one_cell and row_below and (not fits or _emphasised([line])):
+            groups.append(line)
+    return groups
 
 
 def _line_leading(columns: Sequence[Sequence[TextLine]]) -> float:
