@@ -58,6 +58,19 @@ class SliceRow:
     merged_above: set[str] = field(default_factory=set)  # roles whose cell continues the row above
     row_fill: Optional[str] = None
     group: Optional[str] = None  # the text of a full-width group row ("Område: …"); such a row has no cells
+    ruled_below: Optional[bool] = None  # a rule closes the row on this page (None: no rules in the table)
+
+
+@dataclass(frozen=True)
+class RowTail:
+    """How a page's last table row ends: evidence for whether the row runs on to the next page.
+
+    free_lines: per column role with text, the empty lines between its last line and the row's
+    bottom (a column whose text ended well above the bottom did not run over the page break).
+    """
+
+    free_lines: dict[str, float]
+    ruled_below: Optional[bool]
 
 
 class RowSpan(NamedTuple):
@@ -68,6 +81,7 @@ class RowSpan(NamedTuple):
     bottom: float
     merged: frozenset[int] = frozenset()
     group: bool = False
+    ruled_below: Optional[bool] = None  # the span ends on a rule (None: the table has no rules)
 
 
 @dataclass
@@ -77,6 +91,7 @@ class TableSlice:
     columns: list[Column]
     rows: list[SliceRow]
     bottom: float  # where the table stops on this page
+    tail: Optional[RowTail] = None  # how the last row ends (None when the last row is a group row)
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -129,6 +144,7 @@ def continue_table(
         return None
     table = _table_body(page, lines, index, previous.columns, edges, body_top, limit, ruled=ruled, top=body_top)
     table.rows = [r for r in table.rows if r.group or sum(1 for t in r.texts.values() if t.strip()) >= 2]
+    table.tail = _row_tail(index, previous.columns, table.rows[-1]) if table.rows else None
     return table if table.rows else None
 
 
@@ -143,14 +159,31 @@ def _table_body(
         rows_spans = _ruled_row_spans(page, lines, edges, body_top, body_bounds, limit, ruled)
     else:
         rows_spans = _unruled_row_spans(lines, index, edges, body_top, limit)
-    rows = [
-        _group_row(index, edges, span) if span.group
-        else _slice_row(page, index, columns, edges, span.top, span.bottom, set(span.merged))
-        for span in rows_spans
-    ]
-    rows = [r for r in rows if r.group or any(r.texts.values()) or any(r.fills.values()) or any(r.markers.values())]
+    rows = []
+    for span in rows_spans:
+        row = (_group_row(index, edges, span) if span.group
+               else _slice_row(page, index, columns, edges, span.top, span.bottom, set(span.merged)))
+        row.ruled_below = span.ruled_below
+        if row.group or any(row.texts.values()) or any(row.fills.values()) or any(row.markers.values()):
+            rows.append(row)
     table_bottom = rows_spans[-1].bottom if rows_spans else body_top
-    return TableSlice(page.number, top, columns, rows, table_bottom)
+    tail = _row_tail(index, columns, rows[-1]) if rows else None
+    return TableSlice(page.number, top, columns, rows, table_bottom, tail)
+
+
+def _row_tail(index: CharIndex, columns: Sequence[Column], row: SliceRow) -> Optional[RowTail]:
+    """Where each column's text ends in the row, in lines above the row's bottom."""
+    if row.group is not None:
+        return None
+    edges = [c.x0 for c in columns] + [columns[-1].x1]
+    free: dict[str, float] = {}
+    for column, chars in zip(columns, split_by_columns(index.band(row.top, row.bottom), edges)):
+        visible = [c for c in chars if not c.text.isspace()]
+        if column.role is None or not visible:
+            continue
+        height = max(max(c.bottom - c.top for c in visible), 1.0)
+        free[column.role] = max(row.bottom - max(c.bottom for c in visible), 0.0) / height
+    return RowTail(free, row.ruled_below)
 
 
 def _edges_from_header_words(page: PageContent, header: TextLine, vocabulary: HeaderVocabulary) -> list[float]:
@@ -223,15 +256,15 @@ def _ruled_row_spans(
         if boundary.y - top < 2:
             continue
         if _is_group_band(page, lines, edges, top, boundary.y, ruled):
-            spans.append(RowSpan(top, boundary.y, group=True))
+            spans.append(RowSpan(top, boundary.y, group=True, ruled_below=True))
         elif _band_breaks_table(page, lines, edges, top, boundary.y, ruled):
             return spans
         else:
-            spans.append(RowSpan(top, boundary.y, _merged_columns(top_bound)))
+            spans.append(RowSpan(top, boundary.y, _merged_columns(top_bound), ruled_below=True))
         top, top_bound = boundary.y, boundary
     trailing = _column_text_bottom(lines, edges, top, limit, TRAILING_GAP_LINES)
     if trailing is not None and not _band_breaks_table(page, lines, edges, top, trailing, False):
-        spans.append(RowSpan(top, trailing + 0.5, _merged_columns(top_bound)))
+        spans.append(RowSpan(top, trailing + 0.5, _merged_columns(top_bound), ruled_below=False))
     return spans
 
 

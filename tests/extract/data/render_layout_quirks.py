@@ -12,6 +12,7 @@ come from (needs LibreOffice, WeasyPrint, Chromium and pikepdf).
 - split-after-one-line, split-mid-word, split-only-comment-continues, split-only-dates-continue:
   a Word grid whose page height puts the page break where the name says.
 - whole-rows-moved: WeasyPrint, rows kept whole (break-inside: avoid): nothing to stitch.
+- short-row-moved-word: Word rows that may not break; a row of short one-line cells opens page 2.
 - rotated-landscape: a landscape Word report whose pages are then stored portrait with /Rotate 90.
 
 Page heights (and a spacer above the table) are chosen so that each break falls where the name
@@ -163,8 +164,12 @@ def _word_table(document: Document, columns, widths):
     return table
 
 
-def _word_row(table, row: Row, *, with_area: bool) -> None:
-    cells = table.add_row().cells
+def _word_row(table, row: Row, *, with_area: bool, keep_whole: bool = False) -> None:
+    added = table.add_row()
+    if keep_whole:
+        # Word's "Allow row to break across pages" switched off: the row moves to the next page whole.
+        added._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    cells = added.cells
     values = ((row.area,) if with_area else ()) + (row.goal, row.action, row.deadline, row.responsible)
     for cell, value in zip(cells, values):
         _write(cell, value)
@@ -224,12 +229,13 @@ DATES = Row(
 )
 
 
-def _split_report(pdf: Path, rows: tuple[Row, ...], page_height_cm: float, spacer_pt: float) -> None:
+def _split_report(pdf: Path, rows: tuple[Row, ...], page_height_cm: float, spacer_pt: float,
+                  keep_whole: bool = False) -> None:
     document = _word_document(page_height_cm)
     _spacer(document, spacer_pt)
     table = _word_table(document, AREA_COLUMNS, AREA_WIDTHS_CM)
     for row in rows:
-        _word_row(table, row, with_area=True)
+        _word_row(table, row, with_area=True, keep_whole=keep_whole)
     _set_widths(table, AREA_WIDTHS_CM)
     _export_word(document, pdf)
 
@@ -257,20 +263,29 @@ def split_only_dates_continue(pdf: Path) -> None:
     _split_report(pdf, (FIRST, DATES, LAST), 12.0, SPACERS["split-only-dates-continue"])
 
 
+SHORT = Row("Wifi", "Nya accesspunkter", "2024-06-30", "IT-chef", "done", "Klart.", area="IT")
+
+
+def short_row_moved_word(pdf: Path) -> None:
+    """Rows that may not break (Word's cantSplit): a one-line row opens page 2 after a full page."""
+    _split_report(pdf, (FIRST, LONG, LAST, SHORT, FIRST), 12.0, SPACERS["short-row-moved-word"], keep_whole=True)
+
+
 # Space above the table (pt) that puts each break where the fixture's name says.
 SPACERS = {
-    "split-after-one-line": 0.0,
-    "split-mid-word": 0.0,
-    "split-only-comment-continues": 0.0,
-    "split-only-dates-continue": 0.0,
+    "split-after-one-line": 105.0,
+    "split-mid-word": 95.0,
+    "split-only-comment-continues": 50.0,
+    "split-only-dates-continue": 100.0,
+    "short-row-moved-word": 20.0,
 }
 
 
 def rotated_landscape(pdf: Path) -> None:
     """A landscape report, then each page stored portrait and turned by /Rotate 90 for display."""
-    document = _word_document(21.0)
+    document = _word_document(15.0)
     table = _word_table(document, AREA_COLUMNS, AREA_WIDTHS_CM)
-    for name, rows in GROUPS[:2]:
+    for name, rows in GROUPS:
         for row in rows:
             _word_row(table, Row(**{**row.__dict__, "area": name}), with_area=True)
     _set_widths(table, AREA_WIDTHS_CM)
@@ -279,14 +294,15 @@ def rotated_landscape(pdf: Path) -> None:
 
 
 def store_portrait_rotated(pdf: Path) -> None:
-    """Rewrite each landscape page as a portrait page whose content is turned a quarter clockwise
+    """Rewrite each landscape page as a portrait page whose content is turned a quarter anticlockwise
     and which carries /Rotate 90, so a viewer shows it exactly as before."""
     with pikepdf.open(pdf, allow_overwriting_input=True) as document:
         for page in document.pages:
             x0, y0, x1, y1 = (float(v) for v in page.mediabox)
             width, height = x1 - x0, y1 - y0
-            # Content turned 90° clockwise: (x, y) → (y, width - x), into a height × width box.
-            turn = f"q 0 -1 1 0 {-y0} {width + x0} cm\n".encode()
+            # /Rotate 90 shows the page turned a quarter clockwise, so the content is stored turned a
+            # quarter anticlockwise: (x, y) → (height - (y - y0), x - x0) in a height × width box.
+            turn = f"q 0 1 -1 0 {height + y0} {-x0} cm\n".encode()
             page.contents_add(pikepdf.Stream(document, turn), prepend=True)
             page.contents_add(pikepdf.Stream(document, b"\nQ\n"))
             page.mediabox = [0, 0, height, width]
@@ -404,6 +420,7 @@ FIXTURES = {
     "split-only-comment-continues": split_only_comment_continues,
     "split-only-dates-continue": split_only_dates_continue,
     "whole-rows-moved": whole_rows_moved,
+    "short-row-moved-word": short_row_moved_word,
     "rotated-landscape": rotated_landscape,
 }
 
