@@ -9,6 +9,8 @@ from schemas import RawCell, RawRow, RawTable
 
 # A row on a new page with none of these cells printed is the rest of the previous page's row.
 IDENTITY_ROLES = ("area", "goal", "action")
+# A row on the previous page with none of these cells printed is not whole: its text went on.
+DESCRIBING_ROLES = ("goal", "action")
 # Dates are short and printed on a row's first line; they are weighed on their own.
 DATE_ROLES = ("deadline", "new_deadline")
 # Weights of the evidence at a page break (see continues_over_break); positive means "continued".
@@ -93,7 +95,9 @@ def continues_over_break(before: _Row, tail: Optional[RowTail], after: _Row) -> 
     1. Group rows on either side never join. A row on the new page with no text in any identifying
        cell (area, goal, action) is the rest of the row above: only the comment ("Enheterna på
        Lasarettet följer upp i september."), only the dates ("Etapp 2 / 2024-06-30") or only the
-       status colour ran over the page.
+       status colour ran over the page. So is a row on the new page below one that printed neither
+       goal nor action: CSS orphan control moved those two-line cells ("Fler digitala vårdbe- /
+       sök") to the next page whole, leaving only the dates and the status behind.
     2. Otherwise the evidence is weighed (break_evidence; weights are the constants above), and a
        positive sum means the row runs on:
        - a word left open: "Informationssä-" | "kerhet", "kerhetssamordna-" | "re";
@@ -114,6 +118,9 @@ def continues_over_break(before: _Row, tail: Optional[RowTail], after: _Row) -> 
         return False
     identifying = [role for role in IDENTITY_ROLES if role in after.texts]
     if identifying and not any(after.texts[role].strip() for role in identifying):
+        return True
+    described = [role for role in DESCRIBING_ROLES if role in before.texts]
+    if described and not any(before.texts[role].strip() for role in described):
         return True
     return break_evidence(before, tail, after) > 0
 

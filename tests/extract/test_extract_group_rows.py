@@ -53,3 +53,13 @@ def test_group_rows_are_no_activities_and_keep_their_printed_text_in_the_raw_row
 def test_a_table_without_group_rows_has_no_groups():
     raw = read_raw_document(DATA / "unrepeated-header-grid.pdf")
     assert all(row.group is None for table in raw.tables for row in table.rows)
+
+
+def test_a_row_broken_over_the_page_inside_a_group_keeps_its_group_and_its_text():
+    activities = extract_document(DATA / "group-rows-word.pdf").activities
+    broken = activities[5]
+    assert broken.pages == [1, 2]
+    assert broken.area == "Tillgänglighet och väntetider"
+    assert broken.action == "Videobesök för uppföljning av stabila patienter"
+    assert broken.responsible.text == "Medicinskt ansvarig läkare"
+    assert broken.follow_up == "Tre läkare har börjat. Tekniken fungerar men bokningen är krånglig."

@@ -8,7 +8,8 @@ responsible: "Informationssä-" | "kerhet"), split-mid-word (break after the sec
 the responsible and comment columns), split-only-comment-continues (only the comment runs on,
 starting a new sentence), split-only-dates-continue (only the Tid and Ny tid cells run on);
 short-row-moved-word (rows that may not break: a row of short one-line cells opens page 2) and
-whole-rows-moved (WeasyPrint, break-inside: avoid).
+whole-rows-moved (WeasyPrint, break-inside: avoid); split-orphans-web (WeasyPrint moves two-line
+cells to the next page whole).
 """
 from pathlib import Path
 
@@ -130,3 +131,16 @@ def test_group_rows_never_join():
     group = _row()
     group.group_row = "Område: Kompetensförsörjning"
     assert not continues_over_break(_full(goal="Mål"), None, group)
+
+
+def test_cells_moved_whole_to_the_next_page_by_orphan_control_rejoin_their_row():
+    """WeasyPrint leaves the dates, the status dot and one comment line of "Fler digitala vårdbesök"
+    on page 1 and moves its two-line goal, action and responsible to page 2."""
+    activities = extract_document(DATA / "split-orphans-web.pdf").activities
+    assert len(activities) == 11
+    broken = activities[5]
+    assert broken.pages == [1, 2]
+    assert (broken.goal, broken.action) == ("Fler digitala vårdbesök", "Videobesök för uppföljning av stabila patienter")
+    assert (broken.deadline.date, broken.new_deadline.date, broken.status) == ("2024-08-31", "2024-12-31", "in_progress")
+    assert broken.follow_up == "Tre läkare har börjat. Tekniken fungerar men bokningen är krånglig."
+    assert broken.area == "Tillgänglighet och väntetider"

@@ -11,6 +11,7 @@ come from (needs LibreOffice, WeasyPrint, Chromium and pikepdf).
 - group-rows-unruled: printed by Chromium without any rules; group rows bold.
 - split-after-one-line, split-mid-word, split-only-comment-continues, split-only-dates-continue:
   a Word grid whose page height puts the page break where the name says.
+- split-orphans-web: WeasyPrint breaks a row whose two-line cells orphan control moves whole.
 - whole-rows-moved: WeasyPrint, rows kept whole (break-inside: avoid): nothing to stitch.
 - short-row-moved-word: Word rows that may not break; a row of short one-line cells opens page 2.
 - rotated-landscape: a landscape Word report whose pages are then stored portrait with /Rotate 90.
@@ -201,6 +202,7 @@ def _export_word(document: Document, pdf: Path) -> None:
 
 def group_rows_word(pdf: Path) -> None:
     document = _word_document(12.5)
+    _spacer(document, SPACERS["group-rows-word"])
     table = _word_table(document, WORD_COLUMNS, WORD_WIDTHS_CM)
     for name, rows in GROUPS:
         _word_group_row(table, f"Område: {name}")
@@ -278,6 +280,7 @@ SPACERS = {
     "split-only-comment-continues": 50.0,
     "split-only-dates-continue": 100.0,
     "short-row-moved-word": 20.0,
+    "group-rows-word": 10.0,
 }
 
 
@@ -383,6 +386,12 @@ def group_rows_web(pdf: Path) -> None:
     _weasyprint(_html_report(_grouped_rows_html(_dot, ""), height="150mm", marker=_dot), pdf)
 
 
+def split_orphans_web(pdf: Path) -> None:
+    """The page breaks inside "Fler digitala vårdbesök": WeasyPrint's orphan control moves its
+    two-line goal, action and responsible to page 2 whole; dates, status and one comment line stay."""
+    _weasyprint(_html_report(_grouped_rows_html(_dot, ""), height="140mm", marker=_dot), pdf)
+
+
 def whole_rows_moved(pdf: Path) -> None:
     rows = "".join(_html_row(row, _dot) for _, group in GROUPS for row in group)
     html = _html_report(rows, height="150mm", extra_style="tr { break-inside: avoid; }", marker=_dot)
@@ -420,6 +429,7 @@ FIXTURES = {
     "split-only-comment-continues": split_only_comment_continues,
     "split-only-dates-continue": split_only_dates_continue,
     "whole-rows-moved": whole_rows_moved,
+    "split-orphans-web": split_orphans_web,
     "short-row-moved-word": short_row_moved_word,
     "rotated-landscape": rotated_landscape,
 }
