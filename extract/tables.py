@@ -35,6 +35,8 @@ UNRULED_TABLE_GAP = 4.0
 # this many lines, starting within this many line heights of its band's top rule.
 GROUP_MAX_LINES = 3
 GROUP_TOP_PAD_LINES = 1.5
+# A line whose middle is within this share of the table's width from the table's middle is centred.
+GROUP_CENTRING = 0.05
 # A fill covering this share of the table's width behind a band shades the whole row.
 GROUP_FILL_SHARE = 0.9
 
@@ -295,22 +297,33 @@ def _is_group_band(
 
     In a full grid the inner vertical rules stop while the outer ones run on ("Område: Tillgänglighet"
     in a cell merged over every column). With horizontal rules only, its text starts in the first
-    column and either runs over the column edges or stands alone in its band, bold or shaded over the
-    whole width ("Patientsäkerhet"). It is a name, not a paragraph: a few lines just below the rule.
+    column (or is centred) and either runs over the column edges or stands alone in its band, bold or
+    shaded over the whole width ("Patientsäkerhet"). It is a name, not a paragraph: a few lines just
+    below the rule.
     """
     band = _lines_in_band(lines, top, bottom)
     if not band or len(band) > GROUP_MAX_LINES:
         return False
-    height = max(band[0].box.height, 1.0)
-    if band[0].box.top - top > GROUP_TOP_PAD_LINES * height or band[0].box.x0 >= edges[1]:
+    if band[0].box.top - top > GROUP_TOP_PAD_LINES * max(band[0].box.height, 1.0):
         return False
     if ruled:
         return not vertical_span_at(page.rulings, edges, top, bottom) and _outer_rules_through(page, edges, top, bottom)
+    if not all(_placed_as_group(line, edges) for line in band):
+        return False
     if any(_filled_columns(line, edges) > 1 and _words_fit_columns(line, edges) for line in band):
         return False
     if not all(_words_fit_columns(line, edges) for line in band):
-        return all(line.box.x0 < edges[1] for line in band)
-    return _emphasised(band) or _shaded_across(page, edges, top, bottom)
+        return True
+    # Text in one column alone: a group name is set apart by weight or by shading over the whole
+    # row; a shaded (zebra) row whose cut text alone ran on to this page starts in lower case.
+    return _emphasised(band) or (_shaded_across(page, edges, top, bottom) and band[0].text[:1].isupper())
+
+
+def _placed_as_group(line: TextLine, edges: Sequence[float]) -> bool:
+    """A group row's text starts in the first column or is centred on the table."""
+    width = edges[-1] - edges[0]
+    centre = (line.box.x0 + line.box.x1) / 2
+    return edges[0] - SNAP <= line.box.x0 < edges[1] or abs(centre - (edges[0] + edges[-1]) / 2) <= GROUP_CENTRING * width
 
 
 def _outer_rules_through(page: PageContent, edges: Sequence[float], top: float, bottom: float) -> bool:
@@ -417,8 +430,8 @@ def _unruled_group_lines(
     lines: Sequence[TextLine], edges: Sequence[float], body_top: float, limit: float
 ) -> list[TextLine]:
     """Group rows of a table without rules: a line alone at its height that starts in the first column
-    and either runs over the column edges or is bold, with a table row (text level in two columns or
-    more) right below it.
+    (or is centred) and either runs over the column edges or is bold, with a table row (text level
+    in two columns or more) right below it.
 
         Område: Tillgänglighet och väntetider        ← group row
         Kortare väntetid  Öppna fler tider  2024-05-31 ...
@@ -426,7 +439,7 @@ def _unruled_group_lines(
     inside = [line for line in lines if body_top <= line.box.top < limit]
     groups = []
     for i, line in enumerate(inside):
-        if not edges[0] - SNAP <= line.box.x0 < edges[1] or i + 1 == len(inside):
+        if not _placed_as_group(line, edges) or i + 1 == len(inside):
             continue
         alone = not any(o is not line and o.box.top < line.box.bottom and o.box.bottom > line.box.top for o in inside)
         fits = _words_fit_columns(line, edges)
