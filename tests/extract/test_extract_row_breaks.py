@@ -6,7 +6,8 @@ with widow control off, the page break placed by the space above the table:
 split-after-one-line (only the first line of every column on page 1, words cut in area, goal and
 responsible: "Informationssä-" | "kerhet"), split-mid-word (break after the second line, mid-word in
 the responsible and comment columns), split-only-comment-continues (only the comment runs on,
-starting a new sentence), split-only-dates-continue (only the Tid and Ny tid cells run on);
+starting a new sentence), split-only-dates-continue (only the Tid and Ny tid cells run on), split-only-status-colour (the
+comment ends in empty paragraphs, so only the status colour runs on);
 short-row-moved-word (rows that may not break: a row of short one-line cells opens page 2) and
 whole-rows-moved (WeasyPrint, break-inside: avoid); split-orphans-web (WeasyPrint moves two-line
 cells to the next page whole).
@@ -62,6 +63,16 @@ def test_the_break_falls_where_each_fixture_says():
     assert "Enheterna på Lasarettet" in page_two and "skrivningar" not in page_two
     page_two = second_page_part("split-only-dates-continue")
     assert "Etapp 3" in page_two and "Samverkan" not in page_two
+
+
+def test_a_row_whose_status_colour_alone_runs_on_is_one_activity():
+    """The comment ends in empty paragraphs; page 2 holds the row's borders and status colour only."""
+    assert "Informations" not in _second_page_text("split-only-status-colour")
+    activities = extract_document(DATA / "split-only-status-colour.pdf").activities
+    assert [a.pages for a in activities] == [[1], [1, 2], [2]]
+    assert activities[1].follow_up == LONG_FOLLOW_UP
+    assert activities[1].status == "in_progress"
+    assert activities[2].area == "Kompetens"
 
 
 def test_dates_running_over_the_page_stay_with_their_row():

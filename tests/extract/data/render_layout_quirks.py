@@ -12,6 +12,7 @@ come from (needs LibreOffice, WeasyPrint, Chromium and pikepdf).
 - split-after-one-line, split-mid-word, split-only-comment-continues, split-only-dates-continue:
   a Word grid whose page height puts the page break where the name says.
 - split-orphans-web: WeasyPrint breaks a row whose two-line cells orphan control moves whole.
+- split-only-status-colour: a Word row whose comment ends in empty paragraphs, broken among them.
 - whole-rows-moved: WeasyPrint, rows kept whole (break-inside: avoid): nothing to stitch.
 - short-row-moved-word: Word rows that may not break; a row of short one-line cells opens page 2.
 - rotated-landscape: a landscape Word report whose pages are then stored portrait with /Rotate 90.
@@ -165,7 +166,7 @@ def _word_table(document: Document, columns, widths):
     return table
 
 
-def _word_row(table, row: Row, *, with_area: bool, keep_whole: bool = False) -> None:
+def _word_row(table, row: Row, *, with_area: bool, keep_whole: bool = False, blank_lines: int = 0) -> None:
     added = table.add_row()
     if keep_whole:
         # Word's "Allow row to break across pages" switched off: the row moves to the next page whole.
@@ -178,6 +179,9 @@ def _word_row(table, row: Row, *, with_area: bool, keep_whole: bool = False) -> 
     _set_cell_fill(cells[offset], WORD_STATUS[row.status])
     _write(cells[offset + 1], row.follow_up)
     _write(cells[offset + 2], row.new_deadline)
+    for _ in range(blank_lines):
+        # Empty paragraphs left at the end of the comment, as authors do: the row runs on below its text.
+        cells[offset + 1].add_paragraph().paragraph_format.space_after = Pt(0)
 
 
 def _word_group_row(table, name: str) -> None:
@@ -265,6 +269,19 @@ def split_only_dates_continue(pdf: Path) -> None:
     _split_report(pdf, (FIRST, DATES, LAST), 12.0, SPACERS["split-only-dates-continue"])
 
 
+def split_only_status_colour(pdf: Path) -> None:
+    """The comment of the middle row ends in empty paragraphs; the break falls among them, so only
+    the row's cell borders and its status colour run on to page 2."""
+    document = _word_document(12.0)
+    _spacer(document, SPACERS["split-only-status-colour"])
+    table = _word_table(document, AREA_COLUMNS, AREA_WIDTHS_CM)
+    _word_row(table, FIRST, with_area=True)
+    _word_row(table, LONG, with_area=True, blank_lines=4)
+    _word_row(table, LAST, with_area=True)
+    _set_widths(table, AREA_WIDTHS_CM)
+    _export_word(document, pdf)
+
+
 SHORT = Row("Wifi", "Nya accesspunkter", "2024-06-30", "IT-chef", "done", "Klart.", area="IT")
 
 
@@ -280,6 +297,7 @@ SPACERS = {
     "split-only-comment-continues": 50.0,
     "split-only-dates-continue": 100.0,
     "short-row-moved-word": 20.0,
+    "split-only-status-colour": 25.0,
     "group-rows-word": 10.0,
 }
 
@@ -428,6 +446,7 @@ FIXTURES = {
     "split-mid-word": split_mid_word,
     "split-only-comment-continues": split_only_comment_continues,
     "split-only-dates-continue": split_only_dates_continue,
+    "split-only-status-colour": split_only_status_colour,
     "whole-rows-moved": whole_rows_moved,
     "split-orphans-web": split_orphans_web,
     "short-row-moved-word": short_row_moved_word,
