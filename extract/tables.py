@@ -31,6 +31,9 @@ TRAILING_GAP_LINES = 2.5
 BLOCK_GAP = 0.35
 UNRULED_ALIGNMENT = 2.5
 UNRULED_TABLE_GAP = 4.0
+# Without rules, a paragraph gap inside a cell is about a line; a line with text in one column
+# alone further down than this many lines is no cell's text but a page footer ("Sida 2") or a note.
+UNRULED_LONE_LINE_GAP = 2.0
 # A group row ("Område: Tillgänglighet" over the whole table) holds a name, not a paragraph: at most
 # this many lines, starting within this many line heights of its band's top rule.
 GROUP_MAX_LINES = 3
@@ -370,21 +373,27 @@ def _words_fit_columns(line: TextLine, edges: Sequence[float]) -> bool:
 
 def _column_text_bottom(
     lines: Sequence[TextLine], edges: Sequence[float], top: float, limit: float, max_gap_lines: float,
-    passable: Collection[TextLine] = (),
+    passable: Collection[TextLine] = (), lone_gap_lines: Optional[float] = None,
 ) -> Optional[float]:
     """Bottom of the text from `top` on that keeps to the columns, up to a line that ignores them or
     a gap of more than `max_gap_lines` line heights; None when there is none. `passable` lines
-    (group rows) ignore the columns without ending the table."""
+    (group rows) ignore the columns without ending the table. With `lone_gap_lines`, a line with
+    text in one column only after a gap of more than that many line heights ends the table too."""
     bottom = None
     previous = top
     for line in lines:
         if line.box.top < top or line.box.top >= limit:
             continue
         height = max(line.box.height, 1.0)
-        if line.box.top - previous > max_gap_lines * height:
+        gap = line.box.top - previous
+        if gap > max_gap_lines * height:
             break
-        if line not in passable and not _words_fit_columns(line, edges):
-            break
+        if line not in passable:
+            if not _words_fit_columns(line, edges):
+                break
+            if (bottom is not None and lone_gap_lines is not None and gap > lone_gap_lines * height
+                    and _filled_columns(line, edges) == 1):
+                break
         bottom = previous = line.box.bottom
     return bottom
 
@@ -399,7 +408,8 @@ def _unruled_row_spans(
     line of its own over the columns (see _unruled_group_lines).
     """
     groups = _unruled_group_lines(lines, edges, body_top, limit)
-    bottom = _column_text_bottom(lines, edges, body_top, limit, UNRULED_TABLE_GAP, passable=groups)
+    bottom = _column_text_bottom(lines, edges, body_top, limit, UNRULED_TABLE_GAP, passable=groups,
+                                 lone_gap_lines=UNRULED_LONE_LINE_GAP)
     if bottom is None:
         return []
     group_chars = {c for line in groups for c in line.chars}

@@ -144,6 +144,19 @@ def test_group_rows_never_join():
     assert not continues_over_break(_full(goal="Mål"), None, group)
 
 
+def test_a_row_broken_in_a_table_without_rules_is_one_activity_and_the_page_footer_no_text():
+    """split-unruled: Chromium, no rules; the comment of the middle row runs from page 1 to page 2,
+    the last row opens page 3. "Sida 1" and "Sida 2" stand below the table in the Ansvarig column."""
+    activities = extract_document(DATA / "split-unruled.pdf").activities
+    assert [a.pages for a in activities] == [[1], [1, 2], [3]]
+    broken = activities[1]
+    assert broken.goal == "Stärkt säkerhet för information i vården"
+    assert broken.responsible.text == "Säkerhetschef"
+    assert broken.follow_up == f"{LONG_FOLLOW_UP} {LONG_FOLLOW_UP}"
+    assert activities[2].goal == "Handledning av studenter"
+    assert not any("Sida" in (a.responsible.text or "") for a in activities)
+
+
 def test_cells_moved_whole_to_the_next_page_by_orphan_control_rejoin_their_row():
     """WeasyPrint leaves the dates, the status dot and one comment line of "Fler digitala vårdbesök"
     on page 1 and moves its two-line goal, action and responsible to page 2."""

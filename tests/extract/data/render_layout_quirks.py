@@ -9,6 +9,7 @@ come from (needs LibreOffice, WeasyPrint, Chromium and pikepdf).
 - group-rows-web: the same table as a web system prints it (WeasyPrint, horizontal rules only),
   group rows as bare names ("Kompetensförsörjning").
 - group-rows-unruled: printed by Chromium without any rules; group rows bold.
+- split-unruled: the rule-less Chromium report on a page short enough to break a row.
 - split-after-one-line, split-mid-word, split-only-comment-continues, split-only-dates-continue:
   a Word grid whose page height puts the page break where the name says.
 - split-orphans-web: WeasyPrint breaks a row whose two-line cells orphan control moves whole.
@@ -423,8 +424,21 @@ tr.group td { background: none; padding-top: 2mm; }
 
 
 def group_rows_unruled(pdf: Path) -> None:
-    html = _html_report(_grouped_rows_html(_glyph, "Område: "), height="160mm", extra_style=UNRULED_STYLE,
+    _chromium(_unruled_html("160mm"), pdf)
+
+
+def split_unruled(pdf: Path) -> None:
+    """A rule-less Chromium report whose long middle row breaks over the page."""
+    rows = "".join(_html_row(row, _glyph) for row in (FIRST, LONG_WEB, LAST))
+    _chromium(_html_report(rows, height=UNRULED_SPLIT_HEIGHT, extra_style=UNRULED_STYLE, marker=_glyph), pdf)
+
+
+def _unruled_html(height: str) -> str:
+    return _html_report(_grouped_rows_html(_glyph, "Område: "), height=height, extra_style=UNRULED_STYLE,
                         marker=_glyph)
+
+
+def _chromium(html: str, pdf: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="followup-chromium-") as work:
         page = Path(work) / "report.html"
         page.write_text(html, encoding="utf-8")
@@ -438,10 +452,19 @@ def group_rows_unruled(pdf: Path) -> None:
     pin_metadata(pdf, EPOCH)
 
 
+UNRULED_SPLIT_HEIGHT = "90mm"
+# A row too tall to be moved whole: browsers break it. Chromium does not hyphenate, so its words are
+# short enough for the narrow columns.
+LONG_WEB = Row("Stärkt säkerhet för information i vården", "Utbilda all personal i säkerhet och behörigheter",
+               LONG.deadline, "Säkerhetschef", LONG.status, LONG.follow_up + "\n" + LONG.follow_up,
+               LONG.new_deadline)
+
+
 FIXTURES = {
     "group-rows-word": group_rows_word,
     "group-rows-web": group_rows_web,
     "group-rows-unruled": group_rows_unruled,
+    "split-unruled": split_unruled,
     "split-after-one-line": split_after_one_line,
     "split-mid-word": split_mid_word,
     "split-only-comment-continues": split_only_comment_continues,
