@@ -75,6 +75,13 @@ def test_a_row_whose_status_colour_alone_runs_on_is_one_activity():
     assert activities[2].area == "Kompetens"
 
 
+def test_a_row_running_over_two_page_breaks_is_one_activity():
+    activities = extract_document(DATA / "split-over-three-pages.pdf").activities
+    assert [a.pages for a in activities] == [[1], [1, 2, 3], [3]]
+    assert activities[1].follow_up == " ".join([LONG_FOLLOW_UP] * 7)
+    assert activities[1].goal == "Stärkt informationssäkerhet i vården"
+
+
 def test_dates_running_over_the_page_stay_with_their_row():
     activities = extract_document(DATA / "split-only-dates-continue.pdf").activities
     assert [a.pages for a in activities] == [[1], [1, 2], [2]]

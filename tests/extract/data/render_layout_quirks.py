@@ -13,6 +13,7 @@ come from (needs LibreOffice, WeasyPrint, Chromium and pikepdf).
 - split-after-one-line, split-mid-word, split-only-comment-continues, split-only-dates-continue:
   a Word grid whose page height puts the page break where the name says.
 - split-orphans-web: WeasyPrint breaks a row whose two-line cells orphan control moves whole.
+- split-over-three-pages: a Word row whose comment runs over two page breaks.
 - split-only-status-colour: a Word row whose comment ends in empty paragraphs, broken among them.
 - whole-rows-moved: WeasyPrint, rows kept whole (break-inside: avoid): nothing to stitch.
 - short-row-moved-word: Word rows that may not break; a row of short one-line cells opens page 2.
@@ -283,6 +284,12 @@ def split_only_status_colour(pdf: Path) -> None:
     _export_word(document, pdf)
 
 
+def split_over_three_pages(pdf: Path) -> None:
+    """A row whose comment is long enough to run over two page breaks."""
+    very_long = Row(**{**LONG.__dict__, "follow_up": "\n".join([LONG.follow_up] * 7)})
+    _split_report(pdf, (FIRST, very_long, LAST), 12.0, SPACERS["split-over-three-pages"])
+
+
 SHORT = Row("Wifi", "Nya accesspunkter", "2024-06-30", "IT-chef", "done", "Klart.", area="IT")
 
 
@@ -299,6 +306,7 @@ SPACERS = {
     "split-only-dates-continue": 100.0,
     "short-row-moved-word": 20.0,
     "split-only-status-colour": 25.0,
+    "split-over-three-pages": 0.0,
     "group-rows-word": 10.0,
 }
 
@@ -470,6 +478,7 @@ FIXTURES = {
     "split-only-comment-continues": split_only_comment_continues,
     "split-only-dates-continue": split_only_dates_continue,
     "split-only-status-colour": split_only_status_colour,
+    "split-over-three-pages": split_over_three_pages,
     "whole-rows-moved": whole_rows_moved,
     "split-orphans-web": split_orphans_web,
     "short-row-moved-word": short_row_moved_word,
