@@ -75,6 +75,14 @@ def test_a_row_whose_status_colour_alone_runs_on_is_one_activity():
     assert activities[2].area == "Kompetens"
 
 
+def test_a_row_broken_inside_a_merged_area_cell_is_one_activity_and_every_row_keeps_the_area():
+    activities = extract_document(DATA / "split-in-merged-area.pdf").activities
+    assert [a.pages for a in activities] == [[1], [1, 2], [2]]
+    assert {a.area for a in activities} == {"Patientsäkerhet och informationssäkerhet"}
+    assert activities[1].follow_up == LONG_FOLLOW_UP
+    assert activities[1].action == "Utbilda all personal i informationssäkerhet och behörighetsstyrning"
+
+
 def test_a_row_running_over_two_page_breaks_is_one_activity():
     activities = extract_document(DATA / "split-over-three-pages.pdf").activities
     assert [a.pages for a in activities] == [[1], [1, 2, 3], [3]]

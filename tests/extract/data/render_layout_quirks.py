@@ -13,6 +13,7 @@ come from (needs LibreOffice, WeasyPrint, Chromium and pikepdf).
 - split-after-one-line, split-mid-word, split-only-comment-continues, split-only-dates-continue:
   a Word grid whose page height puts the page break where the name says.
 - split-orphans-web: WeasyPrint breaks a row whose two-line cells orphan control moves whole.
+- split-in-merged-area: a Word row broken inside a vertically merged Område cell.
 - split-over-three-pages: a Word row whose comment runs over two page breaks.
 - split-only-status-colour: a Word row whose comment ends in empty paragraphs, broken among them.
 - whole-rows-moved: WeasyPrint, rows kept whole (break-inside: avoid): nothing to stitch.
@@ -290,6 +291,21 @@ def split_over_three_pages(pdf: Path) -> None:
     _split_report(pdf, (FIRST, very_long, LAST), 12.0, SPACERS["split-over-three-pages"])
 
 
+def split_in_merged_area(pdf: Path) -> None:
+    """Three rows share one vertically merged Område cell; the second breaks over the page, and the
+    merged cell runs on to page 2 without its text being printed again."""
+    document = _word_document(12.0)
+    _spacer(document, SPACERS["split-in-merged-area"])
+    table = _word_table(document, AREA_COLUMNS, AREA_WIDTHS_CM)
+    rows = (FIRST, LONG, LAST)
+    for index, row in enumerate(rows):
+        _word_row(table, Row(**{**row.__dict__, "area": "Patientsäkerhet och informationssäkerhet" if index == 0 else ""}),
+                  with_area=True)
+    table.cell(1, 0).merge(table.cell(len(rows), 0))
+    _set_widths(table, AREA_WIDTHS_CM)
+    _export_word(document, pdf)
+
+
 SHORT = Row("Wifi", "Nya accesspunkter", "2024-06-30", "IT-chef", "done", "Klart.", area="IT")
 
 
@@ -307,6 +323,7 @@ SPACERS = {
     "short-row-moved-word": 20.0,
     "split-only-status-colour": 25.0,
     "split-over-three-pages": 0.0,
+    "split-in-merged-area": 105.0,
     "group-rows-word": 10.0,
 }
 
@@ -479,6 +496,7 @@ FIXTURES = {
     "split-only-dates-continue": split_only_dates_continue,
     "split-only-status-colour": split_only_status_colour,
     "split-over-three-pages": split_over_three_pages,
+    "split-in-merged-area": split_in_merged_area,
     "whole-rows-moved": whole_rows_moved,
     "split-orphans-web": split_orphans_web,
     "short-row-moved-word": short_row_moved_word,
