@@ -66,6 +66,9 @@ def stitch_page_breaks(placed: Sequence[PlacedSlice]) -> list[RawTable]:
         if tables and last is not None and not item.starts_table and last.roles == item.slice.roles:
             previous = tables[-1][1]
             new_page = item.slice.page != last.page
+            if new_page and last.trailing_group is not None:
+                # The line that ended the last page reads as a group row, and the table goes on here.
+                previous.append(_Row({}, {}, {}, set(), None, [last.page], group_row=last.trailing_group))
             if rows and previous and new_page and continues_over_break(previous[-1], last.tail, rows[0]):
                 _absorb(previous[-1], rows.pop(0))
             elif rows and previous and new_page and rows[0].group_row is None \

@@ -97,6 +97,9 @@ class TableSlice:
     rows: list[SliceRow]
     bottom: float  # where the table stops on this page
     tail: Optional[RowTail] = None  # how the last row ends (None when the last row is a group row)
+    # A table without rules may end its page with a group row whose rows follow on the next page;
+    # whether it is one is known only when the table goes on there (see stitching).
+    trailing_group: Optional[str] = None
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -173,7 +176,9 @@ def _table_body(
             rows.append(row)
     table_bottom = rows_spans[-1].bottom if rows_spans else body_top
     tail = _row_tail(index, columns, rows[-1]) if rows else None
-    return TableSlice(page.number, top, columns, rows, table_bottom, tail)
+    trailing = None if body_bounds or ruled or not rows else _trailing_group_line(lines, edges, table_bottom, limit)
+    return TableSlice(page.number, top, columns, rows, table_bottom, tail,
+                      trailing_group=cell_text(trailing.chars) if trailing is not None else None)
 
 
 def _row_tail(index: CharIndex, columns: Sequence[Column], row: SliceRow) -> Optional[RowTail]:
@@ -434,6 +439,29 @@ def _unruled_row_spans(
                   + [bottom + 0.5])
     spans = [RowSpan(a, b) for a, b in zip(cuts, cuts[1:]) if b - a > 0.5]
     return sorted([s for s in spans if not any(abs(s.top - g.top) < 0.1 for g in group_spans)] + group_spans)
+
+
+def _trailing_group_line(
+    lines: Sequence[TextLine], edges: Sequence[float], bottom: float, limit: float
+) -> Optional[TextLine]:
+    """A line just below a rule-less table's last row that reads as a group row ("Område: …" over the
+    columns, or a bold name alone) with no table row after it on the page: the group's rows are on
+    the next page."""
+    below = [line for line in lines if bottom < line.box.top < limit]
+    if not below:
+        return None
+    line = below[0]
+    height = max(line.box.height, 1.0)
+    if line.box.top - bottom > UNRULED_TABLE_GAP * height or not _placed_as_group(line, edges):
+        return None
+    if any(o is not line and o.box.top < line.box.bottom and o.box.bottom > line.box.top for o in below):
+        return None
+    fits = _words_fit_columns(line, edges)
+    if fits and not (_filled_columns(line, edges) == 1 and _emphasised([line])):
+        return None
+    if any(_words_fit_columns(o, edges) and _filled_columns(o, edges) >= 2 for o in below[1:]):
+        return None
+    return line
 
 
 def _unruled_group_lines(

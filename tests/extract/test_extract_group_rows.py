@@ -63,3 +63,14 @@ def test_a_row_broken_over_the_page_inside_a_group_keeps_its_group_and_its_text(
     assert broken.action == "Videobesök för uppföljning av stabila patienter"
     assert broken.responsible.text == "Medicinskt ansvarig läkare"
     assert broken.follow_up == "Tre läkare har börjat. Tekniken fungerar men bokningen är krånglig."
+
+
+def test_a_group_row_last_on_its_page_names_the_rows_on_the_next_page():
+    """group-at-page-end-unruled: Chromium, no rules, the header printed only on page 1; the rows of
+    "Tillgänglighet och väntetider" and "Kompetensförsörjning" start on the page after their group row."""
+    document = extract_document(DATA / "group-at-page-end-unruled.pdf")
+    assert document.source.pages == 3
+    activities = document.activities
+    assert [a.area for a in activities] == AREAS
+    assert [a.pages for a in activities] == [[1]] * 3 + [[2]] * 5 + [[3]] * 3
+    assert [a.goal.split()[0] for a in activities] == GOALS_FIRST_WORDS

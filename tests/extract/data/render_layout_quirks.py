@@ -9,6 +9,7 @@ come from (needs LibreOffice, WeasyPrint, Chromium and pikepdf).
 - group-rows-web: the same table as a web system prints it (WeasyPrint, horizontal rules only),
   group rows as bare names ("Kompetensförsörjning").
 - group-rows-unruled: printed by Chromium without any rules; group rows bold.
+- group-at-page-end-unruled: Chromium, no rules, header printed once; group rows last on a page.
 - split-unruled: the rule-less Chromium report on a page short enough to break a row.
 - split-after-one-line, split-mid-word, split-only-comment-continues, split-only-dates-continue:
   a Word grid whose page height puts the page break where the name says.
@@ -452,6 +453,13 @@ def group_rows_unruled(pdf: Path) -> None:
     _chromium(_unruled_html("160mm"), pdf)
 
 
+def group_at_page_end_unruled(pdf: Path) -> None:
+    """Chromium, no rules, the header an ordinary first row (printed once); two group rows fall
+    last on their page, their activities on the next."""
+    html = _unruled_html("120mm").replace("<thead>", "").replace("</thead><tbody>", "")
+    _chromium(html, pdf)
+
+
 def split_unruled(pdf: Path) -> None:
     """A rule-less Chromium report whose long middle row breaks over the page."""
     rows = "".join(_html_row(row, _glyph) for row in (FIRST, LONG_WEB, LAST))
@@ -490,6 +498,7 @@ FIXTURES = {
     "group-rows-web": group_rows_web,
     "group-rows-unruled": group_rows_unruled,
     "split-unruled": split_unruled,
+    "group-at-page-end-unruled": group_at_page_end_unruled,
     "split-after-one-line": split_after_one_line,
     "split-mid-word": split_mid_word,
     "split-only-comment-continues": split_only_comment_continues,
