@@ -444,52 +444,50 @@ def _unruled_row_spans(
 def _trailing_group_line(
     lines: Sequence[TextLine], edges: Sequence[float], bottom: float, limit: float
 ) -> Optional[TextLine]:
-    """A line just below a rule-less table's last row that reads as a group row ("Område: …" over the
-    columns, or a bold name alone) with no table row after it on the page: the group's rows are on
-    the next page."""
+    """A line just below a rule-less table's last row that reads as a group row, with no table row
+    after it on the page: the group's rows are on the next page."""
     below = [line for line in lines if bottom < line.box.top < limit]
-    if not below:
+    if not below or below[0].box.top - bottom > UNRULED_TABLE_GAP * max(below[0].box.height, 1.0):
         return None
-    line = below[0]
-    height = max(line.box.height, 1.0)
-    if line.box.top - bottom > UNRULED_TABLE_GAP * height or not _placed_as_group(line, edges):
-        return None
-    if any(o is not line and o.box.top < line.box.bottom and o.box.bottom > line.box.top for o in below):
-        return None
-    fits = _words_fit_columns(line, edges)
-    if fits and not (_filled_columns(line, edges) == 1 and _emphasised([line])):
+    if not _reads_as_group_line(below[0], below, edges):
         return None
     if any(_words_fit_columns(o, edges) and _filled_columns(o, edges) >= 2 for o in below[1:]):
         return None
-    return line
+    return below[0]
 
 
 def _unruled_group_lines(
     lines: Sequence[TextLine], edges: Sequence[float], body_top: float, limit: float
 ) -> list[TextLine]:
-    """Group rows of a table without rules: a line alone at its height that starts in the first column
-    (or is centred) and either runs over the column edges or is bold, with a table row (text level
-    in two columns or more) right below it.
+    """Group rows of a table without rules: lines that read as group rows (_reads_as_group_line) with
+    a table row (text level in two columns or more) right below them.
 
         Område: Tillgänglighet och väntetider        ← group row
         Kortare väntetid  Öppna fler tider  2024-05-31 ...
     """
     inside = [line for line in lines if body_top <= line.box.top < limit]
     groups = []
-    for i, line in enumerate(inside):
-        if not _placed_as_group(line, edges) or i + 1 == len(inside):
+    for i, line in enumerate(inside[:-1]):
+        if not _reads_as_group_line(line, inside, edges):
             continue
-        alone = not any(o is not line and o.box.top < line.box.bottom and o.box.bottom > line.box.top for o in inside)
-        fits = _words_fit_columns(line, edges)
-        one_cell = not fits or _filled_columns(line, edges) == 1
         below = inside[i + 1]
         first_line = [o for o in inside[i + 1:] if o.box.top < below.box.bottom]
-        row_below = (all(_words_fit_columns(o, edges) for o in first_line)
-                     and sum(_filled_columns(o, edges) for o in first_line) >= 2
-                     and below.box.top - line.box.bottom <= UNRULED_TABLE_GAP * max(line.box.height, 1.0))
-        if alone and one_cell and row_below and (not fits or _emphasised([line])):
+        if (all(_words_fit_columns(o, edges) for o in first_line)
+                and sum(_filled_columns(o, edges) for o in first_line) >= 2
+                and below.box.top - line.box.bottom <= UNRULED_TABLE_GAP * max(line.box.height, 1.0)):
             groups.append(line)
     return groups
+
+
+def _reads_as_group_line(line: TextLine, others: Sequence[TextLine], edges: Sequence[float]) -> bool:
+    """A line alone at its height, starting in the first column (or centred), that either runs over
+    the column edges or is bold text in one column."""
+    if not _placed_as_group(line, edges):
+        return False
+    fits = _words_fit_columns(line, edges)
+    if fits and not (_emphasised([line]) and _filled_columns(line, edges) == 1):
+        return False
+    return not any(o is not line and o.box.top < line.box.bottom and o.box.bottom > line.box.top for o in others)
 
 
 def _line_leading(columns: Sequence[Sequence[TextLine]]) -> float:
