@@ -1,6 +1,6 @@
 """Areas given as full-width group rows ("Område: Patientsäkerhet") instead of an Område column.
 
-The fixtures (tests/extract/data, made by render_layout_quirks.py) hold the same eleven activities
+The fixtures (tests/extract/data, made by render_rows_and_groups.py) hold the same eleven activities
 in three groups, the second group running over the page break without being repeated:
 group-rows-word (Word grid exported by LibreOffice, shaded bold merged cells "Område: …"),
 group-rows-web (WeasyPrint, horizontal rules only, bare shaded names) and group-rows-unruled

@@ -1,6 +1,6 @@
 """A landscape report stored as portrait pages turned by /Rotate 90 reads as the landscape one.
 
-rotated-landscape.pdf (tests/extract/data, render_layout_quirks.py) is a LibreOffice landscape
+rotated-landscape.pdf (tests/extract/data, render_rows_and_groups.py) is a LibreOffice landscape
 export whose pages pikepdf rewrote as portrait media boxes with the content turned a quarter
 anticlockwise and /Rotate 90, so viewers (and pdftoppm) show it landscape.
 """

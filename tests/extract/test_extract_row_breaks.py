@@ -1,7 +1,7 @@
 """A row broken over a page is one activity, whatever line it breaks at; a row that starts on the
 new page stays a new activity.
 
-Fixtures (tests/extract/data, made by render_layout_quirks.py): Word grids exported by LibreOffice
+Fixtures (tests/extract/data, made by render_rows_and_groups.py): Word grids exported by LibreOffice
 with widow control off, the page break placed by the space above the table:
 split-after-one-line (only the first line of every column on page 1, words cut in area, goal and
 responsible: "Informationssä-" | "kerhet"), split-mid-word (break after the second line, mid-word in

@@ -2,7 +2,7 @@
 test_extract_rotated.py: one small report per layout quirk, made by the producers real reports
 come from (needs LibreOffice, WeasyPrint, Chromium and pikepdf).
 
-    python tests/extract/data/render_layout_quirks.py [NAME ...]
+    python tests/extract/data/render_rows_and_groups.py [NAME ...]
 
 - group-rows-word: Word grid without an Område column; areas are full-width, shaded, bold
   "Område: …" rows; the second group runs over a page break without being repeated.
