@@ -1,6 +1,7 @@
 """Joining table slices across pages into whole tables, and resolving vertically merged cells."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
@@ -26,6 +27,9 @@ NEW_TEXT_IN_EMPTY_CELL = -1.0
 # Weak for the area, which a vertically merged Område cell leaves empty on new rows too.
 IDENTITY_MISSING = {"area": 0.5, "goal": 1.5, "action": 1.5}
 DEADLINE_ON_NEW_PAGE = -2.0  # a row's date stands on its first line
+# A number or short code alone in a cell ("12", "3.2", "A7"): a Nr column, whose value each row
+# prints once, at its top.
+IDENTIFIER = re.compile(r"^\w{0,3}\d+(?:[.:-]\d+)*\w?$")
 DEADLINE_ONLY_BEFORE = 1.0
 NO_RULE_BELOW = 2.0  # a ruled table's last row on the page without its closing rule was cut
 # A column whose text ends more than this many line heights above its row's bottom had room left
@@ -95,10 +99,11 @@ def continues_over_break(before: _Row, tail: Optional[RowTail], after: _Row) -> 
 
     A ladder of two rungs, deciding from both sides of the break:
 
-    1. Group rows on either side never join. A row on the new page with no text in any identifying
-       cell (area, goal, action) is the rest of the row above: only the comment ("Enheterna på
-       Lasarettet följer upp i september."), only the dates ("Etapp 2 / 2024-06-30") or only the
-       status colour ran over the page. So is a row on the new page below one that printed neither
+    1. Group rows on either side never join, nor do rows that both print a number or code in one
+       column ("7" | "8": a Nr column prints each row's number once, at its top). A row on the new
+       page with no text in any identifying cell (area, goal, action) is the rest of the row above:
+       only the comment ("Enheterna på Lasarettet följer upp i september."), only the dates
+       ("Etapp 2 / 2024-06-30") or only the status colour ran over the page. So is a row on the new page below one that printed neither
        goal nor action: CSS orphan control moved those two-line cells ("Fler digitala vårdbe- /
        sök") to the next page whole, leaving only the dates and the status behind.
     2. Otherwise the evidence is weighed (break_evidence; weights are the constants above), and a
@@ -118,6 +123,9 @@ def continues_over_break(before: _Row, tail: Optional[RowTail], after: _Row) -> 
          the rule at the page end anyway, so a drawn rule is no evidence either way).
     """
     if before.group_row is not None or after.group_row is not None:
+        return False
+    if any(_identifier(before.texts.get(key, "")) and _identifier(text) for key, text in after.texts.items()
+           if key not in DATE_ROLES):
         return False
     identifying = [role for role in IDENTITY_ROLES if role in after.texts]
     if identifying and not any(after.texts[role].strip() for role in identifying):
@@ -153,6 +161,10 @@ def break_evidence(before: _Row, tail: Optional[RowTail], after: _Row) -> float:
     if tail is not None and tail.ruled_below is False:
         score += NO_RULE_BELOW
     return score
+
+
+def _identifier(text: str) -> bool:
+    return IDENTIFIER.match(text.strip()) is not None
 
 
 def text_flow(before: str, after: str) -> float:

@@ -183,3 +183,14 @@ def test_cells_moved_whole_to_the_next_page_by_orphan_control_rejoin_their_row()
     assert (broken.deadline.date, broken.new_deadline.date, broken.status) == ("2024-08-31", "2024-12-31", "in_progress")
     assert broken.follow_up == "Tre läkare har börjat. Tekniken fungerar men bokningen är krånglig."
     assert broken.area == "Tillgänglighet och väntetider"
+
+
+def test_a_number_printed_again_in_a_column_starts_a_new_row():
+    """A Nr column prints each row's number once, at its top: "7" above the break, "8" below."""
+    before = _full(goal="Kortare väntetider till", action="Fler tider", follow_up="Pågår enligt")
+    before.texts["Nr"] = "7"
+    after = _full(goal="nybesök och återbesök", action="kvällsmottagning", follow_up="plan.")
+    after.texts["Nr"] = "8"
+    assert not continues_over_break(before, None, after)
+    after.texts["Nr"] = ""
+    assert continues_over_break(before, None, after)
