@@ -32,6 +32,9 @@ DEADLINE_ON_NEW_PAGE = -2.0  # a row's date stands on its first line
 IDENTIFIER = re.compile(r"^\w{0,3}\d+(?:[.:-]\d+)*\w?$")
 DEADLINE_ONLY_BEFORE = 1.0
 NO_RULE_BELOW = 2.0  # a ruled table's last row on the page without its closing rule was cut
+# A status dot or ● is drawn once, at the top of its cell (a shaded cell runs on; a dot does not).
+MARKER_ON_NEW_PAGE = -2.0
+MARKER_ONLY_BEFORE = 1.0
 # A column whose text ends more than this many line heights above its row's bottom had room left
 # (CSS orphan and widow control leave up to about one line free before moving a paragraph on).
 EARLY_END_LINES = 2.5
@@ -118,7 +121,7 @@ def continues_over_break(before: _Row, tail: Optional[RowTail], after: _Row) -> 
        - an identifying cell printed before and empty after the break ("Fler återbesök via video" |
          ""): a new row would print its own goal;
        - a deadline printed on the new page (a row's date stands on its first line), against one
-         printed only before;
+         printed only before; likewise a status dot or ● (drawn once, at the top of its cell);
        - in a table with rules, a last row without a rule under it (a cut row; LibreOffice draws
          the rule at the page end anyway, so a drawn rule is no evidence either way).
     """
@@ -158,6 +161,10 @@ def break_evidence(before: _Row, tail: Optional[RowTail], after: _Row) -> float:
             score += DEADLINE_ON_NEW_PAGE
         elif before.texts.get("deadline", "").strip():
             score += DEADLINE_ONLY_BEFORE
+    if after.markers.get("status"):
+        score += MARKER_ON_NEW_PAGE
+    elif before.markers.get("status"):
+        score += MARKER_ONLY_BEFORE
     if tail is not None and tail.ruled_below is False:
         score += NO_RULE_BELOW
     return score
@@ -178,6 +185,8 @@ def text_flow(before: str, after: str) -> float:
     True
     """
     first = next((c for c in after if c.isalnum()), "")
+    if not first:
+        return 0.0  # a glyph ("●") or punctuation says nothing about the flow of text
     last_line = before.splitlines()[-1].rstrip()
     if last_line[-1:] in BREAK_HYPHENS and first.islower():
         return WORD_LEFT_OPEN
