@@ -304,7 +304,8 @@ def _is_group_band(
     """True when the band between two rules is one cell over the whole table: a group row.
 
     In a full grid the inner vertical rules stop while the outer ones run on ("Område: Tillgänglighet"
-    in a cell merged over every column). With horizontal rules only, its text starts in the first
+    in a cell merged over every column), or all stop around a bold or shaded name. With horizontal
+    rules only, its text starts in the first
     column (or is centred) and either runs over the column edges or stands alone in its band, bold or
     shaded over the whole width ("Patientsäkerhet"). It is a name, not a paragraph: a few lines just
     below the rule.
@@ -315,7 +316,14 @@ def _is_group_band(
     if band[0].box.top - top > GROUP_TOP_PAD_LINES * max(band[0].box.height, 1.0):
         return False
     if ruled:
-        return not vertical_span_at(page.rulings, edges, top, bottom) and _outer_rules_through(page, edges, top, bottom)
+        if vertical_span_at(page.rulings, edges, top, bottom):
+            return False
+        if _outer_rules_through(page, edges, top, bottom):
+            return True
+        # No rules at the sides either (the group row's side borders removed): a bold or shaded
+        # name is still a group row; anything else there ends the table.
+        return (all(_placed_as_group(line, edges) for line in band)
+                and (_emphasised(band) or _shaded_across(page, edges, top, bottom)))
     if not all(_placed_as_group(line, edges) for line in band):
         return False
     if any(_filled_columns(line, edges) > 1 and _words_fit_columns(line, edges) for line in band):

@@ -2,7 +2,8 @@
 
 The fixtures (tests/extract/data, made by render_rows_and_groups.py) hold the same eleven activities
 in three groups, the second group running over the page break without being repeated:
-group-rows-word (Word grid exported by LibreOffice, shaded bold merged cells "Område: …"),
+group-rows-word (Word grid exported by LibreOffice, shaded bold merged cells "Område: …"; in
+group-rows-word-open-sides without their left and right borders),
 group-rows-web (WeasyPrint, horizontal rules only, bare shaded names) and group-rows-unruled
 (Chromium, no rules, bold "Område: …" lines).
 """
@@ -14,7 +15,7 @@ from extract.document import read_raw_document
 from followup.pipeline import extract_document
 
 DATA = Path(__file__).parent / "data"
-FIXTURES = ["group-rows-word.pdf", "group-rows-web.pdf", "group-rows-unruled.pdf"]
+FIXTURES = ["group-rows-word.pdf", "group-rows-word-open-sides.pdf", "group-rows-web.pdf", "group-rows-unruled.pdf"]
 AREAS = ["Patientsäkerhet"] * 3 + ["Tillgänglighet och väntetider"] * 5 + ["Kompetensförsörjning"] * 3
 GOALS_FIRST_WORDS = ["Minska", "Säker", "Färre", "Kortare", "Bättre", "Fler", "Kortare", "Samordnad",
                      "Behålla", "Introduktion", "Handledning"]

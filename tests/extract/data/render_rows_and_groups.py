@@ -6,6 +6,7 @@ come from (needs LibreOffice, WeasyPrint, Chromium and pikepdf).
 
 - group-rows-word: Word grid without an Område column; areas are full-width, shaded, bold
   "Område: …" rows; the second group runs over a page break without being repeated.
+- group-rows-word-open-sides: the same, the group rows' left and right borders removed.
 - group-rows-web: the same table as a web system prints it (WeasyPrint, horizontal rules only),
   group rows as bare names ("Kompetensförsörjning").
 - group-rows-unruled: printed by Chromium without any rules; group rows bold.
@@ -188,11 +189,19 @@ def _word_row(table, row: Row, *, with_area: bool, keep_whole: bool = False, bla
         cells[offset + 1].add_paragraph().paragraph_format.space_after = Pt(0)
 
 
-def _word_group_row(table, name: str) -> None:
+def _word_group_row(table, name: str, *, open_sides: bool = False) -> None:
     cells = table.add_row().cells
     merged = cells[0].merge(cells[-1])
     _set_cell_fill(merged, GROUP_FILL)
     _write(merged, name, bold=True, size=9)
+    if open_sides:
+        # The group row's left and right borders removed: a band of shading across the table.
+        borders = OxmlElement("w:tcBorders")
+        for side in ("left", "right"):
+            edge = OxmlElement(f"w:{side}")
+            edge.set(qn("w:val"), "nil")
+            borders.append(edge)
+        merged._tc.get_or_add_tcPr().append(borders)
 
 
 def _export_word(document: Document, pdf: Path) -> None:
@@ -208,12 +217,12 @@ def _export_word(document: Document, pdf: Path) -> None:
     pin_metadata(pdf, EPOCH)
 
 
-def group_rows_word(pdf: Path) -> None:
+def group_rows_word(pdf: Path, *, open_sides: bool = False) -> None:
     document = _word_document(12.5)
     _spacer(document, SPACERS["group-rows-word"])
     table = _word_table(document, WORD_COLUMNS, WORD_WIDTHS_CM)
     for name, rows in GROUPS:
-        _word_group_row(table, f"Område: {name}")
+        _word_group_row(table, f"Område: {name}", open_sides=open_sides)
         for row in rows:
             _word_row(table, row, with_area=False)
     _set_widths(table, WORD_WIDTHS_CM)
@@ -427,6 +436,10 @@ def _weasyprint(html: str, pdf: Path) -> None:
     pin_metadata(pdf, EPOCH)
 
 
+def group_rows_word_open_sides(pdf: Path) -> None:
+    group_rows_word(pdf, open_sides=True)
+
+
 def group_rows_web(pdf: Path) -> None:
     _weasyprint(_html_report(_grouped_rows_html(_dot, ""), height="150mm", marker=_dot), pdf)
 
@@ -495,6 +508,7 @@ LONG_WEB = Row("Stärkt säkerhet för information i vården", "Utbilda all pers
 
 FIXTURES = {
     "group-rows-word": group_rows_word,
+    "group-rows-word-open-sides": group_rows_word_open_sides,
     "group-rows-web": group_rows_web,
     "group-rows-unruled": group_rows_unruled,
     "split-unruled": split_unruled,
