@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from extract.tables import RowTail, SliceRow, TableSlice
+from extract.text_lines import cell_text
 from schemas import RawCell, RawRow, RawTable
 
 # A row on a new page with none of these cells printed is the rest of the previous page's row.
@@ -75,7 +76,8 @@ def stitch_page_breaks(placed: Sequence[PlacedSlice]) -> list[RawTable]:
             new_page = item.slice.page != last.page
             if new_page and last.trailing_group is not None:
                 # The line that ended the last page reads as a group row, and the table goes on here.
-                previous.append(_Row({}, {}, {}, set(), None, [last.page], group_row=last.trailing_group))
+                group = cell_text(last.trailing_group.chars)
+                previous.append(_Row({}, {}, {}, set(), None, [last.page], group_row=group))
             if rows and previous and new_page and continues_over_break(previous[-1], last.tail, rows[0]):
                 _absorb(previous[-1], rows.pop(0))
             elif rows and previous and new_page and rows[0].group_row is None \

@@ -32,8 +32,11 @@ BLOCK_GAP = 0.35
 UNRULED_ALIGNMENT = 2.5
 UNRULED_TABLE_GAP = 4.0
 # Without rules, a paragraph gap inside a cell is about a line; a line with text in one column
-# alone further down than this many lines is no cell's text but a page footer ("Sida 2") or a note.
+# alone (or a short line) further down than this many lines is no cell's text but a page footer
+# ("Sida 2 av 7") or a note.
 UNRULED_LONE_LINE_GAP = 2.0
+# A row's first line spans most of the table; a line narrower than this share of it is short.
+SHORT_LINE_SHARE = 1 / 3
 # A group row ("Område: Tillgänglighet" over the whole table) holds a name, not a paragraph: at most
 # this many lines, starting within this many line heights of its band's top rule.
 GROUP_MAX_LINES = 3
@@ -99,7 +102,7 @@ class TableSlice:
     tail: Optional[RowTail] = None  # how the last row ends (None when the last row is a group row)
     # A table without rules may end its page with a group row whose rows follow on the next page;
     # whether it is one is known only when the table goes on there (see stitching).
-    trailing_group: Optional[str] = None
+    trailing_group: Optional[TextLine] = None
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -177,8 +180,7 @@ def _table_body(
     table_bottom = rows_spans[-1].bottom if rows_spans else body_top
     tail = _row_tail(index, columns, rows[-1]) if rows else None
     trailing = None if body_bounds or ruled or not rows else _trailing_group_line(lines, edges, table_bottom, limit)
-    return TableSlice(page.number, top, columns, rows, table_bottom, tail,
-                      trailing_group=cell_text(trailing.chars) if trailing is not None else None)
+    return TableSlice(page.number, top, columns, rows, table_bottom, tail, trailing_group=trailing)
 
 
 def _row_tail(index: CharIndex, columns: Sequence[Column], row: SliceRow) -> Optional[RowTail]:
@@ -391,7 +393,8 @@ def _column_text_bottom(
     """Bottom of the text from `top` on that keeps to the columns, up to a line that ignores them or
     a gap of more than `max_gap_lines` line heights; None when there is none. `passable` lines
     (group rows) ignore the columns without ending the table. With `lone_gap_lines`, a line with
-    text in one column only after a gap of more than that many line heights ends the table too."""
+    text in one column only or a short one after a gap of more than that many line heights ends the
+    table too."""
     bottom = None
     previous = top
     for line in lines:
@@ -405,10 +408,15 @@ def _column_text_bottom(
             if not _words_fit_columns(line, edges):
                 break
             if (bottom is not None and lone_gap_lines is not None and gap > lone_gap_lines * height
-                    and _filled_columns(line, edges) == 1):
+                    and _stands_apart(line, edges)):
                 break
         bottom = previous = line.box.bottom
     return bottom
+
+
+def _stands_apart(line: TextLine, edges: Sequence[float]) -> bool:
+    """Text in one column only, or a short line ("Sida 6 av 7"), unlike the first line of a row."""
+    return _filled_columns(line, edges) == 1 or line.box.width < SHORT_LINE_SHARE * (edges[-1] - edges[0])
 
 
 def _unruled_row_spans(
@@ -457,7 +465,8 @@ def _trailing_group_line(
     below = [line for line in lines if bottom < line.box.top < limit]
     if not below or below[0].box.top - bottom > UNRULED_TABLE_GAP * max(below[0].box.height, 1.0):
         return None
-    if not _reads_as_group_line(below[0], below, edges):
+    # Starting in the first column: a centred or right-aligned line there is the page number.
+    if not edges[0] - SNAP <= below[0].box.x0 < edges[1] or not _reads_as_group_line(below[0], below, edges):
         return None
     if any(_words_fit_columns(o, edges) and _filled_columns(o, edges) >= 2 for o in below[1:]):
         return None
