@@ -450,11 +450,11 @@ def _unruled_row_spans(
         columns_starting = {c for top, c in starts if abs(top - y) <= UNRULED_ALIGNMENT}
         if not row_tops or len(columns_starting) >= 2:
             row_tops.append(y)
-    group_spans = [RowSpan(g.box.top - 0.5, g.box.bottom + 0.5, group=True) for g in groups if g.box.bottom <= bottom]
-    cuts = sorted([top - 0.5 for top in row_tops] + [g.top for g in group_spans] + [g.bottom for g in group_spans]
-                  + [bottom + 0.5])
-    spans = [RowSpan(a, b) for a, b in zip(cuts, cuts[1:]) if b - a > 0.5]
-    return sorted([s for s in spans if not any(abs(s.top - g.top) < 0.1 for g in group_spans)] + group_spans)
+    # A group row reaches from its line down to the next row: the shading and padding around its
+    # name belong to it, not to an empty row of their own.
+    group_tops = [g.box.top - 0.5 for g in groups if g.box.bottom <= bottom]
+    cuts = sorted([top - 0.5 for top in row_tops] + group_tops + [bottom + 0.5])
+    return [RowSpan(a, b, group=a in group_tops) for a, b in zip(cuts, cuts[1:]) if b - a > 0.5]
 
 
 def _trailing_group_line(
