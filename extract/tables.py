@@ -43,6 +43,9 @@ GROUP_MAX_LINES = 3
 GROUP_TOP_PAD_LINES = 1.5
 # A line whose middle is within this share of the table's width from the table's middle is centred.
 GROUP_CENTRING = 0.05
+# Words of one text are set at most this many font sizes apart (a space is about a third); the
+# text of neighbouring cells is kept further apart by their padding.
+PHRASE_GAP = 0.5
 # A fill covering this share of the table's width behind a band shades the whole row.
 GROUP_FILL_SHARE = 0.9
 
@@ -166,10 +169,13 @@ def _table_body(
     """Rows and cells below the header (or from the page's top, for a table continued without one)."""
     boundaries = horizontal_boundaries(page.rulings, edges, body_top, limit)
     body_bounds = [b for b in boundaries if b.y > body_top + 1 and b.y < limit]
+    trailing = None
     if body_bounds or ruled:
         rows_spans = _ruled_row_spans(page, lines, edges, body_top, body_bounds, limit, ruled)
     else:
-        rows_spans = _unruled_row_spans(lines, index, edges, body_top, limit)
+        trailing = _end_group_line(lines, edges, body_top, limit)
+        body_limit = trailing.box.top - 0.5 if trailing is not None else limit
+        rows_spans = _unruled_row_spans(lines, index, edges, body_top, body_limit)
     rows = []
     for span in rows_spans:
         row = (_group_row(index, edges, span) if span.group
@@ -179,8 +185,8 @@ def _table_body(
             rows.append(row)
     table_bottom = rows_spans[-1].bottom if rows_spans else body_top
     tail = _row_tail(index, columns, rows[-1]) if rows else None
-    trailing = None if body_bounds or ruled or not rows else _trailing_group_line(lines, edges, table_bottom, limit)
-    return TableSlice(page.number, top, columns, rows, table_bottom, tail, trailing_group=trailing)
+    return TableSlice(page.number, top, columns, rows, table_bottom, tail,
+                      trailing_group=trailing if rows else None)
 
 
 def _row_tail(index: CharIndex, columns: Sequence[Column], row: SliceRow) -> Optional[RowTail]:
@@ -328,9 +334,9 @@ def _is_group_band(
                 and (_emphasised(band) or _shaded_across(page, edges, top, bottom)))
     if not all(_placed_as_group(line, edges) for line in band):
         return False
-    if any(_filled_columns(line, edges) > 1 and _words_fit_columns(line, edges) for line in band):
+    if any(_row_line(line, edges) for line in band):
         return False
-    if not all(_words_fit_columns(line, edges) for line in band):
+    if not all(_words_fit_columns(line, edges) and _filled_columns(line, edges) == 1 for line in band):
         return True
     # Text in one column alone: a group name is set apart by weight or by shading over the whole
     # row; a shaded (zebra) row whose cut text alone ran on to this page starts in lower case.
@@ -352,6 +358,14 @@ def _outer_rules_through(page: PageContent, edges: Sequence[float], top: float, 
             for r in page.rulings)
         for x in (edges[0], edges[-1])
     )
+
+
+def _one_phrase(line: TextLine) -> bool:
+    """The line's words follow each other at word spacing: one text, not cells side by side (cells
+    are kept apart by their padding)."""
+    words = line.words
+    return len(words) > 1 and all(b.box.x0 - a.box.x1 <= PHRASE_GAP * max(a.size, b.size)
+                                  for a, b in zip(words, words[1:]))
 
 
 def _filled_columns(line: TextLine, edges: Sequence[float]) -> int:
@@ -457,20 +471,26 @@ def _unruled_row_spans(
     return [RowSpan(a, b, group=a in group_tops) for a, b in zip(cuts, cuts[1:]) if b - a > 0.5]
 
 
-def _trailing_group_line(
-    lines: Sequence[TextLine], edges: Sequence[float], bottom: float, limit: float
+def _end_group_line(
+    lines: Sequence[TextLine], edges: Sequence[float], top: float, limit: float
 ) -> Optional[TextLine]:
-    """A line just below a rule-less table's last row that reads as a group row, with no table row
-    after it on the page: the group's rows are on the next page."""
-    below = [line for line in lines if bottom < line.box.top < limit]
-    if not below or below[0].box.top - bottom > UNRULED_TABLE_GAP * max(below[0].box.height, 1.0):
-        return None
-    # Starting in the first column: a centred or right-aligned line there is the page number.
-    if not edges[0] - SNAP <= below[0].box.x0 < edges[1] or not _reads_as_group_line(below[0], below, edges):
-        return None
-    if any(_words_fit_columns(o, edges) and _filled_columns(o, edges) >= 2 for o in below[1:]):
-        return None
-    return below[0]
+    """A line that reads as a group row after a rule-less table's last row on the page, with no
+    table row after it: the group's rows are on the next page. It starts in the first column (a
+    centred or right-aligned line there is the page number) and follows the table's text closely."""
+    inside = [line for line in lines if top <= line.box.top < limit]
+    for i, line in enumerate(inside):
+        if i == 0 or line.box.top - inside[i - 1].box.bottom > UNRULED_TABLE_GAP * max(line.box.height, 1.0):
+            continue
+        if not edges[0] - SNAP <= line.box.x0 < edges[1] or not _reads_as_group_line(line, inside, edges):
+            continue
+        if not any(_row_line(o, edges) for o in inside[i + 1:]):
+            return line
+    return None
+
+
+def _row_line(line: TextLine, edges: Sequence[float]) -> bool:
+    """A line that keeps to the columns with text in two or more of them, not one phrase running on."""
+    return _words_fit_columns(line, edges) and _filled_columns(line, edges) >= 2 and not _one_phrase(line)
 
 
 def _unruled_group_lines(
@@ -489,7 +509,7 @@ def _unruled_group_lines(
             continue
         below = inside[i + 1]
         first_line = [o for o in inside[i + 1:] if o.box.top < below.box.bottom]
-        if (all(_words_fit_columns(o, edges) for o in first_line)
+        if (all(_words_fit_columns(o, edges) and not _one_phrase(o) for o in first_line)
                 and sum(_filled_columns(o, edges) for o in first_line) >= 2
                 and below.box.top - line.box.bottom <= UNRULED_TABLE_GAP * max(line.box.height, 1.0)):
             groups.append(line)
@@ -497,12 +517,13 @@ def _unruled_group_lines(
 
 
 def _reads_as_group_line(line: TextLine, others: Sequence[TextLine], edges: Sequence[float]) -> bool:
-    """A line alone at its height, starting in the first column (or centred), that either runs over
-    the column edges or is bold text in one column."""
+    """A line alone at its height, starting in the first column (or centred), that runs over the
+    column edges (also between two words: "Fall och | trycksår"), or is bold text in one column."""
     if not _placed_as_group(line, edges):
         return False
-    fits = _words_fit_columns(line, edges)
-    if fits and not (_emphasised([line]) and _filled_columns(line, edges) == 1):
+    filled = _filled_columns(line, edges)
+    if _words_fit_columns(line, edges) and not (filled > 1 and _one_phrase(line)) \
+            and not (_emphasised([line]) and filled == 1):
         return False
     return not any(o is not line and o.box.top < line.box.bottom and o.box.bottom > line.box.top for o in others)
 
