@@ -43,6 +43,9 @@ GROUP_MAX_LINES = 3
 GROUP_TOP_PAD_LINES = 1.5
 # A line whose middle is within this share of the table's width from the table's middle is centred.
 GROUP_CENTRING = 0.05
+# Glyphs of one word are set edge to edge (kerning aside); two cells' texts that touch leave a sliver
+# of at least this many font sizes between them.
+TOUCH_GAP = 0.06
 # Words of one text are set at most this many font sizes apart (a space is about a third); the
 # text of neighbouring cells is kept further apart by their padding.
 PHRASE_GAP = 0.5
@@ -297,7 +300,7 @@ def _band_breaks_table(
     """A band is no table row when the grid's vertical rules stop or its text ignores the columns."""
     if ruled and not vertical_span_at(page.rulings, edges, top, bottom):
         return True
-    return any(not _words_fit_columns(line, edges)
+    return any(not _fits_columns(line, edges)
                for line in lines if line.box.top >= top and line.box.bottom <= bottom + 1)
 
 
@@ -336,7 +339,7 @@ def _is_group_band(
         return False
     if any(_row_line(line, edges) for line in band):
         return False
-    if not all(_words_fit_columns(line, edges) and _filled_columns(line, edges) == 1 for line in band):
+    if not all(_fits_columns(line, edges) and _filled_columns(line, edges) == 1 for line in band):
         return True
     # Text in one column alone: a group name is set apart by weight or by shading over the whole
     # row; a shaded (zebra) row whose cut text alone ran on to this page starts in lower case.
@@ -400,6 +403,29 @@ def _words_fit_columns(line: TextLine, edges: Sequence[float]) -> bool:
     return True
 
 
+def _fits_columns(line: TextLine, edges: Sequence[float]) -> bool:
+    """Like _words_fit_columns, but two cells' texts that touch across an edge (a date running to
+    its cell's border: "2025-12-31" | "Sjukhusdirektör") are no word over the edge: glyphs of one
+    word are set edge to edge, while the touching texts leave a sliver and the right one starts at
+    its own cell."""
+    if line.box.x0 < edges[0] - 2 or line.box.x1 > edges[-1] + 2:
+        return False
+    inner = edges[1:-1]
+    for word in line.words:
+        for x in inner:
+            if word.box.x0 < x - 1 and word.box.x1 > x + 1 and not _touching_seam(line, x):
+                return False
+    return True
+
+
+def _touching_seam(line: TextLine, x: float) -> bool:
+    glyphs = [c for c in line.chars if not c.text.isspace()]
+    for a, b in zip(glyphs, glyphs[1:]):
+        if a.x_mid < x <= b.x_mid:
+            return b.x0 - a.x1 >= TOUCH_GAP * max(a.size, b.size) and b.x0 >= x - 1
+    return False
+
+
 def _column_text_bottom(
     lines: Sequence[TextLine], edges: Sequence[float], top: float, limit: float, max_gap_lines: float,
     passable: Collection[TextLine] = (), lone_gap_lines: Optional[float] = None,
@@ -419,7 +445,7 @@ def _column_text_bottom(
         if gap > max_gap_lines * height:
             break
         if line not in passable:
-            if not _words_fit_columns(line, edges):
+            if not _fits_columns(line, edges):
                 break
             if (bottom is not None and lone_gap_lines is not None and gap > lone_gap_lines * height
                     and _stands_apart(line, edges)):
@@ -490,7 +516,7 @@ def _end_group_line(
 
 def _row_line(line: TextLine, edges: Sequence[float]) -> bool:
     """A line that keeps to the columns with text in two or more of them, not one phrase running on."""
-    return _words_fit_columns(line, edges) and _filled_columns(line, edges) >= 2 and not _one_phrase(line)
+    return _fits_columns(line, edges) and _filled_columns(line, edges) >= 2 and not _one_phrase(line)
 
 
 def _unruled_group_lines(
@@ -509,7 +535,7 @@ def _unruled_group_lines(
             continue
         below = inside[i + 1]
         first_line = [o for o in inside[i + 1:] if o.box.top < below.box.bottom]
-        if (all(_words_fit_columns(o, edges) and not _one_phrase(o) for o in first_line)
+        if (all(_fits_columns(o, edges) and not _one_phrase(o) for o in first_line)
                 and sum(_filled_columns(o, edges) for o in first_line) >= 2
                 and below.box.top - line.box.bottom <= UNRULED_TABLE_GAP * max(line.box.height, 1.0)):
             groups.append(line)
@@ -522,7 +548,7 @@ def _reads_as_group_line(line: TextLine, others: Sequence[TextLine], edges: Sequ
     if not _placed_as_group(line, edges):
         return False
     filled = _filled_columns(line, edges)
-    if _words_fit_columns(line, edges) and not (filled > 1 and _one_phrase(line)) \
+    if _fits_columns(line, edges) and not (filled > 1 and _one_phrase(line)) \
             and not (_emphasised([line]) and filled == 1):
         return False
     return not any(o is not line and o.box.top < line.box.bottom and o.box.bottom > line.box.top for o in others)
