@@ -43,8 +43,6 @@ GROUP_MAX_LINES = 3
 GROUP_TOP_PAD_LINES = 1.5
 # A line whose middle is within this share of the table's width from the table's middle is centred.
 GROUP_CENTRING = 0.05
-# A word may reach this many font sizes over a column edge and still belong to its cell.
-OVERHANG = 0.5
 # Glyphs of one word are set edge to edge (kerning aside); two cells' texts that touch leave a sliver
 # of at least this many font sizes between them.
 TOUCH_GAP = 0.06
@@ -409,15 +407,13 @@ def _fits_columns(line: TextLine, edges: Sequence[float]) -> bool:
     """Like _words_fit_columns, but two cells' texts that touch across an edge (a date running to
     its cell's border: "2025-12-31" | "Sjukhusdirektör") are no word over the edge: glyphs of one
     word are set edge to edge, while the touching texts leave a sliver and the right one starts at
-    its own cell. A word reaching a little over an edge (a nested table a few points wider than its
-    cell) is still inside its cell."""
+    its own cell."""
     if line.box.x0 < edges[0] - 2 or line.box.x1 > edges[-1] + 2:
         return False
     inner = edges[1:-1]
     for word in line.words:
-        reach = max(1.0, OVERHANG * word.size)
         for x in inner:
-            if word.box.x0 < x - reach and word.box.x1 > x + reach and not _touching_seam(line, x):
+            if word.box.x0 < x - 1 and word.box.x1 > x + 1 and not _touching_seam(line, x):
                 return False
     return True
 
