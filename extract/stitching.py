@@ -33,7 +33,8 @@ DEADLINE_ON_NEW_PAGE = -2.0  # a row's date stands on its first line
 IDENTIFIER = re.compile(r"^\w{0,3}\d+(?:[.:-]\d+)*\w?$")
 DEADLINE_ONLY_BEFORE = 1.0
 NO_RULE_BELOW = 2.0  # a ruled table's last row on the page without its closing rule was cut
-# A status dot or ● is drawn once, at the top of its cell (a shaded cell runs on; a dot does not).
+STATUS_ROLE = "status"
+# A status dot, ● or word is printed once, at the top of its cell (a shaded cell runs on; they do not).
 MARKER_ON_NEW_PAGE = -2.0
 MARKER_ONLY_BEFORE = 1.0
 # A column whose text ends more than this many line heights above its row's bottom had room left
@@ -123,7 +124,8 @@ def continues_over_break(before: _Row, tail: Optional[RowTail], after: _Row) -> 
        - an identifying cell printed before and empty after the break ("Fler återbesök via video" |
          ""): a new row would print its own goal;
        - a deadline printed on the new page (a row's date stands on its first line), against one
-         printed only before; likewise a status dot or ● (drawn once, at the top of its cell);
+         printed only before; likewise a status dot, ● or word ("Pågår"), printed once at the top
+         of its cell;
        - in a table with rules, a last row without a rule under it (a cut row; LibreOffice draws
          the rule at the page end anyway, so a drawn rule is no evidence either way).
     """
@@ -146,7 +148,7 @@ def break_evidence(before: _Row, tail: Optional[RowTail], after: _Row) -> float:
     score = 0.0
     for role, text in after.texts.items():
         text = text.strip()
-        if not text or role in DATE_ROLES:
+        if not text or role in DATE_ROLES or role == STATUS_ROLE:
             continue
         earlier = before.texts.get(role, "").strip()
         if not earlier:
@@ -163,13 +165,18 @@ def break_evidence(before: _Row, tail: Optional[RowTail], after: _Row) -> float:
             score += DEADLINE_ON_NEW_PAGE
         elif before.texts.get("deadline", "").strip():
             score += DEADLINE_ONLY_BEFORE
-    if after.markers.get("status"):
+    if _status_shown(after):
         score += MARKER_ON_NEW_PAGE
-    elif before.markers.get("status"):
+    elif _status_shown(before):
         score += MARKER_ONLY_BEFORE
     if tail is not None and tail.ruled_below is False:
         score += NO_RULE_BELOW
     return score
+
+
+def _status_shown(row: _Row) -> bool:
+    """A dot or glyph drawn in the status cell, or a word printed there ("Pågår")."""
+    return bool(row.markers.get(STATUS_ROLE)) or any(c.isalpha() for c in row.texts.get(STATUS_ROLE, ""))
 
 
 def _identifier(text: str) -> bool:

@@ -43,6 +43,8 @@ GROUP_MAX_LINES = 3
 GROUP_TOP_PAD_LINES = 1.5
 # A line whose middle is within this share of the table's width from the table's middle is centred.
 GROUP_CENTRING = 0.05
+# Text in a table drawn inside a cell may reach this many line heights past its right rule.
+NESTED_OVERHANG = 0.5
 # Glyphs of one word are set edge to edge (kerning aside); two cells' texts that touch leave a sliver
 # of at least this many font sizes between them.
 TOUCH_GAP = 0.06
@@ -297,11 +299,27 @@ def _merged_columns(top_bound: Optional[Boundary]) -> frozenset[int]:
 def _band_breaks_table(
     page: PageContent, lines: Sequence[TextLine], edges: Sequence[float], top: float, bottom: float, ruled: bool
 ) -> bool:
-    """A band is no table row when the grid's vertical rules stop or its text ignores the columns."""
+    """A band is no table row when the grid's vertical rules stop or its text ignores the columns
+    (a small table drawn inside a cell may reach a little over the cell's edge: its words are let be)."""
     if ruled and not vertical_span_at(page.rulings, edges, top, bottom):
         return True
-    return any(not _fits_columns(line, edges)
+    nested = _nested_tables(page, top, bottom)
+    return any(not _fits_columns(line, edges, nested)
                for line in lines if line.box.top >= top and line.box.bottom <= bottom + 1)
+
+
+def _nested_tables(page: PageContent, top: float, bottom: float) -> list[Box]:
+    """Boxes of small tables drawn inside the band's cells: vertical rules that start and end inside it."""
+    inner = [r for r in page.rulings if r.orientation == "v" and r.start > top + SNAP and r.end < bottom - SNAP]
+    boxes: list[Box] = []
+    for rule in sorted(inner, key=lambda r: (r.start, r.position)):
+        for i, box in enumerate(boxes):
+            if abs(box.top - rule.start) <= SNAP and abs(box.bottom - rule.end) <= SNAP:
+                boxes[i] = Box(min(box.x0, rule.position), box.top, max(box.x1, rule.position), box.bottom)
+                break
+        else:
+            boxes.append(Box(rule.position, rule.start, rule.position, rule.end))
+    return [box for box in boxes if box.width > 0]
 
 
 def _lines_in_band(lines: Sequence[TextLine], top: float, bottom: float) -> list[TextLine]:
@@ -403,7 +421,7 @@ def _words_fit_columns(line: TextLine, edges: Sequence[float]) -> bool:
     return True
 
 
-def _fits_columns(line: TextLine, edges: Sequence[float]) -> bool:
+def _fits_columns(line: TextLine, edges: Sequence[float], nested: Sequence[Box] = ()) -> bool:
     """Like _words_fit_columns, but two cells' texts that touch across an edge (a date running to
     its cell's border: "2025-12-31" | "Sjukhusdirektör") are no word over the edge: glyphs of one
     word are set edge to edge, while the touching texts leave a sliver and the right one starts at
@@ -412,10 +430,19 @@ def _fits_columns(line: TextLine, edges: Sequence[float]) -> bool:
         return False
     inner = edges[1:-1]
     for word in line.words:
+        if any(_within_nested(word.box, box) for box in nested):
+            continue
         for x in inner:
             if word.box.x0 < x - 1 and word.box.x1 > x + 1 and not _touching_seam(line, x):
                 return False
     return True
+
+
+def _within_nested(word: Box, table: Box) -> bool:
+    """A word of a nested table: inside its height, from its left rule to a little past its right."""
+    middle = (word.top + word.bottom) / 2
+    return (table.top - SNAP <= middle <= table.bottom + SNAP and word.x0 >= table.x0 - SNAP
+            and word.x1 <= table.x1 + NESTED_OVERHANG * max(word.bottom - word.top, 1.0))
 
 
 def _touching_seam(line: TextLine, x: float) -> bool:
