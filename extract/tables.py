@@ -446,10 +446,12 @@ def _within_nested(word: Box, table: Box) -> bool:
 
 
 def _touching_seam(line: TextLine, x: float) -> bool:
+    """Two glyphs with a sliver between them, the right one starting within an em of the edge."""
     glyphs = [c for c in line.chars if not c.text.isspace()]
     for a, b in zip(glyphs, glyphs[1:]):
-        if a.x_mid < x <= b.x_mid:
-            return b.x0 - a.x1 >= TOUCH_GAP * max(a.size, b.size) and b.x0 >= x - 1
+        size = max(a.size, b.size, 1.0)
+        if abs(b.x0 - x) <= size and b.x0 - a.x1 >= TOUCH_GAP * size:
+            return True
     return False
 
 
