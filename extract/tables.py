@@ -433,7 +433,7 @@ def _fits_columns(line: TextLine, edges: Sequence[float], nested: Sequence[Box] 
         if any(_within_nested(word.box, box) for box in nested):
             continue
         for x in inner:
-            if word.box.x0 < x - 1 and word.box.x1 > x + 1 and not _touching_seam(line, x):
+            if word.box.x0 < x - 1 and word.box.x1 > x + 1 and not _touching_seam(line, word.box, x):
                 return False
     return True
 
@@ -445,9 +445,10 @@ def _within_nested(word: Box, table: Box) -> bool:
             and word.x1 <= table.x1 + NESTED_OVERHANG * max(word.bottom - word.top, 1.0))
 
 
-def _touching_seam(line: TextLine, x: float) -> bool:
-    """Two glyphs with a sliver between them, the right one starting within an em of the edge."""
-    glyphs = [c for c in line.chars if not c.text.isspace()]
+def _touching_seam(line: TextLine, word: Box, x: float) -> bool:
+    """Two glyphs of the word with a sliver between them, the right one starting within an em of
+    the edge."""
+    glyphs = [c for c in line.chars if not c.text.isspace() and word.x0 - 0.1 <= c.x0 and c.x1 <= word.x1 + 0.1]
     for a, b in zip(glyphs, glyphs[1:]):
         size = max(a.size, b.size, 1.0)
         if abs(b.x0 - x) <= size and b.x0 - a.x1 >= TOUCH_GAP * size:
