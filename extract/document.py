@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -11,6 +10,7 @@ from extract.errors import InputRejected
 from extract.headers import HeaderVocabulary, load_header_vocabulary, section_of_heading
 from extract.legend import find_glyph_legend, find_legend
 from extract.milestones import find_milestones
+from extract.page_furniture import recurs_on_page, top_of_header
 from extract.opening import open_report
 from extract.page_content import Box, PageContent, read_page
 from extract.stitching import PlacedSlice, stitch_page_breaks
@@ -20,11 +20,6 @@ from schemas import LegendEntry, RawDocument
 
 # Lines of the first page kept as preamble (where the period line is printed).
 PREAMBLE_LINES = 15
-# Page furniture (a page number) stands at the same height on every page, give or take this (pt).
-FURNITURE_SHIFT = 2.0
-_DIGITS = re.compile(r"\d+")
-# Lines of a header wrapped upwards are set closer than this many line heights above it.
-HEADER_WRAP_GAP = 0.5
 
 
 @dataclass
@@ -96,7 +91,9 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
         return
     index = CharIndex(page.chars)
     lines = text_lines(page.chars)
-    _drop_page_furniture_group(findings, lines)
+    if findings.slices and findings.slices[-1][0].trailing_group is not None \
+            and recurs_on_page(findings.slices[-1][0].trailing_group, lines):
+        findings.slices[-1][0].trailing_group = None  # the last page's number, not a group row
     headers = header_lines(lines, vocabulary)
     slices = find_table_slices(page, lines, index, headers, vocabulary)
     continued = _table_continued_without_header(page, lines, index, headers, vocabulary, findings)
@@ -130,22 +127,6 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
             findings.new_table = False
 
 
-def _drop_page_furniture_group(findings: _Findings, lines: list[TextLine]) -> None:
-    """The line taken for a group row at the end of the last page is page furniture when this page
-    prints the same line at the same height, digits aside ("Sida 1 av 7", "Sida 2 av 7")."""
-    if not findings.slices or findings.slices[-1][0].trailing_group is None:
-        return
-    candidate = findings.slices[-1][0].trailing_group
-    key = _numbering_key(candidate.text)
-    if any(abs(line.box.top - candidate.box.top) <= FURNITURE_SHIFT and _numbering_key(line.text) == key
-           for line in lines):
-        findings.slices[-1][0].trailing_group = None
-
-
-def _numbering_key(text: str) -> str:
-    return _DIGITS.sub("#", text)
-
-
 def _table_continued_without_header(
     page: PageContent, lines: list[TextLine], index: CharIndex, headers: list[TextLine],
     vocabulary: HeaderVocabulary, findings: _Findings,
@@ -153,7 +134,7 @@ def _table_continued_without_header(
     """Rows at the top of a page that continue the last page's table when its header is not repeated."""
     if not findings.slices or findings.slices[-1][0].page != page.number - 1:
         return None
-    stops = [_top_of_header(h, lines) for h in headers]
+    stops = [top_of_header(h, lines) for h in headers]
     stops += [line.box.top for line in lines if section_of_heading(line.text, vocabulary)]
     limit = min(stops, default=page.height) - 1
     # The running header is printed at the same place on every page; the table resumes below it.
@@ -161,18 +142,6 @@ def _table_continued_without_header(
     if not body:
         return None
     return continue_table(page, lines, index, findings.slices[-1][0], body[0].box.top - 1, limit)
-
-
-def _top_of_header(header: TextLine, lines: list[TextLine]) -> float:
-    """Where a header begins, with the lines it wraps upwards into ("Sta-" / "Ny tid-" set just above
-    "tus" / "plan"): lines closer above it than half a line are part of it."""
-    top = header.box.top
-    for line in sorted((line for line in lines if line.box.bottom <= header.box.top + 0.5),
-                       key=lambda line: -line.box.top):
-        if top - line.box.bottom >= HEADER_WRAP_GAP * max(line.box.height, 1.0):
-            break
-        top = line.box.top
-    return top
 
 
 def _line_key(line: TextLine) -> tuple[int, str]:
