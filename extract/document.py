@@ -13,6 +13,7 @@ from extract.milestones import find_milestones
 from extract.limits import ResourceLimit, memory_exhausted
 from extract.opening import DAMAGED, DAMAGED_AFTER_REPAIR, needs_repair, open_report
 from extract.page_content import Box, PageContent
+from extract.page_furniture import recurs_on_page, top_of_header
 from extract.readers import DEFAULT_READER, page_reader
 from extract.stitching import PlacedSlice, stitch_page_breaks
 from extract.tables import TableSlice, continue_table, find_table_slices, header_lines
@@ -208,6 +209,9 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
         return
     index = CharIndex(page.chars)
     lines = text_lines(page.chars)
+    if findings.slices and findings.slices[-1][0].trailing_group is not None \
+            and recurs_on_page(findings.slices[-1][0].trailing_group, lines):
+        findings.slices[-1][0].trailing_group = None  # the last page's number, not a group row
     headers = header_lines(lines, vocabulary)
     slices = find_table_slices(page, lines, index, headers, vocabulary)
     continued = _table_continued_without_header(page, lines, index, headers, vocabulary, findings)
@@ -253,7 +257,8 @@ def _table_continued_without_header(
     """Rows at the top of a page that continue the last page's table when its header is not repeated."""
     if not findings.slices or findings.slices[-1][0].page != page.number - 1:
         return None
-    stops = [h.box.top for h in headers] + [line.box.top for line in lines if section_of_heading(line.text, vocabulary)]
+    stops = [top_of_header(h, lines) for h in headers]
+    stops += [line.box.top for line in lines if section_of_heading(line.text, vocabulary)]
     limit = min(stops, default=page.height) - 1
     # The running header is printed at the same place on every page; the table resumes below it.
     body = [line for line in lines if line.box.top < limit and _line_key(line) not in findings.previous_page_lines]

@@ -1,14 +1,47 @@
 """Joining table slices across pages into whole tables, and resolving vertically merged cells."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from extract.tables import SliceRow, TableSlice
+from extract.tables import RowTail, SliceRow, TableSlice
+from extract.text_lines import cell_text
 from schemas import RawCell, RawRow, RawTable
 
-# A row whose identifying cells are all empty on a new page is the rest of the previous page's row.
-IDENTITY_ROLES = ("goal", "action", "deadline")
+# A row on a new page with none of these cells printed is the rest of the previous page's row.
+IDENTITY_ROLES = ("area", "goal", "action")
+# A row on the previous page with none of these cells printed is not whole: its text went on.
+DESCRIBING_ROLES = ("goal", "action")
+# Dates are short and printed on a row's first line; they are weighed on their own.
+DATE_ROLES = ("deadline", "new_deadline")
+# Weights of the evidence at a page break (see continues_over_break); positive means "continued".
+WORD_LEFT_OPEN = 3.0  # "Informationssä-" | "kerhet"
+LOWERCASE_CONTINUES = 2.0  # "ses över inför" | "årsskiftet"
+SENTENCE_CLOSED = -1.5  # "i september." | "Nästa mätning"
+CAPITAL_AFTER_OPEN = -0.5  # "lättare besvär" | "Gemensam planering": usually a new cell, proper nouns aside
+TEXT_ENDED_EARLY = -3.0  # the column had room left on the previous page, yet goes on: a new cell
+# Cells are top-aligned, so an empty cell rarely starts its text on the next page; weakly, as CSS
+# orphan control moves a short paragraph ("Utbilda / personalen") to the next page whole.
+NEW_TEXT_IN_EMPTY_CELL = -1.0
+# An identifying cell printed before the break and empty after it: a new row would print its own.
+# Weak for the area, which a vertically merged Område cell leaves empty on new rows too.
+IDENTITY_MISSING = {"area": 0.5, "goal": 1.5, "action": 1.5}
+DEADLINE_ON_NEW_PAGE = -2.0  # a row's date stands on its first line
+# A number or short code alone in a cell ("12", "3.2", "A7"): a Nr column, whose value each row
+# prints once, at its top.
+IDENTIFIER = re.compile(r"^\w{0,3}\d+(?:[.:-]\d+)*\w?$")
+DEADLINE_ONLY_BEFORE = 1.0
+NO_RULE_BELOW = 2.0  # a ruled table's last row on the page without its closing rule was cut
+STATUS_ROLE = "status"
+# A status dot, ● or word is printed once, at the top of its cell (a shaded cell runs on; they do not).
+MARKER_ON_NEW_PAGE = -2.0
+MARKER_ONLY_BEFORE = 1.0
+# A column whose text ends more than this many line heights above its row's bottom had room left
+# (CSS orphan and widow control leave up to about one line free before moving a paragraph on).
+EARLY_END_LINES = 2.5
+BREAK_HYPHENS = ("-", "\u2010", "\u00ad")
+SENTENCE_ENDS = (".", "!", "?")
 
 
 @dataclass
@@ -29,48 +62,162 @@ class _Row:
     merged_above: set[str]
     row_fill: Optional[str]
     pages: list[int]
+    group_row: Optional[str] = None  # set on a full-width group row: its text
+    group: Optional[str] = None  # the group row above an activity row
 
 
 def stitch_page_breaks(placed: Sequence[PlacedSlice]) -> list[RawTable]:
     """Whole tables from their per-page slices: continued rows joined, merged cells filled in."""
     tables: list[tuple[PlacedSlice, list[_Row]]] = []
+    last: Optional[TableSlice] = None  # the slice the current table's last rows came from
     for item in placed:
         rows = [_row(r, item.slice.page) for r in item.slice.rows]
-        if tables and not item.starts_table and tables[-1][0].slice.roles == item.slice.roles:
+        if tables and last is not None and not item.starts_table and last.roles == item.slice.roles:
             previous = tables[-1][1]
-            new_page = item.slice.page != tables[-1][0].slice.page
-            if rows and previous and new_page and is_continuation(rows[0]):
+            new_page = item.slice.page != last.page
+            if new_page and last.trailing_group is not None:
+                # The line that ended the last page reads as a group row, and the table goes on here.
+                group = cell_text(last.trailing_group.chars)
+                previous.append(_Row({}, {}, {}, set(), None, [last.page], group_row=group))
+            if rows and previous and new_page and continues_over_break(previous[-1], last.tail, rows[0]):
                 _absorb(previous[-1], rows.pop(0))
-            elif rows and previous and new_page and not rows[0].texts.get("area", "x").strip():
+            elif rows and previous and new_page and rows[0].group_row is None \
+                    and not rows[0].texts.get("area", "x").strip():
                 # A merged Område cell running over the page break is not printed again.
                 rows[0].merged_above.add("area")
             previous.extend(rows)
         else:
             tables.append((item, rows))
+        last = item.slice
     return [
         RawTable(
             section=first.section,
             heading=first.heading,
             columns=list(first.slice.roles),
-            rows=[_raw_row(r) for r in resolve_merged_cells(rows)],
+            rows=[_raw_row(r) for r in resolve_merged_cells(assign_groups(rows))],
         )
         for first, rows in tables
     ]
 
 
-def is_continuation(row: _Row) -> bool:
-    """True when a table's first row on a new page is the rest of the previous page's last row.
+def continues_over_break(before: _Row, tail: Optional[RowTail], after: _Row) -> bool:
+    """True when the first row of a table on a new page is the rest of the previous page's last row.
 
-    A deadline is short and printed on the row's first page, so an empty deadline with an
-    empty area, goal or action is a row cut by the page break; without a deadline column, a row
-    carrying none of the identifying cells is.
+    A ladder of two rungs, deciding from both sides of the break:
+
+    1. Group rows on either side never join, nor do rows that both print a number or code in one
+       column ("7" | "8": a Nr column prints each row's number once, at its top). A row on the new
+       page with no text in any identifying cell (area, goal, action) is the rest of the row above:
+       only the comment ("Enheterna på Lasarettet följer upp i september."), only the dates
+       ("Etapp 2 / 2024-06-30") or only the status colour ran over the page. So is a row on the new page below one that printed neither
+       goal nor action: CSS orphan control moved those two-line cells ("Fler digitala vårdbe- /
+       sök") to the next page whole, leaving only the dates and the status behind.
+    2. Otherwise the evidence is weighed (break_evidence; weights are the constants above), and a
+       positive sum means the row runs on:
+       - a word left open: "Informationssä-" | "kerhet", "kerhetssamordna-" | "re";
+       - text on the new page starting in lower case: "… ses över inför" | "årsskiftet";
+       - a sentence closed before and a capital after: "… i september." | "Nästa mätning …";
+       - a capital after an open line ("… med lättare besvär" | "Gemensam planering"), weakly, as
+         names are capitalised too;
+       - a column whose text ended well above the row's bottom on the previous page (it had room
+         left), or that was empty there, yet has text on the new page: that is a new cell;
+       - an identifying cell printed before and empty after the break ("Fler återbesök via video" |
+         ""): a new row would print its own goal;
+       - a deadline printed on the new page (a row's date stands on its first line), against one
+         printed only before; likewise a status dot, ● or word ("Pågår"), printed once at the top
+         of its cell;
+       - in a table with rules, a last row without a rule under it (a cut row; LibreOffice draws
+         the rule at the page end anyway, so a drawn rule is no evidence either way).
     """
-    if "deadline" in row.texts:
-        if row.texts["deadline"].strip():
-            return False
-        return any(not row.texts.get(role, "").strip() for role in ("area", "goal", "action") if role in row.texts)
-    present = [role for role in IDENTITY_ROLES if role in row.texts]
-    return bool(present) and all(not row.texts[role].strip() for role in present)
+    if before.group_row is not None or after.group_row is not None:
+        return False
+    if any(_identifier(before.texts.get(key, "")) and _identifier(text) for key, text in after.texts.items()
+           if key not in DATE_ROLES):
+        return False
+    identifying = [role for role in IDENTITY_ROLES if role in after.texts]
+    if identifying and not any(after.texts[role].strip() for role in identifying):
+        return True
+    described = [role for role in DESCRIBING_ROLES if role in before.texts]
+    if described and not any(before.texts[role].strip() for role in described):
+        return True
+    return break_evidence(before, tail, after) > 0
+
+
+def break_evidence(before: _Row, tail: Optional[RowTail], after: _Row) -> float:
+    """The weighed evidence of rung 2 of continues_over_break (positive: the row runs on)."""
+    score = 0.0
+    for role, text in after.texts.items():
+        text = text.strip()
+        if not text or role in DATE_ROLES or role == STATUS_ROLE:
+            continue
+        earlier = before.texts.get(role, "").strip()
+        if not earlier:
+            score += NEW_TEXT_IN_EMPTY_CELL
+            continue
+        if tail is not None and tail.free_lines.get(role, 0.0) > EARLY_END_LINES:
+            score += TEXT_ENDED_EARLY
+        score += text_flow(earlier, text)
+    for role, weight in IDENTITY_MISSING.items():
+        if before.texts.get(role, "").strip() and role in after.texts and not after.texts[role].strip():
+            score += weight
+    if "deadline" in after.texts:
+        if after.texts["deadline"].strip():
+            score += DEADLINE_ON_NEW_PAGE
+        elif before.texts.get("deadline", "").strip():
+            score += DEADLINE_ONLY_BEFORE
+    if _status_shown(after):
+        score += MARKER_ON_NEW_PAGE
+    elif _status_shown(before):
+        score += MARKER_ONLY_BEFORE
+    if tail is not None and tail.ruled_below is False:
+        score += NO_RULE_BELOW
+    return score
+
+
+def _status_shown(row: _Row) -> bool:
+    """A dot or glyph drawn in the status cell, or a word printed there ("Pågår")."""
+    return bool(row.markers.get(STATUS_ROLE)) or any(c.isalpha() for c in row.texts.get(STATUS_ROLE, ""))
+
+
+def _identifier(text: str) -> bool:
+    return IDENTIFIER.match(text.strip()) is not None
+
+
+def text_flow(before: str, after: str) -> float:
+    """How one cell's text reads across the break: positive for a word or sentence left open.
+
+    >>> text_flow("Utbildning i informationssä-", "kerhet för alla") == WORD_LEFT_OPEN
+    True
+    >>> text_flow("Behörigheterna ses över inför", "årsskiftet.") == LOWERCASE_CONTINUES
+    True
+    >>> text_flow("Nästa mätning i oktober.", "Rutinen sprids.") == SENTENCE_CLOSED
+    True
+    """
+    first = next((c for c in after if c.isalnum()), "")
+    if not first:
+        return 0.0  # a glyph ("●") or punctuation says nothing about the flow of text
+    last_line = before.splitlines()[-1].rstrip()
+    if last_line[-1:] in BREAK_HYPHENS and first.islower():
+        return WORD_LEFT_OPEN
+    if first.islower():
+        return LOWERCASE_CONTINUES
+    if last_line[-1:] in SENTENCE_ENDS:
+        return SENTENCE_CLOSED
+    return CAPITAL_AFTER_OPEN
+
+
+def assign_groups(rows: list[_Row]) -> list[_Row]:
+    """The activity rows, each with the text of the last group row above it in the table (a group
+    continues over page breaks where it is not repeated); group rows themselves are no activities."""
+    current: Optional[str] = None
+    activities = []
+    for row in rows:
+        if row.group_row is not None:
+            current = row.group_row
+        else:
+            row.group = current
+            activities.append(row)
+    return activities
 
 
 def resolve_merged_cells(rows: list[_Row]) -> list[_Row]:
@@ -91,7 +238,8 @@ def resolve_merged_cells(rows: list[_Row]) -> list[_Row]:
 
 
 def _row(row: SliceRow, page: int) -> _Row:
-    return _Row(dict(row.texts), dict(row.fills), dict(row.markers), set(row.merged_above), row.row_fill, [page])
+    return _Row(dict(row.texts), dict(row.fills), dict(row.markers), set(row.merged_above), row.row_fill, [page],
+                group_row=row.group)
 
 
 def _absorb(target: _Row, continuation: _Row) -> None:
@@ -113,4 +261,4 @@ def _raw_row(row: _Row) -> RawRow:
         role: RawCell(text=row.texts.get(role, ""), fill=row.fills.get(role), marker=row.markers.get(role))
         for role in row.texts
     }
-    return RawRow(cells=cells, row_fill=row.row_fill, pages=row.pages)
+    return RawRow(cells=cells, row_fill=row.row_fill, pages=row.pages, group=row.group)

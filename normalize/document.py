@@ -6,6 +6,7 @@ import re
 from typing import Optional
 
 from normalize.dates import parse_date
+from normalize.groups import area_of_group
 from normalize.linebreaks import DocumentWords, document_marks_hyphenation, document_words, repair_text
 from normalize.period import period_of_document
 from normalize.responsibles import parse_responsible, units_named
@@ -76,6 +77,9 @@ def build_activity(
         return _repaired(row.cells[role].text, marked_hyphenation, words) if role in row.cells else None
 
     texts = {role: cell(role) for role in TEXT_ROLES}
+    # An Område column with text wins over the group row the activity sits under.
+    texts["area"] = texts["area"] or area_of_group(row.group, vocabulary, marked_hyphenation=marked_hyphenation,
+                                                      words=words)
     deadline = parse_date(cell("deadline"))
     new_deadline = parse_date(cell("new_deadline"))
     status, source = _status(row, texts["follow_up"], legend, vocabulary)

@@ -16,9 +16,9 @@ from typing import Any, Literal, get_args
 from schemas.document import Relation
 
 DATA_DIR = Path(__file__).parent / "data"
-BUILTIN_FILES = ("units.toml", "roles.toml", "status.toml", "abbreviations.toml")
+BUILTIN_FILES = ("units.toml", "roles.toml", "status.toml", "abbreviations.toml", "groups.toml")
 UNIT_KINDS = ("region", "hospital", "area", "clinic", "ward", "unit")
-SECTIONS = ("unit", "pattern", "role", "relation", "label", "abbreviation")
+SECTIONS = ("unit", "pattern", "role", "relation", "label", "abbreviation", "group_label")
 
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 
@@ -130,6 +130,7 @@ class Vocabulary:
     abbreviations: tuple[Abbreviation, ...]
     threshold: float = 90.0
     unit_words: tuple[str, ...] = ()
+    group_labels: tuple[str, ...] = ()  # "Område" in a group row "Område: Tillgänglighet"
     unit_index: NameIndex = field(init=False, repr=False, compare=False)
     role_index: NameIndex = field(init=False, repr=False, compare=False)
 
@@ -197,7 +198,7 @@ def merge_tables(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str,
     for section in ("unit", "role"):
         for entry in extra.get(section, []):
             _merge_named(merged[section], entry, section)
-    for section in ("pattern", "relation", "label", "abbreviation"):
+    for section in ("pattern", "relation", "label", "abbreviation", "group_label"):
         merged[section].extend(extra.get(section, []))
     matching = dict(base.get("matching", {}))
     extra_matching = extra.get("matching", {})
@@ -238,6 +239,7 @@ def _vocabulary_from(tables: Mapping[str, Any], source: str) -> Vocabulary:
             abbreviations=tuple(Abbreviation(e["short"], e["long"]) for e in tables["abbreviation"]),
             threshold=float(matching.get("threshold", 90)),
             unit_words=tuple(word.casefold() for word in matching.get("unit_words", ())),
+            group_labels=tuple(e["text"] for e in tables["group_label"]),
         )
     except KeyError as missing:
         raise VocabularyError(f"{source}: an entry lacks the key {missing}") from missing

@@ -34,6 +34,9 @@ class RawRow(_Raw):
     )
     row_fill: Optional[str] = Field(None, description="colour shading (nearly) every cell of the row")
     pages: list[int]
+    group: Optional[str] = Field(
+        None, description="text of the full-width group row printed above the row in its table "
+        "(\"Område: Tillgänglighet\"), as printed; None when no group row precedes it")
 
 
 class RawTable(_Raw):

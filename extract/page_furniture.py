@@ -1,0 +1,38 @@
+"""Lines that belong to the page or to a table's header rather than to a table's rows: a page number
+printed at the same height on every page, and header lines wrapped upwards above a header line."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from extract.text_lines import TextLine
+
+# Page furniture (a page number) stands at the same height on every page, give or take this (pt).
+FURNITURE_SHIFT = 2.0
+# Lines of a header wrapped upwards are set closer than this many line heights above it.
+HEADER_WRAP_GAP = 0.5
+_DIGITS = re.compile(r"\d+")
+
+
+def recurs_on_page(line: TextLine, lines: Sequence[TextLine]) -> bool:
+    """True when the page prints the same line at the same height, digits aside: "Sida 1 av 7" on
+    one page, "Sida 2 av 7" on the next."""
+    key = _numbering_key(line.text)
+    return any(abs(other.box.top - line.box.top) <= FURNITURE_SHIFT and _numbering_key(other.text) == key
+               for other in lines)
+
+
+def top_of_header(header: TextLine, lines: Sequence[TextLine]) -> float:
+    """Where a header begins, with the lines it wraps upwards into ("Sta-" / "Ny tid-" set just above
+    "tus" / "plan"): lines closer above it than half a line are part of it."""
+    top = header.box.top
+    for line in sorted((line for line in lines if line.box.bottom <= header.box.top + 0.5),
+                       key=lambda line: -line.box.top):
+        if top - line.box.bottom >= HEADER_WRAP_GAP * max(line.box.height, 1.0):
+            break
+        top = line.box.top
+    return top
+
+
+def _numbering_key(text: str) -> str:
+    return _DIGITS.sub("#", text)
