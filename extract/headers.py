@@ -221,11 +221,18 @@ def _role_span(words: Sequence[Word], i: int, vocabulary: HeaderVocabulary) -> i
     """How many words from i on name a column role (3, 2 or 1), or 0 when none do."""
     for span in (3, 2, 1):
         run = words[i : i + span]
-        if len(run) < span or (span > 1 and _has_column_gap(run)):
+        if len(run) < span or (span > 1 and (_has_column_gap(run) or _words_name_several_roles(run, vocabulary))):
             continue
         if column_role(" ".join(w.text for w in run), vocabulary) is not None:
             return span
     return 0
+
+
+def _words_name_several_roles(run: Sequence[Word], vocabulary: HeaderVocabulary) -> bool:
+    """Two words that each name a column are two columns, however close ("Status" "Kommentar" over a
+    narrow status column), although the pair may also read as one heading ("Status/kommentar")."""
+    roles = {column_role(w.text, vocabulary) for w in run} - {None}
+    return len(roles) >= 2
 
 
 def _has_column_gap(run: Sequence[Word]) -> bool:

@@ -865,6 +865,8 @@ def _join_pair(
     vocabulary = line_break_vocabulary()
     if before.endswith("/"):
         return before + after  # "patientflöden/" + "grupper": a line may break after a slash
+    if before.endswith("–") and len(before) > 1 and not before[-2].isspace():
+        return before + after  # "maj–" + "oktober", "31–" + "34": a range's dash is printed unspaced
     if _continues_web_address(carried + before, after, vocabulary):
         return before + after
     if not before.endswith("-") or before.endswith("--"):
