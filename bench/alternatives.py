@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import logging
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
 
 from bench.scoring import Table
 
@@ -70,7 +70,7 @@ ALTERNATIVES = (
 )
 
 
-def unavailable_reason(alternative: Alternative, probe: Path) -> Optional[str]:
+def unavailable_reason(alternative: Alternative, probe: Path) -> str | None:
     """Why the alternative cannot run here (None when it can), found by running it on a small PDF."""
     logging.getLogger("camelot").setLevel(logging.ERROR)
     try:

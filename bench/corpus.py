@@ -6,7 +6,7 @@ import shutil
 from dataclasses import dataclass
 from itertools import cycle
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import pikepdf
 
@@ -43,8 +43,8 @@ def gold_samples() -> list[GoldSample]:
     ]
 
 
-def concatenated_report(sources: list[Path], target: Path, *, reports: Optional[int] = None,
-                        pages: Optional[int] = None) -> int:
+def concatenated_report(sources: list[Path], target: Path, *, reports: int | None = None,
+                        pages: int | None = None) -> int:
     """Write one long PDF of the sources repeated in turn; returns its page count.
 
     Stops after `reports` whole reports, or once `pages` pages are reached (cut to exactly that many).

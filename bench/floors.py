@@ -7,8 +7,9 @@ that parser can read a page faster.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 
 def pdfplumber_objects(pdf: Path) -> int:

@@ -5,7 +5,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Optional
 
 from bench.timing import Timing, command_seconds, in_fresh_process, median_seconds
 from schemas import Document
@@ -13,7 +12,7 @@ from schemas import Document
 FOLLOWUP = Path(sys.executable).with_name("followup")
 
 
-def followup_extract(pdf: Path, reader: Optional[str] = None) -> Document:
+def followup_extract(pdf: Path, reader: str | None = None) -> Document:
     """followup's whole extraction of one report, in process (as the batch workers run it); `reader`: the page reader."""
     from followup.pipeline import extract_document
 

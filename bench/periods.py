@@ -1,8 +1,8 @@
 """Two periods of one large report (200 activities each), for timing `followup diff`."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import cycle
-from typing import Sequence
 
 from schemas import Activity, Document
 

@@ -17,23 +17,23 @@ Two normalisations, applied to both sides and to every tool alike:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
 
 TEXT_COLUMNS = ("area", "goal", "action", "deadline_raw", "responsible", "follow_up", "new_deadline_raw")
 Row = dict[str, str]
-Table = list[list[Optional[str]]]
-Normalisation = Callable[[Optional[str]], str]
+Table = list[list[str | None]]
+Normalisation = Callable[[str | None], str]
 
 _HYPHENS_AND_SPACE = re.compile(r"[\s\-\u00ad\u2010\u2011]+")
 
 
-def exact(text: Optional[str]) -> str:
+def exact(text: str | None) -> str:
     """Whitespace collapsed."""
     return " ".join((text or "").split())
 
 
-def lenient(text: Optional[str]) -> str:
+def lenient(text: str | None) -> str:
     """Whitespace and hyphens removed: line breaks and hyphenation are not held against anyone."""
     return _HYPHENS_AND_SPACE.sub("", text or "")
 
@@ -50,7 +50,7 @@ class CellScore:
     def accuracy(self) -> float:
         return self.correct / self.total if self.total else 0.0
 
-    def __add__(self, other: "CellScore") -> "CellScore":
+    def __add__(self, other: CellScore) -> CellScore:
         return CellScore(self.correct + other.correct, self.total + other.total)
 
 
@@ -100,7 +100,7 @@ def score_rows(rows: Sequence[Row], gold: Sequence[dict], normalise: Normalisati
     return CellScore(correct, total)
 
 
-def status_score(statuses: Sequence[Optional[str]], gold: Sequence[dict]) -> CellScore:
+def status_score(statuses: Sequence[str | None], gold: Sequence[dict]) -> CellScore:
     """Statuses right, activity by activity in reading order (followup only: nobody else reads colours)."""
-    pairs = zip(statuses, (g.get("status") for g in gold))
+    pairs = zip(statuses, (g.get("status") for g in gold), strict=False)
     return CellScore(sum(got == want for got, want in pairs), len(gold))

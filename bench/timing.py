@@ -6,9 +6,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 # The child reports its wall time and its own peak resident set: VmHWM, not ru_maxrss, which Linux
 # carries over from the forked parent's image across exec (the bench itself holds camelot and a JVM).

@@ -1,10 +1,10 @@
 """PDF colour values (gray, RGB or CMYK tuples) as "#RRGGBB" strings."""
 from __future__ import annotations
 
-from typing import Any, Optional
+from typing import Any
 
 
-def colour_hex(value: Any) -> Optional[str]:
+def colour_hex(value: Any) -> str | None:
     """Convert a pdfplumber colour (1, 3 or 4 components in 0..1) to "#RRGGBB"; patterns give None."""
     if value is None or isinstance(value, str):
         return None
@@ -26,7 +26,7 @@ def colour_hex(value: Any) -> Optional[str]:
     return "#" + "".join(f"{round(max(0.0, min(1.0, v)) * 255):02X}" for v in rgb)
 
 
-def is_blank(colour: Optional[str]) -> bool:
+def is_blank(colour: str | None) -> bool:
     """White or near-white: a fill that carries no meaning (the page background)."""
     if colour is None:
         return True
@@ -34,7 +34,7 @@ def is_blank(colour: Optional[str]) -> bool:
     return min(r, g, b) >= 245
 
 
-def is_neutral(colour: Optional[str]) -> bool:
+def is_neutral(colour: str | None) -> bool:
     """Black, grey or white: the colour of ordinary text, which says nothing about status."""
     if colour is None:
         return True

@@ -1,16 +1,17 @@
 """A whole report PDF → RawDocument: every page read once, tables stitched, legend and milestones found."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, get_args
+from typing import get_args
 
 from extract.errors import InputRejected, printable_name, technical_detail
 from extract.headers import HeaderVocabulary, load_header_vocabulary, section_of_heading
 from extract.legend import find_glyph_legend, find_legend
-from extract.milestones import find_milestones
 from extract.limits import ResourceLimit, memory_exhausted
+from extract.milestones import find_milestones
 from extract.opening import DAMAGED, DAMAGED_AFTER_REPAIR, needs_repair, open_report
 from extract.page_content import Box, PageContent
 from extract.page_furniture import recurs_on_page, top_of_header
@@ -36,14 +37,14 @@ MIN_LEGEND_ENTRIES = 2
 class _Findings:
     """What the pages told us, in document order."""
 
-    slices: list[tuple[TableSlice, str, Optional[str], bool]] = field(default_factory=list)
+    slices: list[tuple[TableSlice, str, str | None, bool]] = field(default_factory=list)
     legend: list[LegendEntry] = field(default_factory=list)
     milestones: list[str] = field(default_factory=list)
-    title: Optional[str] = None
+    title: str | None = None
     preamble: list[str] = field(default_factory=list)
     chars: int = 0
     section: str = "active"
-    heading: Optional[str] = None
+    heading: str | None = None
     new_table: bool = True
     first_page_seen: bool = False
     warnings: list[Warning] = field(default_factory=list)
@@ -58,8 +59,8 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_raw_document(path: Path, *, password: Optional[str] = None,
-                      headers: Optional[HeaderVocabulary] = None, reader: str = DEFAULT_READER,
+def read_raw_document(path: Path, *, password: str | None = None,
+                      headers: HeaderVocabulary | None = None, reader: str = DEFAULT_READER,
                       repair: bool = True) -> RawDocument:
     """Read a follow-up report PDF into its raw tables; raises InputRejected when it cannot.
 
@@ -110,8 +111,8 @@ class _NeedsRepair(Exception):
         self.rejection = rejection
 
 
-def _read_pages(path: Path, password: Optional[str], vocabulary: HeaderVocabulary, reader: str, *, repair: bool,
-                original: Optional[InputRejected] = None) -> tuple[_Findings, int]:
+def _read_pages(path: Path, password: str | None, vocabulary: HeaderVocabulary, reader: str, *, repair: bool,
+                original: InputRejected | None = None) -> tuple[_Findings, int]:
     """Every page of the file (or of its repaired copy) read into findings; (findings, page count)."""
     try:
         pdf = open_report(path, password, repair=repair)
@@ -124,7 +125,7 @@ def _read_pages(path: Path, password: Optional[str], vocabulary: HeaderVocabular
     findings = _Findings()
     if repair:
         findings.warnings.append(_repaired_warning(original))
-    limit: Optional[ResourceLimit] = None
+    limit: ResourceLimit | None = None
     exhausted = False
     read_from = page_reader(reader)
     try:
@@ -182,13 +183,11 @@ def _out_of_memory(error: BaseException) -> bool:
 
 def _close_quietly(pdf: object) -> None:
     """Close the PDF even when memory has run out; closing must never replace the real reason."""
-    try:
+    with contextlib.suppress(Exception, MemoryError):
         pdf.close()  # type: ignore[attr-defined]
-    except (Exception, MemoryError):  # noqa: BLE001
-        pass
 
 
-def _repaired_warning(original: Optional[InputRejected]) -> Warning:
+def _repaired_warning(original: InputRejected | None) -> Warning:
     detail = original.reason.removeprefix(DAMAGED).removeprefix("damaged PDF:").strip() if original else ""
     if detail.startswith("(") and detail.endswith(")"):
         detail = detail[1:-1]
@@ -253,7 +252,7 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
 def _table_continued_without_header(
     page: PageContent, lines: list[TextLine], index: CharIndex, headers: list[TextLine],
     vocabulary: HeaderVocabulary, findings: _Findings,
-) -> Optional[TableSlice]:
+) -> TableSlice | None:
     """Rows at the top of a page that continue the last page's table when its header is not repeated."""
     if not findings.slices or findings.slices[-1][0].page != page.number - 1:
         return None

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Union
 
 # The codes a rejection may carry (README "What a failed input's code says").
 REJECTION_CODES = frozenset({
@@ -26,7 +25,7 @@ class InputRejected(Exception):
         self.code = code
 
 
-def printable_path(path: Union[str, os.PathLike]) -> str:
+def printable_path(path: str | os.PathLike) -> str:
     """The path as one line of valid text: undecodable bytes as \\xNN, control characters escaped.
 
     File names are bytes on Linux; a name from an old zip archive may be Latin-1 (`\\xe5` for å) and
@@ -37,7 +36,7 @@ def printable_path(path: Union[str, os.PathLike]) -> str:
     return "".join(ch if ch.isprintable() else _escaped(ch) for ch in text)
 
 
-def printable_name(path: Union[str, os.PathLike]) -> str:
+def printable_name(path: str | os.PathLike) -> str:
     """The last part of the path, as printable_path shows it."""
     return printable_path(Path(os.fsdecode(path)).name)
 

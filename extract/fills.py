@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from extract.colours import is_marker_glyph, is_neutral
 from extract.page_content import Box, Char, Fill
@@ -15,7 +15,7 @@ MARKER_SHARE = 0.6
 MARKER_INSIDE = 0.6
 
 
-def cell_shading(box: Box, fills: Sequence[Fill]) -> Optional[str]:
+def cell_shading(box: Box, fills: Sequence[Fill]) -> str | None:
     """The colour shading most of the cell, or None."""
     by_colour: dict[str, float] = defaultdict(float)
     for fill in fills:
@@ -28,23 +28,23 @@ def cell_shading(box: Box, fills: Sequence[Fill]) -> Optional[str]:
     return colour if shared >= SHADING_SHARE * box.area else None
 
 
-def cell_marker(box: Box, fills: Sequence[Fill]) -> Optional[str]:
+def cell_marker(box: Box, fills: Sequence[Fill]) -> str | None:
     """The colour of the largest filled shape drawn in the cell (a status dot), or None.
 
     A dot set on the text's baseline may stick out above the first line, where a table without
     rules starts its row: the shape counts when its centre and most of it lie in the cell.
     """
-    best: Optional[Fill] = None
+    best: Fill | None = None
     for fill in fills:
         inner = fill.box
         centre_inside = box.contains_point((inner.x0 + inner.x1) / 2, (inner.top + inner.bottom) / 2)
-        if centre_inside and inner.overlap(box) >= MARKER_INSIDE * inner.area:
-            if inner.area < MARKER_SHARE * box.area and (best is None or inner.area > best.box.area):
-                best = fill
+        if (centre_inside and inner.overlap(box) >= MARKER_INSIDE * inner.area
+                and inner.area < MARKER_SHARE * box.area and (best is None or inner.area > best.box.area)):
+            best = fill
     return best.colour if best else None
 
 
-def glyph_marker(chars: Sequence[Char]) -> Optional[str]:
+def glyph_marker(chars: Sequence[Char]) -> str | None:
     """The colour of a coloured symbol printed in the cell (a "●" in green), or None."""
     for char in chars:
         if char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour):

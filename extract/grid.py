@@ -1,8 +1,8 @@
 """Table geometry from ruling lines: column edges, row boundaries and vertically merged cells."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from extract.page_content import Ruling
 
@@ -65,7 +65,7 @@ def horizontal_boundaries(
         segments = [(r.start, r.end) for r in horizontal if abs(r.position - y) <= SNAP]
         crosses = tuple(
             covered_length(segments, x0, x1) >= COLUMN_COVERAGE * (x1 - x0)
-            for x0, x1 in zip(edges, edges[1:])
+            for x0, x1 in zip(edges, edges[1:], strict=False)
         )
         if any(crosses):
             boundaries.append(Boundary(y, crosses))

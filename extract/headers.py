@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Optional, Sequence
 
 from rapidfuzz import fuzz
 
@@ -22,9 +22,9 @@ class HeaderVocabulary:
     min_roles: int
     fuzzy_threshold: float
     # The header repeats on every page: each wording is looked up once.
-    known_roles: dict[str, Optional[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    known_roles: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
     # ... and every line of every page is tried as a header: each text is read once.
-    roles_of_text: dict[str, Optional[str]] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    roles_of_text: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 def header_key(text: str) -> str:
@@ -33,7 +33,7 @@ def header_key(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_header_vocabulary(path: Optional[Path] = None) -> HeaderVocabulary:
+def load_header_vocabulary(path: Path | None = None) -> HeaderVocabulary:
     """Read the header synonyms (the bundled file unless a path is given)."""
     if path is None:
         raw = tomllib.loads(resources.files("extract").joinpath("data/headers.toml").read_text("utf-8"))
@@ -50,14 +50,14 @@ def load_header_vocabulary(path: Optional[Path] = None) -> HeaderVocabulary:
     )
 
 
-def column_role(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:
+def column_role(text: str, vocabulary: HeaderVocabulary) -> str | None:
     """The role a header cell's text names, or None when it names none."""
     if text not in vocabulary.roles_of_text:
         vocabulary.roles_of_text[text] = _role_of_text(text, vocabulary)
     return vocabulary.roles_of_text[text]
 
 
-def _role_of_text(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:
+def _role_of_text(text: str, vocabulary: HeaderVocabulary) -> str | None:
     # A note in brackets does not change what a column is: "Tid (klart senast)" is Tid.
     key = header_key(re.sub(r"\(.*?\)", "", text)) or header_key(text)
     if not key:
@@ -67,7 +67,7 @@ def _role_of_text(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:
     return vocabulary.known_roles[key]
 
 
-def _role_of_key(key: str, vocabulary: HeaderVocabulary) -> Optional[str]:
+def _role_of_key(key: str, vocabulary: HeaderVocabulary) -> str | None:
     for role, synonyms in vocabulary.columns.items():
         if key in synonyms:
             return role
@@ -105,7 +105,7 @@ _DETACHED_HYPHEN = re.compile("\\s+([-\u2010\u00ad])$")
 class HeaderCell:
     """One column's header: its words (over one or more lines), the role it names, its printed text."""
 
-    role: Optional[str]
+    role: str | None
     words: tuple[Word, ...]
     name: str = ""
 
@@ -127,8 +127,8 @@ class HeaderBand:
 
     @property
     def box(self) -> Box:
-        return Box(min(l.box.x0 for l in self.lines), min(l.box.top for l in self.lines),
-                   max(l.box.x1 for l in self.lines), max(l.box.bottom for l in self.lines))
+        return Box(min(line.box.x0 for line in self.lines), min(line.box.top for line in self.lines),
+                   max(line.box.x1 for line in self.lines), max(line.box.bottom for line in self.lines))
 
     @property
     def size(self) -> float:
@@ -165,7 +165,7 @@ def header_text(lines: Sequence[str]) -> str:
 
 
 def header_band(
-    lines: Sequence[TextLine], vocabulary: HeaderVocabulary, line_cells: Optional[Sequence[list[list[Word]]]] = None,
+    lines: Sequence[TextLine], vocabulary: HeaderVocabulary, line_cells: Sequence[list[list[Word]]] | None = None,
 ) -> HeaderBand:
     """Split header lines into column cells: each line into cells (`line_cells`, when already
     known), then cells one above the other joined (a cell's words overlap horizontally with the
@@ -237,7 +237,7 @@ def _words_name_several_roles(run: Sequence[Word], vocabulary: HeaderVocabulary)
 
 def _has_column_gap(run: Sequence[Word]) -> bool:
     """Words of one header cell sit a space apart; a wider gap means the next column."""
-    for left, right in zip(run, run[1:]):
+    for left, right in zip(run, run[1:], strict=False):
         if right.box.x0 - left.box.x1 > COLUMN_GAP * max(left.size, right.size):
             return True
     return False
@@ -272,8 +272,8 @@ def header_bands(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> lis
 
 def _best_band(
     lines: Sequence[TextLine], line_cells: Sequence[list[list[Word]]], i: int, vocabulary: HeaderVocabulary
-) -> Optional[HeaderBand]:
-    best: Optional[HeaderBand] = None
+) -> HeaderBand | None:
+    best: HeaderBand | None = None
     for n in range(1, MAX_HEADER_LINES + 1):
         group = lines[i : i + n]
         if len(group) < n or (n > 1 and not _continues_band(group[-2], group[-1])):
@@ -292,7 +292,7 @@ def _continues_band(above: TextLine, below: TextLine) -> bool:
     return below.box.top - above.box.bottom < BAND_GAP * height and abs(below.size - above.size) <= SIZE_TOLERANCE
 
 
-def section_of_heading(text: str, vocabulary: HeaderVocabulary) -> Optional[str]:
+def section_of_heading(text: str, vocabulary: HeaderVocabulary) -> str | None:
     """"done" or "active" when a line is a section heading ("Klara aktiviteter"), else None.
 
     A heading starts with a capital and does not end a sentence, which tells it from the same

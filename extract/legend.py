@@ -2,7 +2,7 @@
 to the right or inside, whatever the colours; which label means which status is normalize's part."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from extract.colours import is_marker_glyph, is_neutral
 from extract.page_content import Char, Fill

@@ -9,8 +9,8 @@ from __future__ import annotations
 import signal
 import threading
 import zlib
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator, Optional
 
 from extract.errors import InputRejected
 
@@ -42,7 +42,7 @@ def stream_too_large() -> ResourceLimit:
     return ResourceLimit(f"too large: a stream inflates to more than {MAX_STREAM_BYTES >> 20} MB", "too_large")
 
 
-def memory_exhausted(limit_mb: Optional[int] = None) -> InputRejected:
+def memory_exhausted(limit_mb: int | None = None) -> InputRejected:
     within = f" of {limit_mb} MB" if limit_mb else ""
     return InputRejected(f"too large: reading it needs more memory than the limit{within} (--memory-limit)",
                          code="too_large")
@@ -116,7 +116,7 @@ def cap_decoded_streams() -> None:
 
 
 @contextmanager
-def time_limit(seconds: Optional[float]) -> Iterator[None]:
+def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise ResourceLimit (timeout) in the block after `seconds` of wall time.
 
     Works through SIGALRM, so only in the main thread; elsewhere (and without a limit) it does nothing.
@@ -137,7 +137,7 @@ def time_limit(seconds: Optional[float]) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def cap_memory(megabytes: Optional[int]) -> bool:
+def cap_memory(megabytes: int | None) -> bool:
     """Limit this process's address space to `megabytes`, so that running out is a MemoryError.
 
     For a process that reads reports and nothing else (the CLI, a batch worker). False when the

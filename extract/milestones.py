@@ -1,7 +1,7 @@
 """The milestone timeline: shaded boxes outside the tables, each holding a label and a date."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from extract.page_content import Box, PageContent
 from extract.text_lines import CharIndex, cell_text

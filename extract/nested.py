@@ -1,14 +1,14 @@
 """A small table drawn inside one cell: read row by row, its cells separated by a space."""
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from extract.grid import SNAP, cluster_positions
 from extract.page_content import Box, Char, Ruling
 from extract.text_lines import cell_text, split_by_columns
 
 
-def nested_table_text(chars: Sequence[Char], rulings: Sequence[Ruling], box: Box) -> Optional[str]:
+def nested_table_text(chars: Sequence[Char], rulings: Sequence[Ruling], box: Box) -> str | None:
     """The cell's text with a nested table read cell by cell, or None when the cell holds no table.
 
     Reading a nested table line by line would interleave its cells' wrapped lines
@@ -31,7 +31,7 @@ def nested_table_text(chars: Sequence[Char], rulings: Sequence[Ruling], box: Box
     before = [c for c in chars if c.y_mid < top]
     after = [c for c in chars if c.y_mid > bottom]
     rows = []
-    for row_top, row_bottom in zip(row_edges, row_edges[1:]):
+    for row_top, row_bottom in zip(row_edges, row_edges[1:], strict=False):
         band = [c for c in chars if row_top <= c.y_mid < row_bottom]
         cells = [cell_text(column) for column in split_by_columns(band, edges)]
         text = " ".join(cell for cell in cells if cell)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Optional, Union
 
 import pdfplumber
-from pdfplumber.utils.exceptions import PdfminerException
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfplumber.utils.exceptions import PdfminerException
 
 from extract.errors import InputRejected, technical_detail
 from extract.limits import ResourceLimit, cap_decoded_streams, memory_exhausted
@@ -43,7 +42,7 @@ def check_signature(path: Path) -> None:
         raise InputRejected("not a PDF (no %PDF header)", code="not_pdf")
 
 
-def open_report(path: Path, password: Optional[str] = None, *, repair: bool = False) -> pdfplumber.PDF:
+def open_report(path: Path, password: str | None = None, *, repair: bool = False) -> pdfplumber.PDF:
     """Open a report with pdfplumber; raises InputRejected with the reason it cannot be read.
 
     With `repair`, qpdf's repaired copy of the file is read instead of the file itself.
@@ -75,7 +74,7 @@ def open_report(path: Path, password: Optional[str] = None, *, repair: bool = Fa
     return pdf
 
 
-def repaired_copy(path: Path, password: Optional[str] = None) -> io.BytesIO:
+def repaired_copy(path: Path, password: str | None = None) -> io.BytesIO:
     """The file as qpdf repairs it, decrypted, in memory; raises InputRejected when qpdf cannot."""
     import pikepdf
 
@@ -95,7 +94,7 @@ def repaired_copy(path: Path, password: Optional[str] = None) -> io.BytesIO:
     return repaired
 
 
-def needs_repair(path: Path, password: Optional[str] = None) -> bool:
+def needs_repair(path: Path, password: str | None = None) -> bool:
     """Whether qpdf finds the file damaged (it repairs it on opening and says so)."""
     import pikepdf
 
@@ -106,7 +105,7 @@ def needs_repair(path: Path, password: Optional[str] = None) -> bool:
         return True
 
 
-def _open_unwrapped(source: Union[Path, io.BytesIO], password: Optional[str]) -> pdfplumber.PDF:
+def _open_unwrapped(source: Path | io.BytesIO, password: str | None) -> pdfplumber.PDF:
     """pdfplumber wraps pdfminer's errors in its own exception; unwrap them so each gets its reason."""
     try:
         pdf = pdfplumber.open(source, password=password or "")

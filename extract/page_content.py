@@ -7,8 +7,9 @@ fills and rulings the same way for all of them.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Optional, Sequence
+from typing import Any, NamedTuple
 
 from extract.colours import colour_hex, is_blank
 
@@ -25,7 +26,7 @@ class Char:
     bottom: float
     size: float
     bold: bool
-    colour: Optional[str] = None  # fill colour, kept only when it is not black
+    colour: str | None = None  # fill colour, kept only when it is not black
 
     @property
     def x_mid(self) -> float:
@@ -55,7 +56,7 @@ class Box:
     def area(self) -> float:
         return max(0.0, self.width) * max(0.0, self.height)
 
-    def overlap(self, other: "Box") -> float:
+    def overlap(self, other: Box) -> float:
         """Area shared with another box."""
         w = min(self.x1, other.x1) - max(self.x0, other.x0)
         h = min(self.bottom, other.bottom) - max(self.top, other.top)
@@ -126,7 +127,7 @@ def is_bold(fontname: str) -> bool:
     return "bold" in fontname.lower()
 
 
-def char_size(size: Optional[float]) -> float:
+def char_size(size: float | None) -> float:
     """A character's size as kept: hundredths of a point are enough to tell sizes apart."""
     return round(float(size or 0.0), 2)
 
@@ -146,7 +147,7 @@ def _distinct(fills: list[Fill]) -> list[Fill]:
 _BLACK = {(0,), (0.0,), (0, 0, 0), (0.0, 0.0, 0.0), (0, 0, 0, 1), (0.0, 0.0, 0.0, 1.0), None}
 
 
-def text_colour(value) -> Optional[str]:
+def text_colour(value) -> str | None:
     """A character's fill colour as "#RRGGBB", or None when it is black."""
     # Nearly all text is black: skip the conversion for it.
     if value in _BLACK:
@@ -180,7 +181,7 @@ def _add_shape(content: PageContent, shape: Shape, *, is_curve: bool) -> None:
         )
 
 
-def _ruling_from_segment(line: Shape) -> Optional[Ruling]:
+def _ruling_from_segment(line: Shape) -> Ruling | None:
     x0, x1 = float(line.x0), float(line.x1)
     top, bottom = float(line.top), float(line.bottom)
     if abs(bottom - top) <= RULING_MAX_THICKNESS and x1 - x0 > 2:

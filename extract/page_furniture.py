@@ -3,7 +3,7 @@ printed at the same height on every page, and header lines wrapped upwards above
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from extract.text_lines import TextLine
 

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Optional, Sequence
 
 from extract.tables import RowTail, SliceRow, TableSlice
 from extract.text_lines import cell_text
@@ -50,26 +50,26 @@ class PlacedSlice:
 
     slice: TableSlice
     section: str
-    heading: Optional[str]
+    heading: str | None
     starts_table: bool  # a heading or new columns came before it
 
 
 @dataclass
 class _Row:
     texts: dict[str, str]
-    fills: dict[str, Optional[str]]
-    markers: dict[str, Optional[str]]
+    fills: dict[str, str | None]
+    markers: dict[str, str | None]
     merged_above: set[str]
-    row_fill: Optional[str]
+    row_fill: str | None
     pages: list[int]
-    group_row: Optional[str] = None  # set on a full-width group row: its text
-    group: Optional[str] = None  # the group row above an activity row
+    group_row: str | None = None  # set on a full-width group row: its text
+    group: str | None = None  # the group row above an activity row
 
 
 def stitch_page_breaks(placed: Sequence[PlacedSlice]) -> list[RawTable]:
     """Whole tables from their per-page slices: continued rows joined, merged cells filled in."""
     tables: list[tuple[PlacedSlice, list[_Row]]] = []
-    last: Optional[TableSlice] = None  # the slice the current table's last rows came from
+    last: TableSlice | None = None  # the slice the current table's last rows came from
     for item in placed:
         rows = [_row(r, item.slice.page) for r in item.slice.rows]
         if tables and last is not None and not item.starts_table and last.roles == item.slice.roles:
@@ -100,7 +100,7 @@ def stitch_page_breaks(placed: Sequence[PlacedSlice]) -> list[RawTable]:
     ]
 
 
-def continues_over_break(before: _Row, tail: Optional[RowTail], after: _Row) -> bool:
+def continues_over_break(before: _Row, tail: RowTail | None, after: _Row) -> bool:
     """True when the first row of a table on a new page is the rest of the previous page's last row.
 
     A ladder of two rungs, deciding from both sides of the break:
@@ -109,9 +109,10 @@ def continues_over_break(before: _Row, tail: Optional[RowTail], after: _Row) -> 
        column ("7" | "8": a Nr column prints each row's number once, at its top). A row on the new
        page with no text in any identifying cell (area, goal, action) is the rest of the row above:
        only the comment ("Enheterna på Lasarettet följer upp i september."), only the dates
-       ("Etapp 2 / 2024-06-30") or only the status colour ran over the page. So is a row on the new page below one that printed neither
-       goal nor action: CSS orphan control moved those two-line cells ("Fler digitala vårdbe- /
-       sök") to the next page whole, leaving only the dates and the status behind.
+       ("Etapp 2 / 2024-06-30") or only the status colour ran over the page. So is a row on the new
+       page below one that printed neither goal nor action: CSS orphan control moved those two-line
+       cells ("Fler digitala vårdbe- / sök") to the next page whole, leaving only the dates and the
+       status behind.
     2. Otherwise the evidence is weighed (break_evidence; weights are the constants above), and a
        positive sum means the row runs on:
        - a word left open: "Informationssä-" | "kerhet", "kerhetssamordna-" | "re";
@@ -143,7 +144,7 @@ def continues_over_break(before: _Row, tail: Optional[RowTail], after: _Row) -> 
     return break_evidence(before, tail, after) > 0
 
 
-def break_evidence(before: _Row, tail: Optional[RowTail], after: _Row) -> float:
+def break_evidence(before: _Row, tail: RowTail | None, after: _Row) -> float:
     """The weighed evidence of rung 2 of continues_over_break (positive: the row runs on)."""
     score = 0.0
     for role, text in after.texts.items():
@@ -209,7 +210,7 @@ def text_flow(before: str, after: str) -> float:
 def assign_groups(rows: list[_Row]) -> list[_Row]:
     """The activity rows, each with the text of the last group row above it in the table (a group
     continues over page breaks where it is not repeated); group rows themselves are no activities."""
-    current: Optional[str] = None
+    current: str | None = None
     activities = []
     for row in rows:
         if row.group_row is not None:

@@ -5,8 +5,9 @@ header when it has none. Every character of the table body lands in exactly one 
 """
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from typing import Collection, NamedTuple, Optional, Sequence
+from typing import NamedTuple
 
 from extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
 from extract.grid import (
@@ -57,13 +58,13 @@ GROUP_FILL_SHARE = 0.9
 
 @dataclass
 class Column:
-    role: Optional[str]
+    role: str | None
     x0: float
     x1: float
     name: str = ""  # the header as printed (one line, hyphenation undone)
 
     @property
-    def key(self) -> Optional[str]:
+    def key(self) -> str | None:
         """Where the column's cells go: its role, else its printed header (a column followup has no
         field for, kept as an extra cell); None for a column without a header."""
         return self.role or self.name or None
@@ -76,12 +77,12 @@ class SliceRow:
     top: float
     bottom: float
     texts: dict[str, str]  # by column key: the role, or the printed header of an extra column
-    fills: dict[str, Optional[str]]
-    markers: dict[str, Optional[str]]
+    fills: dict[str, str | None]
+    markers: dict[str, str | None]
     merged_above: set[str] = field(default_factory=set)  # keys whose cell continues the row above
-    row_fill: Optional[str] = None
-    group: Optional[str] = None  # the text of a full-width group row ("Område: …"); such a row has no cells
-    ruled_below: Optional[bool] = None  # a rule closes the row on this page (None: no rules in the table)
+    row_fill: str | None = None
+    group: str | None = None  # the text of a full-width group row ("Område: …"); such a row has no cells
+    ruled_below: bool | None = None  # a rule closes the row on this page (None: no rules in the table)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class RowTail:
     """
 
     free_lines: dict[str, float]
-    ruled_below: Optional[bool]
+    ruled_below: bool | None
 
 
 class RowSpan(NamedTuple):
@@ -104,7 +105,7 @@ class RowSpan(NamedTuple):
     bottom: float
     merged: frozenset[int] = frozenset()
     group: bool = False
-    ruled_below: Optional[bool] = None  # the span ends on a rule (None: the table has no rules)
+    ruled_below: bool | None = None  # the span ends on a rule (None: the table has no rules)
 
 
 @dataclass
@@ -114,10 +115,10 @@ class TableSlice:
     columns: list[Column]
     rows: list[SliceRow]
     bottom: float  # where the table stops on this page
-    tail: Optional[RowTail] = None  # how the last row ends (None when the last row is a group row)
+    tail: RowTail | None = None  # how the last row ends (None when the last row is a group row)
     # A table without rules may end its page with a group row whose rows follow on the next page;
     # whether it is one is known only when the table goes on there (see stitching).
-    trailing_group: Optional[TextLine] = None
+    trailing_group: TextLine | None = None
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -141,7 +142,7 @@ def find_table_slices(
 def _table_under_header(
     page: PageContent, lines: Sequence[TextLine], index: CharIndex, header: HeaderBand, limit: float,
     vocabulary: HeaderVocabulary,
-) -> Optional[TableSlice]:
+) -> TableSlice | None:
     header_middle = (header.box.top + header.box.bottom) / 2
     ruled_edges = vertical_edges_at(page.rulings, header_middle, header.box.x0 - 40, page.width)
     ruled = len(ruled_edges) >= 3
@@ -156,7 +157,7 @@ def _table_under_header(
 def continue_table(
     page: PageContent, lines: Sequence[TextLine], index: CharIndex, previous: TableSlice, body_top: float,
     limit: float,
-) -> Optional[TableSlice]:
+) -> TableSlice | None:
     """The rest of the previous page's table on a page where its header is not repeated.
 
     The columns are the previous page's; rows start at body_top (below the running header). Only
@@ -201,13 +202,13 @@ def _table_body(
                       trailing_group=trailing if rows else None)
 
 
-def _row_tail(index: CharIndex, columns: Sequence[Column], row: SliceRow) -> Optional[RowTail]:
+def _row_tail(index: CharIndex, columns: Sequence[Column], row: SliceRow) -> RowTail | None:
     """Where each column's text ends in the row, in lines above the row's bottom."""
     if row.group is not None:
         return None
     edges = [c.x0 for c in columns] + [columns[-1].x1]
     free: dict[str, float] = {}
-    for column, chars in zip(columns, split_by_columns(index.band(row.top, row.bottom), edges)):
+    for column, chars in zip(columns, split_by_columns(index.band(row.top, row.bottom), edges), strict=False):
         visible = [c for c in chars if not c.text.isspace()]
         if column.role is None or not visible:
             continue
@@ -240,10 +241,10 @@ def _header_bottom(
     bottom = header.box.bottom
     height = max(header.line_height, 1.0)
     for line in lines:
-        if line.box.top > bottom and line.box.top - bottom < 0.5 * height and line.box.top < limit:
-            if _words_fit_columns(line, edges) and line.size <= header.size + 0.1:
-                bottom = line.box.bottom
-                continue
+        if (line.box.top > bottom and line.box.top - bottom < 0.5 * height and line.box.top < limit
+                and _words_fit_columns(line, edges) and line.size <= header.size + 0.1):
+            bottom = line.box.bottom
+            continue
         if line.box.top > bottom:
             break
     return bottom + 0.5
@@ -274,7 +275,7 @@ def _columns(index: CharIndex, edges: Sequence[float], top: float, bottom: float
     """
     per_column = split_by_columns(index.band(top, bottom), edges)
     columns: list[Column] = []
-    for (x0, x1), chars in zip(zip(edges, edges[1:]), per_column):
+    for (x0, x1), chars in zip(zip(edges, edges[1:], strict=False), per_column, strict=False):
         name = header_text(cell_text(chars).split("\n"))
         role = column_role(name, vocabulary)
         if role in {c.role for c in columns}:
@@ -311,7 +312,7 @@ def _ruled_row_spans(
     return spans
 
 
-def _merged_columns(top_bound: Optional[Boundary]) -> frozenset[int]:
+def _merged_columns(top_bound: Boundary | None) -> frozenset[int]:
     """Columns whose cell runs on through the rule above the row (that rule does not cross them)."""
     return frozenset() if top_bound is None else frozenset(i for i, c in enumerate(top_bound.crosses) if not c)
 
@@ -406,7 +407,7 @@ def _one_phrase(line: TextLine) -> bool:
     are kept apart by their padding)."""
     words = line.words
     return len(words) > 1 and all(b.box.x0 - a.box.x1 <= PHRASE_GAP * max(a.size, b.size)
-                                  for a, b in zip(words, words[1:]))
+                                  for a, b in zip(words, words[1:], strict=False))
 
 
 def _filled_columns(line: TextLine, edges: Sequence[float]) -> int:
@@ -469,7 +470,7 @@ def _touching_seam(line: TextLine, word: Box, x: float) -> bool:
     """Two glyphs of the word with a sliver between them, the right one starting within an em of
     the edge."""
     glyphs = [c for c in line.chars if not c.text.isspace() and word.x0 - 0.1 <= c.x0 and c.x1 <= word.x1 + 0.1]
-    for a, b in zip(glyphs, glyphs[1:]):
+    for a, b in zip(glyphs, glyphs[1:], strict=False):
         size = max(a.size, b.size, 1.0)
         if abs(b.x0 - x) <= size and b.x0 - a.x1 >= TOUCH_GAP * size:
             return True
@@ -478,8 +479,8 @@ def _touching_seam(line: TextLine, word: Box, x: float) -> bool:
 
 def _column_text_bottom(
     lines: Sequence[TextLine], edges: Sequence[float], top: float, limit: float, max_gap_lines: float,
-    passable: Collection[TextLine] = (), lone_gap_lines: Optional[float] = None,
-) -> Optional[float]:
+    passable: Collection[TextLine] = (), lone_gap_lines: float | None = None,
+) -> float | None:
     """Bottom of the text from `top` on that keeps to the columns, up to a line that ignores them or
     a gap of more than `max_gap_lines` line heights; None when there is none. `passable` lines
     (group rows) ignore the columns without ending the table. With `lone_gap_lines`, a line with
@@ -544,12 +545,12 @@ def _unruled_row_spans(
     # name belong to it, not to an empty row of their own.
     group_tops = [g.box.top - 0.5 for g in groups if g.box.bottom <= bottom]
     cuts = sorted([top - 0.5 for top in row_tops] + group_tops + [bottom + 0.5])
-    return [RowSpan(a, b, group=a in group_tops) for a, b in zip(cuts, cuts[1:]) if b - a > 0.5]
+    return [RowSpan(a, b, group=a in group_tops) for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 0.5]
 
 
 def _end_group_line(
     lines: Sequence[TextLine], edges: Sequence[float], top: float, limit: float
-) -> Optional[TextLine]:
+) -> TextLine | None:
     """A line that reads as a group row after a rule-less table's last row on the page, with no
     table row after it: the group's rows are on the next page. It starts in the first column (a
     centred or right-aligned line there is the page number) and follows the table's text closely."""
@@ -607,7 +608,8 @@ def _reads_as_group_line(line: TextLine, others: Sequence[TextLine], edges: Sequ
 def _line_leading(columns: Sequence[Sequence[TextLine]]) -> float:
     """The usual gap between two lines of one paragraph (producers set line height differently)."""
     gaps = sorted(
-        b.box.top - a.box.bottom for lines in columns for a, b in zip(lines, lines[1:]) if b.box.top > a.box.bottom - 1
+        b.box.top - a.box.bottom for lines in columns for a, b in zip(lines, lines[1:], strict=False)
+        if b.box.top > a.box.bottom - 1
     )
     return max(gaps[len(gaps) // 4], 0.0) if gaps else 0.0
 
@@ -623,7 +625,7 @@ def _slice_row(
         band_rulings += [r for r in page.rulings if r.orientation == "h" and top + 2 < r.position < bottom - 2]
     texts, fills, markers = {}, {}, {}
     merged_roles = set()
-    for i, (column, chars) in enumerate(zip(columns, per_column)):
+    for i, (column, chars) in enumerate(zip(columns, per_column, strict=False)):
         key = column.key
         if key is None:
             continue
@@ -637,7 +639,7 @@ def _slice_row(
     return SliceRow(top, bottom, texts, fills, markers, merged_roles, _row_fill(fills))
 
 
-def _row_fill(fills: dict[str, Optional[str]]) -> Optional[str]:
+def _row_fill(fills: dict[str, str | None]) -> str | None:
     """A colour shading (nearly) every cell but the status cell is the row's own shading."""
     cells = [colour for role, colour in fills.items() if role != "status"]
     if not cells:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from extract.page_content import Box, Char
 
@@ -107,9 +107,9 @@ def line_text(chars: Sequence[Char]) -> str:
     parts: list[str] = []
     previous: Char | None = None
     for char in chars:
-        if previous is not None and not char.text.isspace() and not previous.text.isspace():
-            if char.x0 - previous.x1 > WORD_GAP * max(char.size, previous.size):
-                parts.append(" ")
+        if (previous is not None and not char.text.isspace() and not previous.text.isspace()
+                and char.x0 - previous.x1 > WORD_GAP * max(char.size, previous.size)):
+            parts.append(" ")
         parts.append(char.text)
         previous = char
     return " ".join("".join(parts).translate(LIGATURES).split())

@@ -18,6 +18,7 @@ killed and replaced, because pdfplumber can loop in C code where no thread or si
 """
 from __future__ import annotations
 
+import contextlib
 import glob
 import hashlib
 import json
@@ -29,11 +30,12 @@ import sys
 import time
 import traceback
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from importlib import import_module
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any
 
 from extract.errors import printable_name, printable_path
 from followup.output import CSV_COLUMNS, activities_csv, activity_csv_row, extra_columns, write_atomically
@@ -84,18 +86,18 @@ class InputNotFound(ValueError):
 class BatchSettings:
     """How every input of one run is extracted; the cache-relevant part is `fingerprint()`."""
 
-    period: Optional[str] = None
-    password: Optional[str] = None
+    period: str | None = None
+    password: str | None = None
     vocabulary_files: tuple[Path, ...] = ()
     jobs: int = field(default_factory=available_cores)
     timeout: float = 120.0
     # Megabytes of address space a worker may take (extract.limits.cap_memory); None: no cap.
-    memory_limit: Optional[int] = None
+    memory_limit: int | None = None
     force: bool = False
     # "module:function" with extract_document's signature; named, not passed, so workers can import it.
     extractor: str = DEFAULT_EXTRACTOR
     # Page reader (extract.readers); None: the default. Not in the fingerprint: every reader gives the same output.
-    reader: Optional[str] = None
+    reader: str | None = None
 
     def fingerprint(self) -> str:
         """Hash of everything that changes an extraction's output other than the input itself.
@@ -125,19 +127,19 @@ class InputResult:
 
     file: str
     output: str
-    sha256: Optional[str]
+    sha256: str | None
     settings: str
     status: str
     skipped: bool = False
-    reason: Optional[str] = None
-    code: Optional[str] = None
-    pages: Optional[int] = None
-    activities: Optional[int] = None
+    reason: str | None = None
+    code: str | None = None
+    pages: int | None = None
+    activities: int | None = None
     seconds: float = 0.0
     # The high-water mark of the worker process's memory when it finished this input (it may
     # have read other inputs before); what a long report costs in memory.
-    peak_memory_mb: Optional[float] = None
-    traceback: Optional[str] = None
+    peak_memory_mb: float | None = None
+    traceback: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -174,13 +176,13 @@ class BatchSummary:
         return sum(r.activities or 0 for r in self.results if r.ok)
 
     @property
-    def peak_memory_mb(self) -> Optional[float]:
+    def peak_memory_mb(self) -> float | None:
         """The most memory any worker process held during the run."""
         peaks = [r.peak_memory_mb for r in self.results if r.peak_memory_mb is not None and not r.skipped]
         return max(peaks, default=None)
 
     @property
-    def pages_per_second(self) -> Optional[float]:
+    def pages_per_second(self) -> float | None:
         if self.pages_extracted == 0 or self.seconds <= 0:
             return None
         return self.pages_extracted / self.seconds
@@ -244,7 +246,7 @@ def assign_outputs(paths: Sequence[Path]) -> list[BatchInput]:
     for stem in stems:
         counts[stem.casefold()] = counts.get(stem.casefold(), 0) + 1
     inputs = []
-    for path, stem in zip(paths, stems):
+    for path, stem in zip(paths, stems, strict=False):
         unique = counts[stem.casefold()] == 1 and stem.casefold() not in _RESERVED_STEMS
         name = f"{stem}.json" if unique else f"{stem}-{_path_tag(path)}.json"
         inputs.append(BatchInput(path=path, output=name))
@@ -265,7 +267,7 @@ def run_batch(
     inputs: Sequence[BatchInput],
     outdir: Path,
     settings: BatchSettings,
-    on_result: Optional[ResultCallback] = None,
+    on_result: ResultCallback | None = None,
 ) -> BatchSummary:
     """Extract every input into outdir and write activities.csv and the run report.
 
@@ -281,7 +283,7 @@ def run_batch(
 
 
 def _run_locked(inputs: Sequence[BatchInput], outdir: Path, settings: BatchSettings,
-                on_result: Optional[ResultCallback], started: float) -> BatchSummary:
+                on_result: ResultCallback | None, started: float) -> BatchSummary:
     _remove_leftover_temporaries(outdir, [RUN_REPORT, ACTIVITIES_CSV, *(item.output for item in inputs)])
     fingerprint = settings.fingerprint()
     previous = {} if settings.force else _previous_results(outdir)
@@ -292,7 +294,7 @@ def _run_locked(inputs: Sequence[BatchInput], outdir: Path, settings: BatchSetti
         journal.append(result)
         recorded(result)
 
-    results: list[Optional[InputResult]] = [None] * len(inputs)
+    results: list[InputResult | None] = [None] * len(inputs)
     pending: list[tuple[int, BatchInput, str]] = []
     for index, item in enumerate(inputs):
         settled = _settle_without_extracting(item, fingerprint, previous.get(item.output), outdir)
@@ -348,9 +350,9 @@ class _exclusive:
 
     def __init__(self, outdir: Path) -> None:
         self.outdir = outdir
-        self.descriptor: Optional[int] = None
+        self.descriptor: int | None = None
 
-    def __enter__(self) -> "_exclusive":
+    def __enter__(self) -> _exclusive:
         try:
             import fcntl
         except ImportError:  # not on Windows: no lock, as before
@@ -370,7 +372,7 @@ class _exclusive:
 
 
 def _settle_without_extracting(
-    item: BatchInput, fingerprint: str, previous: Optional[dict[str, Any]], outdir: Path
+    item: BatchInput, fingerprint: str, previous: dict[str, Any] | None, outdir: Path
 ) -> InputResult | str:
     """The input's result when it needs no extraction (unreadable, or unchanged), else its sha256."""
     try:
@@ -541,7 +543,7 @@ class _Worker:
         self.process.start()
         child_end.close()
         self.ready = False
-        self.task: Optional[tuple[int, str]] = None
+        self.task: tuple[int, str] | None = None
         self.deadline = 0.0
         self.tasks_done = 0
 
@@ -552,10 +554,8 @@ class _Worker:
 
     def stop(self) -> None:
         """Ask the worker to finish; kill it if it does not."""
-        try:
+        with contextlib.suppress(OSError):
             self.connection.send(None)
-        except OSError:
-            pass
         self.process.join(timeout=2)
         self.kill()
 
@@ -653,10 +653,9 @@ def _worker_main(connection: Any, job: dict[str, Any]) -> None:
     # and the terminal is for the progress bar and the summary.
     logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
     for name in _WARM_MODULES:
-        try:
+        # A missing stage shows up, with its traceback, as each input's internal error.
+        with contextlib.suppress(Exception):
             import_module(name)
-        except Exception:
-            pass  # a missing stage shows up, with its traceback, as each input's internal error
     from extract.limits import cap_memory
 
     cap_memory(job.get("memory_limit"))
@@ -703,11 +702,11 @@ def _extract_outcome(path: Path, job: dict[str, Any]) -> dict[str, Any]:
     return outcome
 
 
-def _failure(reason: str, code: str, trace: Optional[str] = None) -> dict[str, Any]:
+def _failure(reason: str, code: str, trace: str | None = None) -> dict[str, Any]:
     return {"kind": "failed", "reason": reason, "code": code, "traceback": trace}
 
 
-def _peak_memory_mb() -> Optional[float]:
+def _peak_memory_mb() -> float | None:
     try:
         import resource
     except ImportError:  # not on Windows
@@ -717,7 +716,7 @@ def _peak_memory_mb() -> Optional[float]:
     return round(peak / (1 << 20 if sys.platform == "darwin" else 1 << 10), 1)
 
 
-def _exit_description(exitcode: Optional[int]) -> str:
+def _exit_description(exitcode: int | None) -> str:
     if exitcode is not None and exitcode < 0:
         try:
             return f"killed by {signal.Signals(-exitcode).name}"

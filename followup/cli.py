@@ -10,7 +10,6 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Optional
 
 import click
 
@@ -32,7 +31,7 @@ def _fail(path: object, reason: str, status: int) -> None:
     sys.exit(status)
 
 
-def _emit(text: str, output: Optional[Path]) -> None:
+def _emit(text: str, output: Path | None) -> None:
     """Write the result to stdout or, atomically, to `output`; a failure is an error line and exit 1."""
     if output is None:
         try:
@@ -62,7 +61,7 @@ def _os_reason(error: OSError) -> str:
     return plain.get(error.errno, error.strerror or str(error))
 
 
-def _extract_guarded(pdf: Path, *, timeout: Optional[float], memory_limit: Optional[int], **options: object) -> Document:
+def _extract_guarded(pdf: Path, *, timeout: float | None, memory_limit: int | None, **options: object) -> Document:
     """extract_document within our own time and memory limits; every failure is an error line and exit."""
     from extract.limits import ResourceLimit, cap_memory, memory_exhausted, time_limit
     from followup.pipeline import extract_document
@@ -126,7 +125,7 @@ def main() -> None:
 @_TIMEOUT_OPTION
 @_MEMORY_OPTION
 @_READER_OPTION
-def extract(pdf: Path, output: Optional[Path], fmt: str, period: Optional[str], password: Optional[str],
+def extract(pdf: Path, output: Path | None, fmt: str, period: str | None, password: str | None,
             vocabulary_files: tuple[Path, ...], timeout: float, memory_limit: int, reader: str) -> None:
     """Extract one report PDF into a JSON document (or CSV, one row per activity)."""
     if period is not None and not _is_period(period):
@@ -143,7 +142,7 @@ def extract(pdf: Path, output: Optional[Path], fmt: str, period: Optional[str], 
 @click.option("--format", "fmt", type=click.Choice(["json", "csv", "md"]), default="json", show_default=True)
 @_TIMEOUT_OPTION
 @_MEMORY_OPTION
-def diff(old: Path, new: Path, output: Optional[Path], fmt: str, timeout: float, memory_limit: int) -> None:
+def diff(old: Path, new: Path, output: Path | None, fmt: str, timeout: float, memory_limit: int) -> None:
     """Compare two periods of one report (each a PDF or an extracted JSON): what changed since last time."""
     from compare import diff_csv, diff_documents, diff_json, diff_markdown
 
@@ -153,7 +152,7 @@ def diff(old: Path, new: Path, output: Optional[Path], fmt: str, timeout: float,
     _emit(render(result), output)
 
 
-def _load_document(path: Path, *, timeout: Optional[float] = None, memory_limit: Optional[int] = None) -> Document:
+def _load_document(path: Path, *, timeout: float | None = None, memory_limit: int | None = None) -> Document:
     """A document from an extracted JSON file, or extracted from a PDF; an error line and exit 3 if neither."""
     from pydantic import ValidationError
 
@@ -189,8 +188,8 @@ def _load_document(path: Path, *, timeout: Optional[float] = None, memory_limit:
               callback=lambda ctx, param, value: _checked_vocabulary(value),
               help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
 @_READER_OPTION
-def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: float, memory_limit: int, force: bool,
-          quiet: bool, period: Optional[str], password: Optional[str], vocabulary_files: tuple[Path, ...],
+def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: float, memory_limit: int, force: bool,
+          quiet: bool, period: str | None, password: str | None, vocabulary_files: tuple[Path, ...],
           reader: str) -> None:
     """Extract every report under the INPUTS (files, folders, globs) into OUTDIR; bad files are reported, not fatal.
 
@@ -198,8 +197,16 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: f
     """
     import signal
 
-    from followup.batch import (BatchLocked, BatchSettings, InputNotFound, assign_outputs, available_cores, discover_inputs,
-                                run_batch, summary_lines)
+    from followup.batch import (
+        BatchLocked,
+        BatchSettings,
+        InputNotFound,
+        assign_outputs,
+        available_cores,
+        discover_inputs,
+        run_batch,
+        summary_lines,
+    )
     from followup.progress import batch_progress
 
     if period is not None and not _is_period(period):
@@ -207,7 +214,7 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: Optional[int], timeout: f
     try:
         paths = discover_inputs(inputs)
     except InputNotFound as missing:
-        raise click.UsageError(str(missing))
+        raise click.UsageError(str(missing)) from None
     if not paths:
         raise click.UsageError("no PDF files found under the inputs")
     settings = BatchSettings(period=period, password=password, vocabulary_files=vocabulary_files,
@@ -308,8 +315,8 @@ def history() -> None:
               callback=lambda ctx, param, value: _checked_vocabulary(value),
               help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary; failures are still listed.")
-def history_add(database: Path, inputs: tuple[str, ...], series: Optional[str], jobs: Optional[int], timeout: float,
-                period: Optional[str], password: Optional[str], vocabulary_files: tuple[Path, ...], quiet: bool) -> None:
+def history_add(database: Path, inputs: tuple[str, ...], series: str | None, jobs: int | None, timeout: float,
+                period: str | None, password: str | None, vocabulary_files: tuple[Path, ...], quiet: bool) -> None:
     """Add the reports under INPUTS (PDFs, extracted JSON, folders, globs) to DATABASE, one period each.
 
     Adding a period again replaces it. Exit status 0 when every input was added, 1 when some failed.
@@ -358,7 +365,7 @@ def history_add(database: Path, inputs: tuple[str, ...], series: Optional[str], 
 @click.option("--activity", help="One activity's timeline: its identity key or its id in any period (or a unique beginning).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
-def history_show(database: Path, series: Optional[str], activity: Optional[str], fmt: str, output: Optional[Path]) -> None:
+def history_show(database: Path, series: str | None, activity: str | None, fmt: str, output: Path | None) -> None:
     """The status counts per period of each series, or the timeline of one activity."""
     from followup.history.formats import as_csv, as_json, as_table
     from followup.history.queries import (
@@ -398,7 +405,7 @@ def history_show(database: Path, series: Optional[str], activity: Optional[str],
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The HTML file to write.")
 @click.option("--series", help="Only this series of the database (its key or a unique beginning of it).")
-def report_command(sources: tuple[Path, ...], output: Path, series: Optional[str]) -> None:
+def report_command(sources: tuple[Path, ...], output: Path, series: str | None) -> None:
     """The meeting report, one self-contained HTML file in Swedish: a history DATABASE, or OLD NEW reports.
 
     OLD and NEW are PDFs or extracted JSON of two periods of one report.

@@ -6,7 +6,7 @@ samples/README.md). Texts are compared with whitespace collapsed, as the shared 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 from schemas import Activity, Document
 
@@ -51,7 +51,7 @@ def mismatches(document: Document, gold: dict[str, Any]) -> list[Mismatch]:
     found = []
     expected = gold["activities"]
     for i in range(max(len(expected), len(document.activities))):
-        want: Optional[dict] = expected[i] if i < len(expected) else None
+        want: dict | None = expected[i] if i < len(expected) else None
         got = gold_view(document.activities[i]) if i < len(document.activities) else None
         for field in GOLD_FIELDS:
             a = comparable(want.get(field)) if want else "<missing>"

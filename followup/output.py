@@ -6,8 +6,8 @@ import io
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from schemas import Activity, Document
 

@@ -1,8 +1,8 @@
 """One report through every stage: PDF → RawDocument → Document."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence
 
 from schemas import Document
 
@@ -10,10 +10,10 @@ from schemas import Document
 def extract_document(
     path: Path,
     *,
-    period: Optional[str] = None,
-    password: Optional[str] = None,
+    period: str | None = None,
+    password: str | None = None,
     vocabulary_files: Sequence[Path] = (),
-    reader: Optional[str] = None,
+    reader: str | None = None,
 ) -> Document:
     """Read one follow-up PDF and return its normalized document.
 
@@ -21,10 +21,9 @@ def extract_document(
     extract.errors.InputRejected when the file is not a readable follow-up report.
     """
     from extract.document import read_raw_document
+    from extract.readers import DEFAULT_READER
     from normalize.document import build_document
     from normalize.vocabulary import load_vocabulary
-
-    from extract.readers import DEFAULT_READER
 
     raw = read_raw_document(Path(path), password=password, reader=reader or DEFAULT_READER)
     vocabulary = load_vocabulary(vocabulary_files)

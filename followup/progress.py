@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator, Optional, TextIO
+from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -12,7 +13,7 @@ from followup.batch import InputResult
 
 
 @contextmanager
-def batch_progress(total: int, quiet: bool, stream: Optional[TextIO] = None) -> Iterator[Callable[[InputResult], None]]:
+def batch_progress(total: int, quiet: bool, stream: TextIO | None = None) -> Iterator[Callable[[InputResult], None]]:
     """Yield a callback advancing a bar on stderr per settled input; a no-op when quiet or piped."""
     stream = stream or sys.stderr
     if quiet or not stream.isatty() or total == 0:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import colorsys
 import math
 import re
-from typing import Optional, Sequence, TypeVar
+from collections.abc import Sequence
+from typing import TypeVar
 
 from schemas.document import Status
 
@@ -39,7 +40,7 @@ _HUE_BANDS: tuple[tuple[float, float, Status], ...] = (
 )
 
 
-def parse_hex(colour: Optional[str]) -> Optional[RGB]:
+def parse_hex(colour: str | None) -> RGB | None:
     """ "#92D050" → (146, 208, 80); None or anything not a hex colour → None."""
     if colour is None:
         return None
@@ -85,7 +86,7 @@ def distance(a: RGB, b: RGB) -> float:
 T = TypeVar("T")
 
 
-def nearest(rgb: RGB, candidates: Sequence[tuple[RGB, T]], limit: float = LEGEND_DISTANCE) -> Optional[T]:
+def nearest(rgb: RGB, candidates: Sequence[tuple[RGB, T]], limit: float = LEGEND_DISTANCE) -> T | None:
     """The value of the candidate colour closest to `rgb`, if it is closer than `limit`."""
     scored = [(distance(rgb, colour), value) for colour, value in candidates]
     if not scored:
@@ -94,7 +95,7 @@ def nearest(rgb: RGB, candidates: Sequence[tuple[RGB, T]], limit: float = LEGEND
     return best_value if best_distance < limit else None
 
 
-def nearest_clearly(rgb: RGB, candidates: Sequence[tuple[RGB, T]]) -> Optional[T]:
+def nearest_clearly(rgb: RGB, candidates: Sequence[tuple[RGB, T]]) -> T | None:
     """The value of the nearest candidate colour, whatever the hue: when it is close (LEGEND_DISTANCE),
     or fairly close (LEGEND_DISTANCE_FAR) and clearly nearer than any candidate of another value."""
     scored = sorted(((distance(rgb, colour), value) for colour, value in candidates), key=lambda pair: pair[0])
@@ -115,7 +116,7 @@ def is_neutral(rgb: RGB) -> bool:
     return saturation < MIN_SATURATION or value < MIN_VALUE
 
 
-def status_from_hue(rgb: RGB) -> Optional[Status]:
+def status_from_hue(rgb: RGB) -> Status | None:
     """Green → done, yellow or amber → in_progress, red → delayed; neutral or other hues → None."""
     if is_neutral(rgb):
         return None

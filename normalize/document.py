@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Optional
 
 from normalize.dates import parse_date
 from normalize.groups import area_of_group
+from normalize.highlighting import highlighted_rows
 from normalize.linebreaks import DocumentWords, document_marks_hyphenation, document_words, repair_text
 from normalize.period import period_of_document
 from normalize.responsibles import parse_responsible, units_named
-from normalize.highlighting import highlighted_rows
 from normalize.status import Decision, label_in_text, status_from_text, status_of_cell
 from normalize.vocabulary import Vocabulary
 from normalize.warnings import deadline_warning, done_but_red, responsible_warnings, status_colour_unknown
@@ -30,7 +29,7 @@ TEXT_ROLES = ("area", "goal", "action", "responsible", "follow_up")
 _TRAILING_DATE = re.compile(r"^(?P<label>.*?)[\s,:–-]*(?P<date>\d{4}-\d{2}(?:-\d{2})?|\d{2}-\d{2}-\d{2})\s*$", re.S)
 
 
-def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: Optional[str] = None) -> Document:
+def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | None = None) -> Document:
     """Turn an extracted RawDocument into the output Document."""
     activities: list[Activity] = []  # built in reading order: active table first, then done
     warnings: list[Warning] = list(raw.warnings)
@@ -66,14 +65,14 @@ def build_activity(
     *,
     highlighted: bool = False,
     marked_hyphenation: bool = False,
-    words: Optional[DocumentWords] = None,
+    words: DocumentWords | None = None,
 ) -> tuple[Activity, list[str]]:
     """One raw row → an Activity (id not yet made unique), and the responsible names not recognised.
 
     Whether the row is highlighted depends on its whole table (normalize/highlighting.py);
     `words`: the report's mid-line spelling (`document_words`), for the line-break repair.
     """
-    def cell(role: str) -> Optional[str]:
+    def cell(role: str) -> str | None:
         return _repaired(row.cells[role].text, marked_hyphenation, words) if role in row.cells else None
 
     texts = {role: cell(role) for role in TEXT_ROLES}
@@ -105,7 +104,7 @@ def build_activity(
 
 
 def build_milestone(
-    text: str, *, marked_hyphenation: bool = False, words: Optional[DocumentWords] = None
+    text: str, *, marked_hyphenation: bool = False, words: DocumentWords | None = None
 ) -> Milestone:
     """A milestone box's text → its label and date."""
     repaired = _repaired(text, marked_hyphenation, words) or ""
@@ -115,7 +114,7 @@ def build_milestone(
     return Milestone(label=_clean(repaired) or "", date=None)
 
 
-def activity_id(area: Optional[str], goal: Optional[str], action: Optional[str]) -> str:
+def activity_id(area: str | None, goal: str | None, action: str | None) -> str:
     """Stable across periods while area, goal and action read the same (case and spacing aside)."""
     key = "\x1f".join(" ".join((t or "").split()).casefold() for t in (area, goal, action))
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
@@ -125,7 +124,7 @@ def activity_warnings(activity: Activity, row: RawRow, unmatched: list[str], voc
     """What a reader must see about one activity: contradictions and values that could not be read."""
     where = {"page": activity.pages[0] if activity.pages else None, "activity_id": activity.id}
     area = activity.area
-    found: list[Optional[Warning]] = []
+    found: list[Warning | None] = []
     if activity.section == "done":
         found.append(done_but_red(area, activity.status, **where))
     if activity.deadline is not None:
@@ -140,7 +139,7 @@ def activity_warnings(activity: Activity, row: RawRow, unmatched: list[str], voc
     return [w for w in found if w is not None]
 
 
-def _status(row: RawRow, follow_up: Optional[str], legend: list[LegendEntry], vocabulary: Vocabulary) -> Decision:
+def _status(row: RawRow, follow_up: str | None, legend: list[LegendEntry], vocabulary: Vocabulary) -> Decision:
     """The status cell's word, else its colour (legend, else hue); failing both, the follow-up note."""
     cell = row.cells.get("status")
     if cell is not None:
@@ -152,15 +151,15 @@ def _status(row: RawRow, follow_up: Optional[str], legend: list[LegendEntry], vo
 
 
 def _repaired(
-    text: Optional[str], marked_hyphenation: bool = False, words: Optional[DocumentWords] = None
-) -> Optional[str]:
+    text: str | None, marked_hyphenation: bool = False, words: DocumentWords | None = None
+) -> str | None:
     if text is None:
         return None
     repaired = repair_text(text, marked_hyphenation=marked_hyphenation, document=words).strip()
     return repaired or None
 
 
-def _clean(text: Optional[str]) -> Optional[str]:
+def _clean(text: str | None) -> str | None:
     if text is None:
         return None
     return " ".join(text.split()) or None

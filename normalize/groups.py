@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from normalize.linebreaks import DocumentWords, repair_text
 from normalize.vocabulary import Vocabulary
@@ -18,8 +18,8 @@ from normalize.vocabulary import Vocabulary
 _AFTER_LABEL = r"(?:\s+\d+[.)]?)?\s*[:：–—-]\s*"
 
 
-def area_of_group(group: Optional[str], vocabulary: Vocabulary, *, marked_hyphenation: bool = False,
-                  words: Optional[DocumentWords] = None) -> Optional[str]:
+def area_of_group(group: str | None, vocabulary: Vocabulary, *, marked_hyphenation: bool = False,
+                  words: DocumentWords | None = None) -> str | None:
     """The area named by a group row, without its label; None when there is no group row.
 
     >>> from normalize.vocabulary import load_vocabulary

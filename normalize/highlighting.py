@@ -7,7 +7,7 @@ rows of "Klara aktiviteter"). So a row's shading is judged against the other row
 from __future__ import annotations
 
 from collections import Counter
-from typing import Optional, Sequence
+from collections.abc import Sequence
 
 from normalize import colours
 
@@ -24,7 +24,7 @@ STRIPE_COVERAGE = 0.6
 PATTERN_MIN_ROWS = 4
 
 
-def highlighted_rows(row_fills: Sequence[Optional[str]]) -> list[bool]:
+def highlighted_rows(row_fills: Sequence[str | None]) -> list[bool]:
     """For each row (its whole-row shading, or None), whether the shading is a highlight.
 
     Neutral shading (white, grey) is never a highlight; nor is a colour that is the table's style:
@@ -34,7 +34,7 @@ def highlighted_rows(row_fills: Sequence[Optional[str]]) -> list[bool]:
     return [fill is not None and _chromatic(fill) and fill.upper() not in style for fill in row_fills]
 
 
-def table_style_colours(row_fills: Sequence[Optional[str]]) -> set[str]:
+def table_style_colours(row_fills: Sequence[str | None]) -> set[str]:
     """The colours that make up a table's own row pattern (upper-case "#RRGGBB")."""
     if len(row_fills) < PATTERN_MIN_ROWS:
         return set()
@@ -54,7 +54,7 @@ def _stripes(rows: Sequence[int], count: int) -> bool:
     most rows of one parity and few of the other."""
     if len(rows) < STRIPE_MIN_ROWS:
         return False
-    gaps = Counter(b - a for a, b in zip(rows, rows[1:]))
+    gaps = Counter(b - a for a, b in zip(rows, rows[1:], strict=False))
     if gaps[2] >= STRIPE_REGULARITY * sum(gaps.values()):
         return True
     for parity in (0, 1):

@@ -82,7 +82,7 @@ class SwedishLexicon:
         """Read a hunspell .dic/.aff pair: stems with their flags, suffix rules by their ending."""
         return cls(_read_stems(dic_path), _read_suffix_rules(aff_path))
 
-    @functools.lru_cache(maxsize=65536)
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon lives as long as the process
     def readings(self, form: str) -> tuple[Reading, ...]:
         """Every way `form` (lower case) is a dictionary word or compound part, without compounding."""
         found: list[Reading] = []
@@ -106,7 +106,7 @@ class SwedishLexicon:
         """`form` is listed (or inflected from a listed stem) as a word of its own."""
         return any(r.standalone for r in self.readings(form.lower()))
 
-    @functools.lru_cache(maxsize=65536)
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - one lexicon lives as long as the process
     def is_word(self, form: str) -> bool:
         """`form` is a Swedish word: listed, inflected, or a compound of listed parts."""
         form = form.lower()
@@ -120,7 +120,7 @@ class SwedishLexicon:
         """
         return self._compound_from(form.lower(), 0, first=True)
 
-    @functools.lru_cache(maxsize=16384)
+    @functools.lru_cache(maxsize=16384)  # noqa: B019 - one lexicon lives as long as the process
     def begins_word(self, piece: str) -> bool:
         """`piece` is how a word or a compound of the lexicon begins ("informationsö", "digita")."""
         piece = piece.lower()
@@ -743,7 +743,7 @@ def _collect_spelling(token: str, hyphenated: dict[str, Counter[str]], closed: C
         parts = run.split("-")
         if len(parts) == 1 and len(run) > 1:
             closed[run] += 1
-        for left, right in zip(parts, parts[1:]):
+        for left, right in zip(parts, parts[1:], strict=False):
             hyphenated.setdefault(left, Counter())[right] += 1
 
 
@@ -871,10 +871,7 @@ def _join_pair(
         return before + after
     if not before.endswith("-") or before.endswith("--"):
         return f"{before} {after}"
-    if carried and " " not in before:
-        before_in_view = carried + before
-    else:
-        before_in_view = before
+    before_in_view = carried + before if carried and " " not in before else before
     decision = resolve_line_end_hyphen(before_in_view, after, document=document)
     if marked_hyphenation and decision == "join":
         decision = "keep"

@@ -3,7 +3,7 @@ legend, then (for a colour the legend does not cover) its hue; the follow-up not
 from __future__ import annotations
 
 import re
-from typing import Iterator, Optional, Sequence
+from collections.abc import Iterator, Sequence
 
 from normalize import colours
 from normalize.vocabulary import NOT_STARTED, LabelStatus, Vocabulary
@@ -15,11 +15,11 @@ _LEADING_DATE = re.compile(r"^[\s\-–•*:.,]*(?:\d{2,4}-\d{1,2}(?:-\d{1,2})?)?
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 # A decision: the status (None for "not started" or unknown) and where it was read (None: nowhere).
-Decision = tuple[Optional[Status], Optional[StatusSource]]
+Decision = tuple[Status | None, StatusSource | None]
 
 
 def status_of_cell(
-    text: Optional[str], colour: Optional[str], legend: Sequence[LegendEntry], vocabulary: Vocabulary
+    text: str | None, colour: str | None, legend: Sequence[LegendEntry], vocabulary: Vocabulary
 ) -> Decision:
     """The status a status cell shows: its word decides, then its colour.
 
@@ -33,14 +33,15 @@ def status_of_cell(
     return colour_status(colour, legend, vocabulary)
 
 
-def colour_status(colour: Optional[str], legend: Sequence[LegendEntry], vocabulary: Vocabulary) -> Decision:
+def colour_status(colour: str | None, legend: Sequence[LegendEntry], vocabulary: Vocabulary) -> Decision:
     """The status a colour shows, and whether the legend ("colour") or the hue ("hue") said so.
 
     The report's own legend decides whatever its palette (blue done, green in progress): the nearest
-    legend colour, when it is close enough (a tint of it too, when no other status's colour is near). A colour near none of them is read by its hue (green
-    done, yellow or amber in progress, red delayed) only when the legend does not cover that status,
-    since a legend that paints "done" blue says that green is not "done". White, grey, black, no
-    colour, or another hue → (None, None).
+    legend colour, when it is close enough (a tint of it too, when no other status's colour is
+    near). A colour near none of them is read by its hue (green done, yellow or amber in progress,
+    red delayed) only when the legend does not cover that status, since a legend that paints "done"
+    blue says that green is not "done". White, grey, black, no colour, or another hue → (None,
+    None).
     """
     rgb = colours.parse_hex(colour)
     if rgb is None or colours.is_neutral(rgb):
@@ -56,8 +57,8 @@ def colour_status(colour: Optional[str], legend: Sequence[LegendEntry], vocabula
 
 
 def status_from_colour(
-    colour: Optional[str], legend: Sequence[LegendEntry], vocabulary: Vocabulary
-) -> Optional[Status]:
+    colour: str | None, legend: Sequence[LegendEntry], vocabulary: Vocabulary
+) -> Status | None:
     """The status a status cell's colour shows (legend, else hue), without saying which decided."""
     return colour_status(colour, legend, vocabulary)[0]
 
@@ -75,7 +76,7 @@ def legend_statuses(
     return readable
 
 
-def status_of_label(label: str, vocabulary: Vocabulary) -> Optional[LabelStatus]:
+def status_of_label(label: str, vocabulary: Vocabulary) -> LabelStatus | None:
     """What a label starts with ("ARBETE PÅGÅR" → in_progress, "Ej påbörjad" → not_started),
     longest label first."""
     text = label.strip()
@@ -85,7 +86,7 @@ def status_of_label(label: str, vocabulary: Vocabulary) -> Optional[LabelStatus]
     return None
 
 
-def label_in_text(text: Optional[str], vocabulary: Vocabulary) -> Optional[LabelStatus]:
+def label_in_text(text: str | None, vocabulary: Vocabulary) -> LabelStatus | None:
     """The status word a cell or note states, if any.
 
     Only a sentence or line that starts with a status label counts (after an optional date, as in
@@ -102,13 +103,13 @@ def label_in_text(text: Optional[str], vocabulary: Vocabulary) -> Optional[Label
     return None
 
 
-def status_from_text(text: Optional[str], vocabulary: Vocabulary) -> Optional[Status]:
+def status_from_text(text: str | None, vocabulary: Vocabulary) -> Status | None:
     """The status a status cell or follow-up note states in words (None also for "not started")."""
     said = label_in_text(text, vocabulary)
     return None if said is None else _as_status(said)
 
 
-def _as_status(said: LabelStatus) -> Optional[Status]:
+def _as_status(said: LabelStatus) -> Status | None:
     return None if said == NOT_STARTED else said  # type: ignore[return-value]
 
 

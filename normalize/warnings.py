@@ -5,8 +5,6 @@ message is English, names the activity by its area, and quotes what was printed.
 """
 from __future__ import annotations
 
-from typing import Optional
-
 from normalize.dates import date_is_impossible, date_problem
 from normalize.responsibles import units_named
 from normalize.vocabulary import Vocabulary
@@ -20,13 +18,13 @@ UNMATCHED_UNIT = "unmatched_unit"
 UNKNOWN_RESPONSIBLE = "unknown_responsible"
 
 
-def _named(area: Optional[str]) -> str:
+def _named(area: str | None) -> str:
     return f"activity '{area}'" if area else "an activity with no area"
 
 
 def done_but_red(
-    area: Optional[str], status: Optional[Status], *, page: Optional[int] = None, activity_id: Optional[str] = None
-) -> Optional[Warning]:
+    area: str | None, status: Status | None, *, page: int | None = None, activity_id: str | None = None
+) -> Warning | None:
     """A row of the completed table ("Klara aktiviteter") whose status is delayed (red)."""
     if status != "delayed":
         return None
@@ -38,9 +36,9 @@ def done_but_red(
 
 
 def deadline_warning(
-    area: Optional[str], text: Optional[str], *, field: str = "deadline",
-    page: Optional[int] = None, activity_id: Optional[str] = None,
-) -> Optional[Warning]:
+    area: str | None, text: str | None, *, field: str = "deadline",
+    page: int | None = None, activity_id: str | None = None,
+) -> Warning | None:
     """A deadline cell (`field`: "deadline" or "new deadline") that is not a date or names no real day."""
     problem = date_problem(text)
     if problem is None:
@@ -51,7 +49,7 @@ def deadline_warning(
 
 
 def status_colour_unknown(
-    area: Optional[str], colour: Optional[str], *, page: Optional[int] = None, activity_id: Optional[str] = None
+    area: str | None, colour: str | None, *, page: int | None = None, activity_id: str | None = None
 ) -> Warning:
     """A status cell whose colour (or lack of one) shows no status."""
     seen = f"is coloured {colour}, which matches no legend colour or status hue" if colour else "has no colour"
@@ -60,7 +58,7 @@ def status_colour_unknown(
 
 
 def unmatched_unit(
-    area: Optional[str], name: str, *, page: Optional[int] = None, activity_id: Optional[str] = None
+    area: str | None, name: str, *, page: int | None = None, activity_id: str | None = None
 ) -> Warning:
     """A name in the responsible cell that matched no known unit or role (see parse_responsible)."""
     return Warning(
@@ -71,7 +69,7 @@ def unmatched_unit(
 
 
 def unknown_responsible(
-    area: Optional[str], text: str, *, page: Optional[int] = None, activity_id: Optional[str] = None
+    area: str | None, text: str, *, page: int | None = None, activity_id: str | None = None
 ) -> Warning:
     """A responsible cell in which no role and no unit could be recognised at all.
 
@@ -86,8 +84,8 @@ def unknown_responsible(
 
 
 def responsible_warnings(
-    area: Optional[str], responsible: Optional[Responsible], unmatched: list[str], vocabulary: Vocabulary,
-    *, page: Optional[int] = None, activity_id: Optional[str] = None,
+    area: str | None, responsible: Responsible | None, unmatched: list[str], vocabulary: Vocabulary,
+    *, page: int | None = None, activity_id: str | None = None,
 ) -> list[Warning]:
     """The warnings a parsed responsible cell deserves (`unmatched` as parse_responsible returned it).
 

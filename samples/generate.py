@@ -1,15 +1,15 @@
 """Regenerate the sample reports: `python -m samples.generate [NAME ...]` from the repository root.
 
 Renders every content file in samples/content/ to samples/pdf/NAME.pdf with the producer it names
-(Word through LibreOffice, HTML through WeasyPrint, or HTML printed by headless Chromium), writes samples/expected/NAME.json from the
-content, and for every report that names a `previous` period the expected diff
+(Word through LibreOffice, HTML through WeasyPrint, or HTML printed by headless Chromium), writes
+samples/expected/NAME.json from the content, and for every report that names a `previous` period the expected diff
 samples/expected/OLD__NEW.diff.json.
 """
 from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from samples.expected import expected_diff, expected_document
@@ -29,7 +29,7 @@ def load_all() -> dict[str, Report]:
 def source_date_epoch(report: Report) -> int:
     """A fixed creation time per report (its period's first day), so reruns give the same metadata."""
     year, month = (int(part) for part in report.period.split("-"))
-    return int(datetime(year, month, 1, 9, 0, tzinfo=timezone.utc).timestamp())
+    return int(datetime(year, month, 1, 9, 0, tzinfo=UTC).timestamp())
 
 
 def render(report: Report) -> Path:

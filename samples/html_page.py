@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from samples.layout import GROUP_FILL, HEADER_TEXT_COLOUR, PALETTES, STATUS_ORDER, ZEBRA_FILL, \
-    Layout, Palette, contrast_text
+from samples.layout import GROUP_FILL, HEADER_TEXT_COLOUR, PALETTES, STATUS_ORDER, ZEBRA_FILL, Layout, Palette, contrast_text
 
 # Added to a producer's stylesheet only when a layout departs from the producer's own look.
 LAYOUT_STYLE = """

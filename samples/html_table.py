@@ -5,8 +5,8 @@ merged Område cells, group rows and nested follow-up tables are the same.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from html import escape
-from typing import Callable, Sequence
 
 from samples.layout import Layout, group_runs
 from samples.model import Activity, paragraphs
@@ -75,10 +75,10 @@ def activity_table_html(
 ) -> str:
     """One activity table of (key, header wording) columns; group rows when the layout asks."""
     head = "".join(f'<th style="width: {w:g}%">{header_html(c)}</th>'
-                   for (_, c), w in zip(columns, widths))
+                   for (_, c), w in zip(columns, widths, strict=False))
     body = []
     group = None
-    for index, (activity, span) in enumerate(zip(activities, area_spans(activities, layout))):
+    for index, (activity, span) in enumerate(zip(activities, area_spans(activities, layout), strict=False)):
         if layout.areas == "groups" and activity.area != group:
             group = activity.area
             label = layout.group_label.format(area=activity.area)

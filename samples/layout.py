@@ -155,7 +155,7 @@ class Layout:
     def weights(self, keys: tuple[str, ...]) -> tuple[float, ...]:
         """Relative widths of the printed columns."""
         if self.widths is not None and self.columns is not None:
-            own = dict(zip(self.columns, self.widths))
+            own = dict(zip(self.columns, self.widths, strict=False))
             return tuple(own[k] for k in keys)
         weights = dict(COLUMN_WEIGHTS)
         if self.prints_status_words:
@@ -228,7 +228,7 @@ def table_columns(layout: Layout, wording: tuple[str, ...], widths: tuple[float,
     the widths are per cent of the table. `padded`: the producer adds each cell's padding to its
     width (HTML), so a layout of its own leaves room for it.
     """
-    own = dict(zip(FIELD_COLUMNS, wording))
+    own = dict(zip(FIELD_COLUMNS, wording, strict=False))
     keys = layout.column_keys(FIELD_COLUMNS, done=done)
     columns = [(key, layout.header(key, own)) for key in keys]
     share = 100 - CELL_PADDING_PERCENT * len(keys) if padded else 100

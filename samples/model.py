@@ -109,7 +109,7 @@ def _check(report: Report) -> None:
         raise ValueError(f"{report.name}: duplicate keys {sorted(duplicates)}")
     if any(a.merge_area for a in report.active):
         raise ValueError(f"{report.name}: merged Område cells are only drawn in the completed table")
-    for above, row in zip(report.done, report.done[1:]):
+    for above, row in zip(report.done, report.done[1:], strict=False):
         if row.merge_area and row.area != above.area:
             raise ValueError(f"{report.name}: {row.key} merges its Område with a different area")
     if report.done and report.done[0].merge_area:

@@ -5,7 +5,7 @@ the committed PDFs should only change when their content does.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pikepdf
@@ -13,7 +13,7 @@ import pikepdf
 
 def pin_metadata(path: Path, source_date_epoch: int) -> None:
     """Set the creation and modification dates to the epoch and derive the ID from the content."""
-    stamp = datetime.fromtimestamp(source_date_epoch, tz=timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+    stamp = datetime.fromtimestamp(source_date_epoch, tz=UTC).strftime("D:%Y%m%d%H%M%SZ")
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         pdf.docinfo["/CreationDate"] = stamp
         pdf.docinfo["/ModDate"] = stamp

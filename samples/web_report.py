@@ -6,14 +6,13 @@ import os
 from html import escape
 from pathlib import Path
 
-from samples.html_page import layout_style, legend_entries, page_margin, page_size, palette, \
-    status_cell_html
+from samples.html_page import layout_style, legend_entries, page_margin, page_size, palette, status_cell_html
 from samples.html_table import activity_table_html, text_html
 from samples.layout import Layout, table_columns
 from samples.model import Activity, Report
 from samples.page_rotation import rotate_to_portrait
-from samples.producer_look import WEB_COLUMNS, WEB_PALETTE
 from samples.pdf_metadata import pin_metadata
+from samples.producer_look import WEB_COLUMNS, WEB_PALETTE
 
 OWN_PALETTE = WEB_PALETTE
 OWN_STATUS_STYLE = "dot"

@@ -17,12 +17,21 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 
-from samples.layout import GROUP_FILL, HEADER_TEXT_COLOUR, PALETTES, ZEBRA_FILL, \
-    Layout, Palette, contrast_text, group_runs, table_columns
+from samples.layout import (
+    GROUP_FILL,
+    HEADER_TEXT_COLOUR,
+    PALETTES,
+    ZEBRA_FILL,
+    Layout,
+    Palette,
+    contrast_text,
+    group_runs,
+    table_columns,
+)
 from samples.model import Activity, Report, paragraphs
 from samples.page_rotation import rotate_to_portrait
-from samples.producer_look import WORD_COLUMNS, WORD_PALETTE
 from samples.pdf_metadata import pin_metadata
+from samples.producer_look import WORD_COLUMNS, WORD_PALETTE
 
 FONT = "Liberation Sans"
 OWN_PALETTE = WORD_PALETTE
@@ -84,9 +93,9 @@ def _keep_row_whole(row) -> None:
 def _set_widths(table: Table, widths_cm: tuple[float, ...]) -> None:
     table.autofit = False
     for row in table.rows:
-        for cell, width in zip(row.cells, widths_cm):
+        for cell, width in zip(row.cells, widths_cm, strict=False):
             cell.width = Cm(width)
-    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths_cm):
+    for grid_col, width in zip(table._tbl.tblGrid.gridCol_lst, widths_cm, strict=False):
         grid_col.w = Cm(width)
 
 
@@ -240,7 +249,7 @@ def _legend(document: Document, layout: Layout) -> None:
     run.bold = True
     run.font.size = Pt(7.5)
     table = document.add_table(rows=len(entries), cols=2)
-    for row, (status, label) in zip(table.rows, entries):
+    for row, (status, label) in zip(table.rows, entries, strict=False):
         swatch, text = row.cells
         _set_cell_borders(swatch, "nil")
         _set_cell_borders(text, "nil")
@@ -294,14 +303,14 @@ def _activity_table(document: Document, activities: tuple[Activity, ...], layout
     keys = [key for key, _ in columns]
     table = document.add_table(rows=1, cols=len(columns))
     table.style = document.styles["Table Grid"]
-    for cell, (_, name) in zip(table.rows[0].cells, columns):
+    for cell, (_, name) in zip(table.rows[0].cells, columns, strict=False):
         _set_cell_fill(cell, layout.header_fill or HEADER_FILL)
         text_colour = _rgb(HEADER_TEXT_COLOUR) if layout.header_fill else None
         _write(cell, name, bold=True, size=size, colour=text_colour)
     _mark_header_row(table)
     area_cell: _Cell | None = None
     group = None
-    for index, (activity, span) in enumerate(zip(activities, _area_spans(activities, layout))):
+    for index, (activity, span) in enumerate(zip(activities, _area_spans(activities, layout), strict=False)):
         if layout.areas == "groups" and activity.area != group:
             group = activity.area
             _group_row(table, layout.group_label.format(area=activity.area), size)
@@ -309,7 +318,7 @@ def _activity_table(document: Document, activities: tuple[Activity, ...], layout
         if layout.row_break == "avoid":
             _keep_row_whole(row)
         cells = row.cells
-        for cell, key in zip(cells, keys):
+        for cell, key in zip(cells, keys, strict=False):
             if key == "area":
                 if span == 0 and area_cell is not None:
                     area_cell = area_cell.merge(cell)
@@ -326,7 +335,7 @@ def _activity_table(document: Document, activities: tuple[Activity, ...], layout
         zebra = layout.zebra and index % 2 and not highlighted
         if highlighted or zebra:
             # The status cell keeps its colour; a merged Område cell belongs to several rows.
-            for key, cell in zip(keys, cells):
+            for key, cell in zip(keys, cells, strict=False):
                 if key == "status" or (key == "area" and span == 0):
                     continue
                 _set_cell_fill(cell, HIGHLIGHT_FILL if highlighted else ZEBRA_FILL)
@@ -340,8 +349,8 @@ def _follow_up(cell: _Cell, activity: Activity, size: float = CELL_FONT_PT) -> N
     rows = activity.follow_up_table
     nested = cell.add_table(rows=len(rows), cols=len(rows[0]))
     nested.style = "Table Grid"
-    for row_index, (row, values) in enumerate(zip(nested.rows, rows)):
-        for col_index, (inner, value) in enumerate(zip(row.cells, values)):
+    for row_index, (row, values) in enumerate(zip(nested.rows, rows, strict=False)):
+        for col_index, (inner, value) in enumerate(zip(row.cells, values, strict=False)):
             align = WD_ALIGN_PARAGRAPH.RIGHT if col_index else None
             _write(inner, value, bold=row_index == 0, size=7.5, align=align)
     _set_widths(nested, (4.0, 1.6))

@@ -1,7 +1,7 @@
 """The output of `followup diff` (DESIGN.md, schema_version "1")."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,17 +20,17 @@ class _Model(BaseModel):
 
 class DiffSide(_Model):
     file: str
-    period: Optional[str] = None
+    period: str | None = None
 
 
 class ActivityChange(_Model):
     change: Change
     fields: list[FieldName] = Field(default_factory=list)
-    score: Optional[float] = None
+    score: float | None = None
     # Extension: days the effective deadline (Ny tid, else Tid) moved later; null when it did not.
-    slip_days: Optional[int] = None
-    old: Optional[Activity] = None
-    new: Optional[Activity] = None
+    slip_days: int | None = None
+    old: Activity | None = None
+    new: Activity | None = None
 
 
 class DiffSummary(_Model):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
@@ -42,15 +42,15 @@ class DateValue(_Model):
     """A date as printed, with its ISO form only when a whole valid day is printed."""
 
     text: str
-    date: Optional[IsoDay] = Field(None, description="ISO 8601 day, only when a whole valid day is printed")
-    precision: Optional[Precision] = None
+    date: IsoDay | None = Field(None, description="ISO 8601 day, only when a whole valid day is printed")
+    precision: Precision | None = None
 
 
 class Role(_Model):
     """One role named in a responsible cell, e.g. Enhetschef of Hudmottagningen, consulted."""
 
     role: str
-    unit: Optional[str] = None
+    unit: str | None = None
     relation: Relation = "lead"
 
 
@@ -62,16 +62,16 @@ class Responsible(_Model):
 class Activity(_Model):
     id: str
     section: Section
-    area: Optional[str] = None
-    goal: Optional[str] = None
-    action: Optional[str] = None
-    deadline: Optional[DateValue] = None
-    responsible: Optional[Responsible] = None
+    area: str | None = None
+    goal: str | None = None
+    action: str | None = None
+    deadline: DateValue | None = None
+    responsible: Responsible | None = None
     units: list[str] = Field(default_factory=list)
-    status: Optional[Status] = None
-    status_source: Optional[StatusSource] = None
-    follow_up: Optional[str] = None
-    new_deadline: Optional[DateValue] = None
+    status: Status | None = None
+    status_source: StatusSource | None = None
+    follow_up: str | None = None
+    new_deadline: DateValue | None = None
     highlighted: bool = False
     pages: list[int] = Field(default_factory=list)
     extra: dict[str, str] = Field(
@@ -82,14 +82,14 @@ class Activity(_Model):
 
 class Milestone(_Model):
     label: str
-    date: Optional[DateValue] = None
+    date: DateValue | None = None
 
 
 class Warning(_Model):
     code: str
     message: str
-    page: Optional[int] = None
-    activity_id: Optional[str] = None
+    page: int | None = None
+    activity_id: str | None = None
 
 
 class Source(_Model):
@@ -101,8 +101,8 @@ class Source(_Model):
 class Document(_Model):
     schema_version: Literal["1"] = SCHEMA_VERSION
     source: Source
-    title: Optional[str] = None
-    period: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}$")
+    title: str | None = None
+    period: str | None = Field(None, pattern=r"^\d{4}-\d{2}$")
     milestones: list[Milestone] = Field(default_factory=list)
     activities: list[Activity] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)

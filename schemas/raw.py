@@ -4,7 +4,7 @@ Texts keep the PDF's line breaks as "\n" and paragraph gaps as "\n\n"; colours a
 """
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,8 +22,8 @@ class _Raw(BaseModel):
 
 class RawCell(_Raw):
     text: str = ""
-    fill: Optional[str] = Field(None, description="background colour of the cell")
-    marker: Optional[str] = Field(None, description="colour of a filled shape drawn inside the cell")
+    fill: str | None = Field(None, description="background colour of the cell")
+    marker: str | None = Field(None, description="colour of a filled shape drawn inside the cell")
 
 
 class RawRow(_Raw):
@@ -32,16 +32,16 @@ class RawRow(_Raw):
         default_factory=dict,
         description="the cells of the columns no role names (Nr, Startdatum, Prioritet …), by printed header",
     )
-    row_fill: Optional[str] = Field(None, description="colour shading (nearly) every cell of the row")
+    row_fill: str | None = Field(None, description="colour shading (nearly) every cell of the row")
     pages: list[int]
-    group: Optional[str] = Field(
+    group: str | None = Field(
         None, description="text of the full-width group row printed above the row in its table "
         "(\"Område: Tillgänglighet\"), as printed; None when no group row precedes it")
 
 
 class RawTable(_Raw):
     section: Literal["active", "done"]
-    heading: Optional[str] = None
+    heading: str | None = None
     columns: list[str] = Field(description="the roles of the recognised columns, left to right")
     extra_columns: list[str] = Field(
         default_factory=list,
@@ -59,7 +59,7 @@ class RawDocument(_Raw):
     file: str
     sha256: str
     pages: int
-    title: Optional[str] = None
+    title: str | None = None
     # Lines printed between the title and the first table, where a period date usually stands.
     preamble: list[str] = Field(default_factory=list)
     milestones: list[str] = Field(default_factory=list)

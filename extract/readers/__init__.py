@@ -9,8 +9,9 @@ pdfplumber still opens the file (password, errors), whichever reader then reads 
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from importlib import import_module
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
 
 from extract.errors import InputRejected
 from extract.page_content import PageContent
@@ -30,14 +31,14 @@ READERS = tuple(READER_MODULES)
 DEFAULT_READER = "pdfminer"
 
 
-def page_reader(name: str) -> Callable[["pdfplumber.PDF", int], Iterator[PageContent]]:
+def page_reader(name: str) -> Callable[[pdfplumber.PDF, int], Iterator[PageContent]]:
     """The `read_pages` function of the named reader; ValueError for an unknown name."""
     if name not in READER_MODULES:
         raise ValueError(f"unknown page reader {name!r} (one of {', '.join(READERS)})")
     return import_module(READER_MODULES[name]).read_pages
 
 
-def read_pages(pdf: "pdfplumber.PDF", reader: str = DEFAULT_READER) -> Iterator[PageContent]:
+def read_pages(pdf: pdfplumber.PDF, reader: str = DEFAULT_READER) -> Iterator[PageContent]:
     """Every page of the PDF as PageContent, in order; a page that cannot be read rejects the input."""
     pages = page_reader(reader)(pdf, 0)
     number = 0

@@ -32,13 +32,14 @@ an em, so they differ from pdfplumber's slightly (COORDINATE_TOLERANCE in tests/
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, Iterator, Optional
+from typing import Any
 
 import pdfplumber
 import pypdfium2 as pdfium
-from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 import pypdfium2.raw as raw
+from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 
 from extract.page_content import Char, PageContent, Shape, char_size, is_bold, page_content, text_colour
 from extract.readers import pdfminer_reader
@@ -89,7 +90,7 @@ def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
         document.close()
 
 
-def _pdfminer_descents(page: pdfplumber.page.Page) -> dict[str, Optional[float]]:
+def _pdfminer_descents(page: pdfplumber.page.Page) -> dict[str, float | None]:
     """pdfminer's descent per unit of font size for each font the page (and its forms) names, by font name
     (without its subset tag).
 
@@ -98,12 +99,12 @@ def _pdfminer_descents(page: pdfplumber.page.Page) -> dict[str, Optional[float]]
     resource manager pdfminer interprets pages with (cached there). None: two fonts of one name
     that disagree, where PDFium's own figure is used.
     """
-    descents: dict[str, Optional[float]] = {}
+    descents: dict[str, float | None] = {}
     _collect_descents(page.pdf.rsrcmgr, page.page_obj.resources, descents, _FORM_DEPTH)
     return descents
 
 
-def _collect_descents(manager: Any, resources: Any, descents: dict[str, Optional[float]], depth: int) -> None:
+def _collect_descents(manager: Any, resources: Any, descents: dict[str, float | None], depth: int) -> None:
     resources = resolve1(resources)
     if not isinstance(resources, dict) or depth < 0:
         return
@@ -136,7 +137,7 @@ def _bytes_of(stream: Any) -> bytes:
 class _Fonts:
     """Per-page caches of what PDFium tells about fonts (names, descents, glyph advances), by font handle."""
 
-    def __init__(self, descents: Optional[dict[str, Optional[float]]] = None) -> None:
+    def __init__(self, descents: dict[str, float | None] | None = None) -> None:
         self.descents = descents or {}
         self.names: dict[int, str] = {}
         self.bold: dict[int, bool] = {}
@@ -210,7 +211,7 @@ class _TextObject:
 
 
 @lru_cache(maxsize=1024)
-def _rgb_colour(r: int, g: int, b: int) -> Optional[str]:
+def _rgb_colour(r: int, g: int, b: int) -> str | None:
     """A text colour from PDFium's 8-bit RGB, as text_colour reports it (None for black)."""
     return text_colour((r / 255, g / 255, b / 255))
 
@@ -274,7 +275,7 @@ def _glyphs_by_object(textpage: Any) -> dict[int, list[tuple[int, int, float, fl
     return by_object
 
 
-def _page_text(textpage: Any, count: int) -> Optional[list[int]]:
+def _page_text(textpage: Any, count: int) -> list[int] | None:
     """Every character's code in one call; None when that text does not map one to one (characters beyond U+FFFF)."""
     if count <= 0:
         return []
@@ -286,7 +287,7 @@ def _page_text(textpage: Any, count: int) -> Optional[list[int]]:
     return codes
 
 
-def _object_chars(obj: Any, parent: tuple, glyphs: Optional[list], textpage: Any, fonts: _Fonts,
+def _object_chars(obj: Any, parent: tuple, glyphs: list | None, textpage: Any, fonts: _Fonts,
                   geometry: _PageGeometry) -> list[Char]:
     """One text object's characters in pdfminer's terms (see the module docstring)."""
     text_object = _TextObject(obj, parent, fonts)
@@ -306,9 +307,9 @@ def _object_chars(obj: Any, parent: tuple, glyphs: Optional[list], textpage: Any
     bold, colour = text_object.bold, text_object.colour
     advance_of = fonts.advance_of
     chars: list[Char] = []
-    previous_origin: Optional[tuple[float, float]] = None
+    previous_origin: tuple[float, float] | None = None
     loose = raw.FS_RECTF()
-    for position, (index, code, origin_x, origin_y) in enumerate(glyphs):
+    for position, (_index, code, origin_x, origin_y) in enumerate(glyphs):
         if code == _LINE_END_HYPHEN:
             text, code = "-", _HYPHEN
         else:
@@ -353,7 +354,7 @@ def _turned_object_chars(glyphs: list, text_object: _TextObject, textpage: Any, 
                          geometry: _PageGeometry) -> list[Char]:
     """Characters of rotated or skewed text, or on a rotated page: each box from its four corners."""
     chars: list[Char] = []
-    previous_origin: Optional[tuple[float, float]] = None
+    previous_origin: tuple[float, float] | None = None
     loose = raw.FS_RECTF()
     for index, code, origin_x, origin_y in glyphs:
         if code == _LINE_END_HYPHEN:
@@ -391,7 +392,7 @@ def _blank_object(obj: Any, text_object: _TextObject, fonts: _Fonts, geometry: _
 
 
 def _char(text: str, origin_x: float, origin_y: float, advance: float, text_object: _TextObject, fonts: _Fonts,
-          geometry: _PageGeometry) -> Optional[Char]:
+          geometry: _PageGeometry) -> Char | None:
     """pdfminer's LTChar box (origin … origin + advance, descent … descent + size) in pdfplumber's coordinates."""
     a, b, c, d = text_object.matrix[:4]
     ca, cb, cc, cd, ce, cf = geometry.ctm
@@ -451,7 +452,7 @@ def _concat(m1: tuple, m0: tuple) -> tuple:
             a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
 
 
-def _path(obj: Any, parent: tuple) -> Optional[tuple]:
+def _path(obj: Any, parent: tuple) -> tuple | None:
     """One path object as (segments in page space, stroke, fill, fill colour); None when it paints nothing."""
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):

@@ -14,19 +14,25 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
-from typing import Any, Iterator, Optional
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pdfplumber
-from pdfminer.layout import LTChar
-from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer import settings
-from pdfminer.pdfinterp import (PDFContentParser, PDFGraphicState, PDFInterpreterError, PDFPageInterpreter,
-                                PDFResourceManager, PDFTextState)
+from pdfminer.layout import LTChar
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdfdevice import PDFTextDevice, PDFTextSeq
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
+from pdfminer.pdfinterp import (
+    PDFContentParser,
+    PDFGraphicState,
+    PDFInterpreterError,
+    PDFPageInterpreter,
+    PDFResourceManager,
+    PDFTextState,
+)
 from pdfminer.pdftypes import PDFStream, stream_value
 from pdfminer.psparser import PSEOF, PSKeyword, keyword_name
-from pdfminer.pdfdevice import PDFTextDevice, PDFTextSeq
-from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.utils import Matrix, PathSegment, Point, apply_matrix_pt, get_bound, mult_matrix
 from pdfplumber.page import fix_fontname_bytes
 from pdfplumber.utils import resolve_all
@@ -48,7 +54,7 @@ def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
         yield read_page(page, device)
 
 
-def read_page(page: pdfplumber.page.Page, device: Optional["ContentDevice"] = None) -> PageContent:
+def read_page(page: pdfplumber.page.Page, device: ContentDevice | None = None) -> PageContent:
     """One page through pdfminer's interpreter into the lean device."""
     device = device or ContentDevice(page.pdf.rsrcmgr, unicode_norm=page.pdf.unicode_norm)
     device.start_page(page)
@@ -84,7 +90,7 @@ class LeanInterpreter(PDFPageInterpreter):
             parser = PDFContentParser(valid_streams)
         except PSEOF:
             return
-        operators: dict[PSKeyword, Optional[tuple[Any, int]]] = {}
+        operators: dict[PSKeyword, tuple[Any, int] | None] = {}
         nextobject, push, pop = parser.nextobject, self.push, self.pop
         while True:
             try:
@@ -109,7 +115,7 @@ class LeanInterpreter(PDFPageInterpreter):
             else:
                 func()
 
-    def _operator(self, keyword: PSKeyword) -> Optional[tuple[Any, int]]:
+    def _operator(self, keyword: PSKeyword) -> tuple[Any, int] | None:
         """The bound method for an operator and how many operands it takes (pdfminer's naming); None if unknown."""
         name = keyword_name(keyword)
         method = "do_{}".format(name.replace("*", "_a").replace('"', "_w").replace("'", "_q"))
@@ -122,7 +128,7 @@ class LeanInterpreter(PDFPageInterpreter):
 class ContentDevice(PDFTextDevice):
     """Collects characters and painted shapes of one page at a time, in pdfplumber's coordinates."""
 
-    def __init__(self, rsrcmgr: PDFResourceManager, unicode_norm: Optional[str] = None) -> None:
+    def __init__(self, rsrcmgr: PDFResourceManager, unicode_norm: str | None = None) -> None:
         super().__init__(rsrcmgr)
         self.unicode_norm = unicode_norm
         self._glyphs: dict[PDFFont, dict[int, tuple[str, float]]] = {}
@@ -312,7 +318,7 @@ def plumber_shape(pts: list[Point], height: float, mb_x0: float, mb_top: float, 
                  fill=bool(fill), stroke=bool(stroke), fill_colour=fill_colour)
 
 
-def _char_colour(graphicstate: PDFGraphicState) -> Optional[str]:
+def _char_colour(graphicstate: PDFGraphicState) -> str | None:
     """pdfplumber reports a character's colour as a tuple even when the PDF gave one gray value."""
     ncolor = graphicstate.ncolor
     return text_colour(ncolor if isinstance(ncolor, tuple) else (ncolor,))

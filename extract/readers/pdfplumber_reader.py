@@ -5,7 +5,7 @@ equal this one's, object for object.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pdfplumber
 

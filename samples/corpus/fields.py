@@ -7,8 +7,9 @@ text and ISO day, responsible text, status, follow-up, new-deadline text, highli
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from difflib import SequenceMatcher
-from typing import Any, Callable
+from typing import Any
 
 # Rows pair up when their area, goal and action text are at least this similar (score_extract.py).
 PAIRING_SIMILARITY = 0.5

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from pathlib import Path
+
 import pdfplumber
 import pikepdf
 from pikepdf import Dictionary, Name

@@ -5,7 +5,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from broken_corpus import Case, build_corpus
 from followup_process import EXAMPLE_PDF, ROOT
 

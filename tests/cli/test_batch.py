@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from broken_corpus import OK, REJECTION_CODES, USER_PASSWORD, Case, repeated_pdf
 from click.testing import CliRunner
-
-from broken_corpus import OK, REJECTION_CODES, Case, USER_PASSWORD, repeated_pdf
 from followup_process import ROOT, run_followup
+
 from followup.batch import (
     BATCH_CSV_COLUMNS,
     BatchSettings,

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import pytest
-from click.testing import CliRunner, Result
-
 from broken_corpus import OK, USER_PASSWORD, Case
+from click.testing import CliRunner, Result
 from followup_process import run_followup
+
 from followup.cli import main
 from schemas import Document
 
@@ -18,7 +17,7 @@ CASES = ["empty", "not-a-pdf", "header-only", "encrypted", "owner-password-only"
          "huge-page", "truncated-50", "truncated-98", "flipped-1", "flipped-2"]
 
 
-def extract(path: Path, password: Optional[str] = None) -> Result:
+def extract(path: Path, password: str | None = None) -> Result:
     arguments = ["extract", str(path)] + (["--password", password] if password else [])
     return CliRunner().invoke(main, arguments)
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from followup_process import ROOT
+
 from followup.output import document_json
 from followup.pipeline import extract_document
 

@@ -10,14 +10,14 @@ is why it is not the default.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from extract.errors import InputRejected
 from extract.document import read_raw_document
+from extract.errors import InputRejected
 from extract.opening import open_report
 from extract.page_content import PageContent
 from extract.readers import DEFAULT_READER, READERS, page_reader, read_pages
@@ -61,7 +61,7 @@ def _label(path: Path) -> str:
     return str(path.relative_to(REPO))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _json(path: Path, reader: str) -> str:
     """The output document as JSON, or the rejection when the input is not a report (some fixtures are not)."""
     try:
@@ -110,14 +110,14 @@ def test_every_reader_reads_each_page_object_for_object(pdf: Path, reader: str):
     reference = _pages(pdf, REFERENCE)
     mine = _pages(pdf, reader)
     assert [(p.number, p.width, p.height) for p in mine] == [(p.number, p.width, p.height) for p in reference]
-    for got, want in zip(mine, reference):
+    for got, want in zip(mine, reference, strict=False):
         for kind in ("chars", "fills", "rulings"):
             got_objects, want_objects = getattr(got, kind), getattr(want, kind)
             if kind == "chars" and MAY_LEAVE_OUT[reader]:
                 got_objects = _without_spaces_after_hyphens(got_objects)
                 want_objects = _without_spaces_after_hyphens(want_objects)
             assert len(got_objects) == len(want_objects), (got.number, kind)
-            for index, (a, b) in enumerate(zip(got_objects, want_objects)):
+            for index, (a, b) in enumerate(zip(got_objects, want_objects, strict=False)):
                 assert _equal_within(a, b, tolerance), (got.number, kind, index, a, b)
 
 
@@ -195,4 +195,4 @@ def test_every_reader_follows_pdfplumber_through_rotation_page_boxes_and_forms(k
         if kind_of_object == "chars" and MAY_LEAVE_OUT[reader]:
             got, want = _without_spaces_after_hyphens(got), _without_spaces_after_hyphens(want)
         assert len(got) == len(want), kind_of_object
-        assert all(_equal_within(a, b, tolerance) for a, b in zip(got, want)), kind_of_object
+        assert all(_equal_within(a, b, tolerance) for a, b in zip(got, want, strict=False)), kind_of_object

@@ -10,7 +10,6 @@ import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 import pikepdf
 
@@ -34,7 +33,7 @@ class Outcome:
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    document: Optional[Document] = None
+    document: Document | None = None
 
 
 def outcome_of(path: Path) -> Outcome:
@@ -85,7 +84,7 @@ def _document_problems(path: Path, document: Document) -> list[str]:
     return problems
 
 
-def _page_count(path: Path) -> Optional[int]:
+def _page_count(path: Path) -> int | None:
     """The page count qpdf finds (after its repair), which a document must account for."""
     try:
         with pikepdf.open(path) as pdf:
@@ -94,7 +93,7 @@ def _page_count(path: Path) -> Optional[int]:
         return None
 
 
-def activities_recovered(document: Optional[Document], gold: dict) -> int:
+def activities_recovered(document: Document | None, gold: dict) -> int:
     """Gold activities (samples/expected format) that the document holds exactly, every gold field equal."""
     if document is None:
         return 0
@@ -107,7 +106,7 @@ def _gold_key(activity: dict) -> str:
                        for f in GOLD_FIELDS}, sort_keys=True)
 
 
-def read_without_repair(path: Path) -> Optional[Document]:
+def read_without_repair(path: Path) -> Document | None:
     """The document as followup read it before it repaired files (None when rejected)."""
     from extract.document import read_raw_document
     from normalize.document import build_document

@@ -55,7 +55,7 @@ def fuzz(count: int, seed: int, jobs: int, folder: Path) -> int:
     problems, repaired, unreadable, slowest = [], 0, 0, 0.0
     started = time.perf_counter()
     with multiprocessing.get_context("forkserver").Pool(jobs, initializer=_prepare_worker) as pool:
-        for (kind, path), (_, status, found, warnings, seconds) in zip(tasks, pool.imap(_judge, tasks)):
+        for (kind, path), (_, status, found, warnings, seconds) in zip(tasks, pool.imap(_judge, tasks), strict=False):
             table[kind][status] += 1
             problems += [f"{Path(path).name}: {p}" for p in found]
             repaired += "repaired" in warnings

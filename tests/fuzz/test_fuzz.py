@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from fuzzing import outcome_of
 from mutants import MUTATIONS, ROOT, mutants
+
 from schemas import Document
 
 SEED = 13
@@ -39,7 +39,7 @@ def test_every_mutant_is_extracted_or_cleanly_rejected(mutant_files: list[tuple[
     logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
     outcomes = collections.Counter()
     problems = []
-    for kind, path in mutant_files:
+    for _kind, path in mutant_files:
         outcome = outcome_of(path)
         outcomes[outcome.status] += 1
         problems += [f"{path.name}: {problem}" for problem in outcome.problems]
@@ -51,7 +51,7 @@ def test_every_mutant_is_extracted_or_cleanly_rejected(mutant_files: list[tuple[
 def test_mutants_through_the_command_line_exit_0_with_a_document_or_3_with_one_line(
         mutant_files: list[tuple[str, Path]]) -> None:
     step = len(mutant_files) // THROUGH_CLI
-    for kind, path in mutant_files[::step][:THROUGH_CLI]:
+    for _kind, path in mutant_files[::step][:THROUGH_CLI]:
         result = subprocess.run([sys.executable, "-m", "followup.cli", "extract", str(path)], cwd=ROOT,
                                 capture_output=True, text=True, timeout=300)
         assert "Traceback" not in result.stderr, path.name

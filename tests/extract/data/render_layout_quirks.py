@@ -249,13 +249,13 @@ def word_table(document, rows: list[dict], *, done: bool, status_fill, row_fill,
     columns = WORD_COLUMNS[:-1] if done else WORD_COLUMNS
     table = document.add_table(rows=1, cols=len(columns))
     table.style = document.styles["Table Grid"]
-    for cell, name in zip(table.rows[0].cells, columns):
+    for cell, name in zip(table.rows[0].cells, columns, strict=False):
         _set_cell_fill(cell, header_fill)
         write(cell, name, bold=True, colour=header_colour)
     for i, row in enumerate(rows):
         cells = table.add_row().cells
         shade = row_fill(i, row)
-        for cell, key in zip(cells, WORD_KEYS):
+        for cell, key in zip(cells, WORD_KEYS, strict=False):
             if key == "status":
                 _set_cell_fill(cell, status_fill(row))
                 continue
@@ -270,7 +270,7 @@ def theme_legend():
     document.add_paragraph("Statusförklaring")
     legend = document.add_table(rows=1, cols=3)
     for cell, (status, label) in zip(legend.rows[0].cells,
-                                     (("done", "Klart"), ("in_progress", "Pågår"), ("delayed", "Försenat"))):
+                                     (("done", "Klart"), ("in_progress", "Pågår"), ("delayed", "Försenat")), strict=False):
         _set_cell_fill(cell, THEME[status])
         write(cell, label, bold=True, colour="FFFFFF")
     _set_widths(legend, (2.5, 2.5, 2.5))
@@ -294,10 +294,10 @@ def status_first_word():
     for rows, count in ((ACTIVE, 6), (DONE, 5)):
         table = document.add_table(rows=1, cols=count)
         table.style = document.styles["Table Grid"]
-        for cell, name in zip(table.rows[0].cells, headers):
+        for cell, name in zip(table.rows[0].cells, headers, strict=False):
             write(cell, name, bold=True)
         for row in rows:
-            for cell, key in zip(table.add_row().cells, keys):
+            for cell, key in zip(table.add_row().cells, keys, strict=False):
                 if key == "status":
                     _set_cell_fill(cell, STATUS_DOT[row["status"]].lstrip("#"))
                 else:

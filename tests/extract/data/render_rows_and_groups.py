@@ -164,7 +164,7 @@ def _spacer(document: Document, height_pt: float) -> None:
 def _word_table(document: Document, columns, widths):
     table = document.add_table(rows=1, cols=len(columns))
     table.style = document.styles["Table Grid"]
-    for cell, name in zip(table.rows[0].cells, columns):
+    for cell, name in zip(table.rows[0].cells, columns, strict=False):
         _set_cell_fill(cell, HEADER_FILL)
         _write(cell, name, bold=True, size=8.5)
     _mark_header_row(table)
@@ -178,7 +178,7 @@ def _word_row(table, row: Row, *, with_area: bool, keep_whole: bool = False, bla
         added._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     cells = added.cells
     values = ((row.area,) if with_area else ()) + (row.goal, row.action, row.deadline, row.responsible)
-    for cell, value in zip(cells, values):
+    for cell, value in zip(cells, values, strict=False):
         _write(cell, value)
     offset = len(values)
     _set_cell_fill(cells[offset], WORD_STATUS[row.status])
@@ -395,7 +395,7 @@ def _paragraphs(text: str) -> str:
 
 
 def _html_report(rows_html: str, *, height: str, extra_style: str = "", marker=None) -> str:
-    head = "".join(f'<th style="width: {w}%">{escape(c)}</th>' for c, w in zip(WEB_COLUMNS, WEB_WIDTHS))
+    head = "".join(f'<th style="width: {w}%">{escape(c)}</th>' for c, w in zip(WEB_COLUMNS, WEB_WIDTHS, strict=False))
     legend = " ".join(f"{marker(status)} {label}" for status, label in LEGEND)
     style = WEB_STYLE % {"height": height, "extra": extra_style}
     return (f'<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><style>{style}</style></head><body>'
