@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from extract.limits import ResourceLimit, memory_exhausted
 from extract.milestones import find_milestones
 from extract.opening import DAMAGED, DAMAGED_AFTER_REPAIR, needs_repair, open_report
 from extract.page_content import Box, PageContent
-from extract.page_furniture import recurs_on_page, top_of_header
+from extract.page_furniture import recurs_on_page, top_of_header, without_page_numbers
 from extract.readers import DEFAULT_READER, page_reader
 from extract.stitching import PlacedSlice, stitch_page_breaks
 from extract.tables import TableSlice, continue_table, find_table_slices, header_lines
@@ -206,8 +207,12 @@ def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _F
     findings.chars += len(page.chars)
     if not page.chars:
         return
-    index = CharIndex(page.chars)
     lines = text_lines(page.chars)
+    chars = without_page_numbers(page.chars, lines, page.height)
+    if len(chars) < len(page.chars):
+        page = dataclasses.replace(page, chars=chars)
+        lines = text_lines(chars)
+    index = CharIndex(page.chars)
     if findings.slices and findings.slices[-1][0].trailing_group is not None \
             and recurs_on_page(findings.slices[-1][0].trailing_group, lines):
         findings.slices[-1][0].trailing_group = None  # the last page's number, not a group row

@@ -3,8 +3,12 @@ printed at the same height on every page, and header lines wrapped upwards above
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 
+from extract.page_content import Char
 from extract.text_lines import TextLine
 
 # Page furniture (a page number) stands at the same height on every page, give or take this (pt).
@@ -36,3 +40,25 @@ def top_of_header(header: TextLine, lines: Sequence[TextLine]) -> float:
 
 def _numbering_key(text: str) -> str:
     return _DIGITS.sub("#", text)
+
+
+@lru_cache(maxsize=1)
+def _page_number_rules() -> tuple[tuple[re.Pattern[str], ...], float]:
+    raw = tomllib.loads(resources.files("extract").joinpath("data/page_furniture.toml").read_text("utf-8"))
+    patterns = tuple(re.compile(p, re.IGNORECASE) for p in raw["page_numbers"])
+    return patterns, float(raw["margins"]["edge_share"])
+
+
+def page_number_lines(lines: Sequence[TextLine], page_height: float) -> list[TextLine]:
+    """The lines in the page's top or bottom margin that are a page number ("Sida 3 (8)", "3 av 8")."""
+    patterns, share = _page_number_rules()
+    margin = share * page_height
+    return [line for line in lines
+            if (line.box.bottom <= margin or line.box.top >= page_height - margin)
+            and any(p.match(line.text.strip()) for p in patterns)]
+
+
+def without_page_numbers(chars: Sequence[Char], lines: Sequence[TextLine], page_height: float) -> list[Char]:
+    """The page's characters less those of its page numbers (the same list when it has none)."""
+    furniture = {id(char) for line in page_number_lines(lines, page_height) for char in line.chars}
+    return [char for char in chars if id(char) not in furniture] if furniture else list(chars)

@@ -18,7 +18,7 @@ from extract.grid import (
     vertical_edges_at,
     vertical_span_at,
 )
-from extract.headers import HeaderBand, HeaderVocabulary, column_role, header_bands, header_text
+from extract.headers import HeaderBand, HeaderVocabulary, column_role, header_bands, header_text, section_of_heading
 from extract.nested import nested_table_text
 from extract.page_content import Box, PageContent
 from extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns, text_lines
@@ -131,8 +131,11 @@ def find_table_slices(
 ) -> list[TableSlice]:
     """Every table slice on the page, one per header, top to bottom."""
     slices = []
+    headings = [line.box.top for line in lines if section_of_heading(line.text, vocabulary)]
     for i, header in enumerate(headers):
         limit = headers[i + 1].box.top - 1 if i + 1 < len(headers) else page.height
+        # A section heading ("Klara aktiviteter") under a table ends it, however close it stands.
+        limit = min([limit, *(top - 1 for top in headings if top > header.box.bottom)])
         table = _table_under_header(page, lines, index, header, limit, vocabulary)
         if table is not None:
             slices.append(table)
@@ -196,6 +199,8 @@ def _table_body(
         row.ruled_below = span.ruled_below
         if row.group or any(row.texts.values()) or any(row.fills.values()) or any(row.markers.values()):
             rows.append(row)
+    if not (body_bounds or ruled):
+        _continue_empty_area_cells(rows)
     table_bottom = rows_spans[-1].bottom if rows_spans else body_top
     tail = _row_tail(index, columns, rows[-1]) if rows else None
     return TableSlice(page.number, top, columns, rows, table_bottom, tail,
@@ -508,6 +513,15 @@ def _column_text_bottom(
 def _stands_apart(line: TextLine, edges: Sequence[float]) -> bool:
     """Text in one column only, or a short line ("Sida 6 av 7"), unlike the first line of a row."""
     return _filled_columns(line, edges) == 1 or line.box.width < SHORT_LINE_SHARE * (edges[-1] - edges[0])
+
+
+def _continue_empty_area_cells(rows: Sequence[SliceRow]) -> None:
+    """Without rules nothing shows where a vertically merged Område cell ends, and a browser prints a
+    merged cell's text once, in its first row; a report leaves the Område empty only under such a
+    cell, so an empty one continues the row above (a group row ends it)."""
+    for above, row in zip(rows, rows[1:], strict=False):
+        if above.group is None and row.group is None and "area" in row.texts and not row.texts["area"].strip():
+            row.merged_above.add("area")
 
 
 def _unruled_row_spans(
