@@ -27,7 +27,8 @@ def status_of_cell(
     otherwise; "Ej påbörjad" says the work has not started, which is no status. Without a word the
     colour is read through the legend, or by its hue (`colour_status`).
     """
-    said = label_in_text(text, vocabulary)
+    # A status cell holds one label, wrapped in a narrow column ("Ej" / "påbörjad"): read it as one line.
+    said = label_in_text(" ".join(text.split()) if text else text, vocabulary)
     if said is not None:
         return _as_status(said), "text"
     return colour_status(colour, legend, vocabulary)

@@ -298,7 +298,9 @@ def _activity_table(document: Document, activities: tuple[Activity, ...], layout
                     done: bool) -> None:
     columns, percents = table_columns(layout, ACTIVE_COLUMNS, ACTIVE_WIDTHS_CM, DONE_WIDTHS_CM,
                                       done=done, padded=False)
-    widths = percents if layout.keeps_producer_widths else _widths_cm(percents, layout)
+    # The producer's own widths only where they fit the page; a smaller page scales them to its text width.
+    fits = sum(percents) <= _text_width_cm(layout)
+    widths = percents if layout.keeps_producer_widths and fits else _widths_cm(percents, layout)
     size = layout.font_pt or CELL_FONT_PT
     keys = [key for key, _ in columns]
     table = document.add_table(rows=1, cols=len(columns))
