@@ -330,7 +330,7 @@ def _activity_table(document: Document, activities: tuple[Activity, ...], layout
             elif key == "status":
                 _status_cell(cell, activity.status, layout, size)
             elif key == "follow_up":
-                _follow_up(cell, activity, size)
+                _follow_up(cell, activity, size, width_cm=widths[keys.index("follow_up")])
             else:
                 _write(cell, getattr(activity, key) or "", size=size)
         highlighted = activity.highlighted and layout.highlight
@@ -344,7 +344,12 @@ def _activity_table(document: Document, activities: tuple[Activity, ...], layout
     _set_widths(table, widths)
 
 
-def _follow_up(cell: _Cell, activity: Activity, size: float = CELL_FONT_PT) -> None:
+# The nested table's columns (label, number) where the follow-up cell has room for them.
+NESTED_WIDTHS_CM = (4.0, 1.6)
+
+
+def _follow_up(cell: _Cell, activity: Activity, size: float = CELL_FONT_PT,
+               width_cm: float | None = None) -> None:
     _write(cell, activity.follow_up, size=size)
     if not activity.follow_up_table:
         return
@@ -355,7 +360,10 @@ def _follow_up(cell: _Cell, activity: Activity, size: float = CELL_FONT_PT) -> N
         for col_index, (inner, value) in enumerate(zip(row.cells, values, strict=False)):
             align = WD_ALIGN_PARAGRAPH.RIGHT if col_index else None
             _write(inner, value, bold=row_index == 0, size=7.5, align=align)
-    _set_widths(nested, (4.0, 1.6))
+    # A nested table never wider than its cell (as Word would fit it): scaled down in a narrow column.
+    room = width_cm - CELL_PADDING_CM if width_cm is not None else sum(NESTED_WIDTHS_CM)
+    scale = min(1.0, room / sum(NESTED_WIDTHS_CM))
+    _set_widths(nested, tuple(width * scale for width in NESTED_WIDTHS_CM))
     after = cell.paragraphs[-1]
     for index, (line, _) in enumerate(paragraphs(activity.follow_up_after)):
         paragraph = after if index == 0 else cell.add_paragraph()
