@@ -1,4 +1,5 @@
-"""End to end: `followup diff` of two extracted sample PDFs pairs every activity as hand-checked."""
+"""End to end: `followup diff` of two extracted sample PDFs pairs every activity as hand-checked; so
+does a diff of two periods of the corpus's group-row reports (areas only in full-width group rows)."""
 import json
 from pathlib import Path
 
@@ -11,7 +12,9 @@ from followup.pipeline import extract_document
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED = REPO / "samples" / "expected"
-PAIRS = sorted(EXPECTED.glob("*__*.diff.json"))
+CORPUS = REPO / "samples" / "corpus"
+PAIRS = [(path, REPO / "samples" / "pdf") for path in sorted(EXPECTED.glob("*__*.diff.json"))]
+PAIRS += [(path, CORPUS / "pdf") for path in sorted((CORPUS / "expected").glob("*__*.diff.json"))]
 
 
 def outcome(change, old_doc, new_doc):
@@ -22,11 +25,11 @@ def outcome(change, old_doc, new_doc):
             tuple(sorted(change.fields)))
 
 
-@pytest.mark.parametrize("expected_file", PAIRS, ids=lambda p: p.name.split("__")[0])
-def test_extracted_pair_is_diffed_as_hand_checked(expected_file):
+@pytest.mark.parametrize(("expected_file", "pdfs"), PAIRS, ids=[p.name.split("__")[0] for p, _ in PAIRS])
+def test_extracted_pair_is_diffed_as_hand_checked(expected_file, pdfs):
     expected = json.loads(expected_file.read_text("utf-8"))
-    old_doc = extract_document(REPO / "samples" / "pdf" / expected["old"])
-    new_doc = extract_document(REPO / "samples" / "pdf" / expected["new"])
+    old_doc = extract_document(pdfs / expected["old"])
+    new_doc = extract_document(pdfs / expected["new"])
     result = diff_documents(old_doc, new_doc, old_file=expected["old"], new_file=expected["new"])
     got = sorted((outcome(c, old_doc, new_doc) for c in result.activities), key=repr)
     want = sorted(((c["change"], c["old_index"], c["new_index"], tuple(sorted(c["fields"])))
