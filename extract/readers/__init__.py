@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from extract.errors import InputRejected
 from extract.page_content import PageContent
 
 if TYPE_CHECKING:
@@ -36,25 +35,3 @@ def page_reader(name: str) -> Callable[[pdfplumber.PDF, int], Iterator[PageConte
     if name not in READER_MODULES:
         raise ValueError(f"unknown page reader {name!r} (one of {', '.join(READERS)})")
     return import_module(READER_MODULES[name]).read_pages
-
-
-def read_pages(pdf: pdfplumber.PDF, reader: str = DEFAULT_READER) -> Iterator[PageContent]:
-    """Every page of the PDF as PageContent, in order; a page that cannot be read rejects the input."""
-    pages = page_reader(reader)(pdf, 0)
-    number = 0
-    while True:
-        number += 1
-        try:
-            content = next(pages)
-        except StopIteration:
-            return
-        except InputRejected:
-            raise
-        except Exception as error:  # pdfminer and PDFium fail in many ways on broken pages
-            raise InputRejected(f"damaged PDF (page {number}: {_short(error)})", code="damaged") from None
-        yield content
-
-
-def _short(error: Exception) -> str:
-    text = str(error).strip() or type(error).__name__
-    return text.splitlines()[0][:120]

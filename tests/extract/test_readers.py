@@ -20,7 +20,7 @@ from extract.document import read_raw_document
 from extract.errors import InputRejected
 from extract.opening import open_report
 from extract.page_content import PageContent
-from extract.readers import DEFAULT_READER, READERS, page_reader, read_pages
+from extract.readers import DEFAULT_READER, READERS, page_reader
 from followup.output import document_json
 from followup.pipeline import extract_document
 
@@ -74,7 +74,7 @@ def _json(path: Path, reader: str) -> str:
 def _pages(path: Path, reader: str) -> list[PageContent]:
     pdf = open_report(path)
     try:
-        return list(read_pages(pdf, reader))
+        return list(page_reader(reader)(pdf, 0))
     finally:
         pdf.close()
 
