@@ -10,12 +10,13 @@ from normalize.highlighting import highlighted_rows
 from normalize.linebreaks import DocumentWords, document_marks_hyphenation, document_words, repair_text
 from normalize.period import period_of_document
 from normalize.responsibles import parse_responsible, units_named
-from normalize.status import Decision, label_in_text, status_from_text, status_of_cell
-from normalize.vocabulary import Vocabulary
+from normalize.status import Decision, label_in_text, status_from_text, status_of_cell, status_of_label
+from normalize.vocabulary import NOT_STARTED, Vocabulary
 from normalize.warnings import deadline_warning, done_but_red, responsible_warnings, status_colour_unknown
 from schemas import (
     Activity,
     Document,
+    LegendColour,
     LegendEntry,
     Milestone,
     RawDocument,
@@ -52,6 +53,7 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | No
         title=_clean(raw.title),
         period=period or period_of_document(raw.preamble, raw.file),
         milestones=[build_milestone(text, marked_hyphenation=marked, words=words) for text in raw.milestones],
+        legend=[legend_colour(entry, vocabulary) for entry in raw.legend],
         activities=activities,
         warnings=warnings,
     )
@@ -101,6 +103,13 @@ def build_activity(
         extra={name: _repaired(cell.text, marked_hyphenation, words) or "" for name, cell in row.extra.items()},
     )
     return activity, unmatched
+
+
+def legend_colour(entry: LegendEntry, vocabulary: Vocabulary) -> LegendColour:
+    """A legend entry of the report with the status its label names ("ARBETE PÅGÅR" → in_progress)."""
+    said = status_of_label(" ".join(entry.label.split()), vocabulary)
+    return LegendColour(label=_clean(entry.label) or entry.label, colour=entry.colour,
+                        status=None if said in (None, NOT_STARTED) else said)
 
 
 def build_milestone(

@@ -85,6 +85,15 @@ class Milestone(_Model):
     date: DateValue | None = None
 
 
+class LegendColour(_Model):
+    """One entry of the report's own status legend: its label, its colour and the status it names
+    (null for "Ej påbörjad" or a label no status word names)."""
+
+    label: str
+    colour: str = Field(description="#RRGGBB")
+    status: Status | None = None
+
+
 class Warning(_Model):
     code: str
     message: str
@@ -104,5 +113,6 @@ class Document(_Model):
     title: str | None = None
     period: str | None = Field(None, pattern=r"^\d{4}-\d{2}$")
     milestones: list[Milestone] = Field(default_factory=list)
+    legend: list[LegendColour] = Field(default_factory=list, description="the report's own status legend")
     activities: list[Activity] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)

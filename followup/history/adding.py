@@ -16,7 +16,7 @@ from followup.history.linking import Link, link_period
 from followup.history.records import (
     ACTIVITY_COLUMNS,
     activity_values,
-    insert_milestones_and_warnings,
+    insert_period_details,
     load_activities,
     period_start,
 )
@@ -53,7 +53,7 @@ def add_document(connection: sqlite3.Connection, document: Document, *, series: 
             " schema_version, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (series_id, document.period, period_start(document.period), document.title, document.source.file,
              document.source.sha256, document.source.pages, document.schema_version, added_at)).lastrowid
-        insert_milestones_and_warnings(connection, period_id, document)
+        insert_period_details(connection, period_id, document)
         previous = _previous_period(connection, series_id, document.period)
         links = link_period(document.period, document.activities, *_linked(connection, previous))
         _insert_activities(connection, series_id, period_id, document.activities, links,

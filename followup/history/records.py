@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any
 
 from compare.summary import date_start, effective_deadline
-from schemas import Activity, DateValue, Document, Milestone, Responsible, Role, Source, Warning
+from schemas import Activity, DateValue, Document, LegendColour, Milestone, Responsible, Role, Source, Warning
 
 # The activity columns that hold the output document's fields (the rest say how it is linked).
 ACTIVITY_COLUMNS = (
@@ -96,15 +96,23 @@ def load_document(connection: sqlite3.Connection, period_id: int) -> Document:
     warnings = [Warning(code=w["code"], message=w["message"], page=w["page"], activity_id=w["activity_id"])
                 for w in connection.execute("SELECT * FROM warnings WHERE period_id = ? ORDER BY position",
                                             (period_id,))]
+    legend = load_legend(connection, period_id)
     return Document(
         schema_version=period["schema_version"],
         source=Source(file=period["source_file"], sha256=period["source_sha256"], pages=period["pages"]),
-        title=period["title"], period=period["period"], milestones=milestones, activities=activities,
-        warnings=warnings,
+        title=period["title"], period=period["period"], milestones=milestones, legend=legend,
+        activities=activities, warnings=warnings,
     )
 
 
-def insert_milestones_and_warnings(connection: sqlite3.Connection, period_id: int, document: Document) -> None:
+def load_legend(connection: sqlite3.Connection, period_id: int) -> list[LegendColour]:
+    """The status legend of one period, in the report's order."""
+    return [LegendColour(label=e["label"], colour=e["colour"], status=e["status"])
+            for e in connection.execute("SELECT * FROM legend WHERE period_id = ? ORDER BY position", (period_id,))]
+
+
+def insert_period_details(connection: sqlite3.Connection, period_id: int, document: Document) -> None:
+    """A period's milestones, warnings and status legend, in the document's order."""
     connection.executemany(
         "INSERT INTO milestones (period_id, position, label, date_text, date, precision) VALUES (?, ?, ?, ?, ?, ?)",
         [(period_id, i, m.label, m.date.text if m.date else None, m.date.date if m.date else None,
@@ -112,3 +120,6 @@ def insert_milestones_and_warnings(connection: sqlite3.Connection, period_id: in
     connection.executemany(
         "INSERT INTO warnings (period_id, position, code, message, page, activity_id) VALUES (?, ?, ?, ?, ?, ?)",
         [(period_id, i, w.code, w.message, w.page, w.activity_id) for i, w in enumerate(document.warnings)])
+    connection.executemany(
+        "INSERT INTO legend (period_id, position, label, colour, status) VALUES (?, ?, ?, ?, ?)",
+        [(period_id, i, e.label, e.colour, e.status) for i, e in enumerate(document.legend)])

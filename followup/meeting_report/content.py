@@ -71,6 +71,8 @@ class SeriesReport:
     counts: list[dict[str, object]]
     previous_period: str | None
     latest_period: str
+    # status → colour of the report's own legend (its latest period that has one); empty: none printed
+    legend_colours: dict[str, str] = field(default_factory=dict)
     transitions: list[tuple[str | None, str | None, int]] = field(default_factory=list)
     completed: list[ActivityRef] = field(default_factory=list)
     added: list[ActivityRef] = field(default_factory=list)
@@ -122,7 +124,18 @@ def series_report(connection: sqlite3.Connection, series: Series) -> SeriesRepor
         _since_last_time(report, by_period[report.previous_period], by_period[report.latest_period])
     _moves(connection, report, by_period)
     _longest_delayed(connection, report, by_period)
+    report.legend_colours = legend_colours(connection, series.series_id)
     return report
+
+
+def legend_colours(connection: sqlite3.Connection, series_id: int) -> dict[str, str]:
+    """Status → colour as the series' own legend paints it; a later period's legend wins."""
+    colours: dict[str, str] = {}
+    for row in connection.execute(
+            "SELECT l.status, l.colour FROM legend l JOIN periods p ON p.period_id = l.period_id"
+            " WHERE p.series_id = ? AND l.status IS NOT NULL ORDER BY p.period, l.position DESC", (series_id,)):
+        colours[row["status"]] = row["colour"]
+    return colours
 
 
 def _timeline(report: SeriesReport, by_period: dict[str, dict[str, sqlite3.Row]]) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -24,6 +24,25 @@ class Labels:
 
     def status(self, status: str | None) -> StatusStyle:
         return self.statuses[status or "unknown"]
+
+
+# Relative luminance above which black text reads better than white on a colour (WCAG's formula).
+DARK_TEXT_ABOVE = 0.4
+
+
+def with_colours(words: Labels, colours: dict[str, str]) -> Labels:
+    """The labels with the given status colours ("#RRGGBB") in place of the usual ones; each text
+    colour black or white, whichever reads on it. Patterns and letters stay."""
+    statuses = {key: replace(style, colour=colours[key], text_colour=_text_on(colours[key]))
+                if key in colours else style for key, style in words.statuses.items()}
+    return replace(words, statuses=statuses)
+
+
+def _text_on(colour: str) -> str:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000000" if luminance > DARK_TEXT_ABOVE else "#ffffff"
 
 
 @cache

@@ -11,7 +11,7 @@ from string import Template
 from followup.history.queries import STATUSES, find_series
 from followup.meeting_report.charts import delayed_chart, moves_chart, status_chart
 from followup.meeting_report.content import ActivityRef, SeriesReport, series_report
-from followup.meeting_report.labels import Labels, labels
+from followup.meeting_report.labels import Labels, labels, with_colours
 
 # Status columns of the per-activity timeline: beside the activity's text, about a dozen fit the width
 # of an A4 page (three or four years of reports); older periods are in `history show --activity`.
@@ -88,8 +88,13 @@ def _activity_list(activities: Sequence[ActivityRef], words: Labels, empty: str)
 
 
 def _series_section(report: SeriesReport, words: Labels) -> str:
+    """One series, its statuses painted in the colours of its own legend where it printed one."""
     series = report.series
-    parts = [f'<section class="series" id="{escape(series.key)}">',
+    words = with_colours(words, report.legend_colours)
+    own = "".join(f"--{key}: {words.statuses[key].colour}; --{key}-text: {words.statuses[key].text_colour}; "
+                  for key in report.legend_colours if key in words.statuses)
+    style = f' style="{escape(own.strip())}"' if own else ""
+    parts = [f'<section class="series" id="{escape(series.key)}"{style}>',
              f"<h2>{escape(series.title or series.key)}</h2>",
              f'<p class="meta">Serie <code>{escape(series.key)}</code> · {len(series.periods)} '
              f"uppföljningar: {escape(', '.join(series.periods))}</p>",

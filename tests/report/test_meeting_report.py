@@ -91,3 +91,20 @@ def test_report_command_on_two_reports_and_on_a_database(tmp_path, sample_json_d
     assert run.returncode == 0, run.stderr
     text = one.read_text(encoding="utf-8")
     assert "VO Medicin" in text and "ystad" not in text
+
+
+def test_each_series_is_painted_in_its_own_legends_colours(history, sample_documents):
+    """The Word report's legend is KLART #00B050 / ARBETE PÅGÅR #FFC000 / FÖRSENAT #FF0000, the web
+    report's #92D050 / #FFC000 / #C00000: each section's statuses, badges and bars use its own."""
+    html = render_report(history)
+    for name in ("ystad-2024-09", "medicin-web-2024-11"):
+        legend = {entry.status: entry.colour for entry in sample_documents[name].legend if entry.status}
+        assert set(legend) == {"done", "in_progress", "delayed"}
+        key = next(s.key for s in all_series(history) if s.key.startswith(name.rsplit("-", 2)[0]))
+        section = html[html.index(f'<section class="series" id="{key}"'):]
+        section = section[:section.index("</section>")]
+        opening = section[:section.index(">")]
+        for status, colour in legend.items():
+            assert f"--{status}: {colour};" in opening
+            # matplotlib writes the bar colours in lower case
+            assert colour.lower() in section.lower(), (name, status)
