@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -48,6 +49,26 @@ def _emit(text: str, output: Path | None) -> None:
         write_atomically(output, text)
     except OSError as error:
         _fail(output, f"cannot write the output ({_os_reason(error)})", EXIT_OUTPUT_FAILED)
+
+
+def _write_guarded(output: Path, write: Callable[[Path], None]) -> None:
+    """Have `write` make a file beside `output`, then move it into place; a failure is an error line and exit 1."""
+    import os
+    import tempfile
+
+    temporary: Path | None = None
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent)
+        os.close(fd)
+        temporary = Path(name)
+        write(temporary)
+        os.replace(temporary, output)
+    except OSError as error:
+        _fail(output, f"cannot write the output ({_os_reason(error)})", EXIT_OUTPUT_FAILED)
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
 
 
 def _os_reason(error: OSError) -> str:
@@ -363,11 +384,12 @@ def history_add(database: Path, inputs: tuple[str, ...], series: str | None, job
 @click.argument("database", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--series", help="The series (its key or a unique beginning of it); default every series.")
 @click.option("--activity", help="One activity's timeline: its identity key or its id in any period (or a unique beginning).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True,
+              help="xlsx: an Excel workbook, one sheet per series (or the activity); needs -o.")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
 def history_show(database: Path, series: str | None, activity: str | None, fmt: str, output: Path | None) -> None:
     """The status counts per period of each series, or the timeline of one activity."""
-    from followup.history.formats import as_csv, as_json, as_table
+    from followup.history.formats import as_csv, as_json, as_table, write_xlsx
     from followup.history.queries import (
         STATUS_COUNT_COLUMNS,
         TIMELINE_COLUMNS,
@@ -389,6 +411,11 @@ def history_show(database: Path, series: str | None, activity: str | None, fmt: 
     except HistoryError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
+    if fmt == "xlsx":
+        if output is None:
+            raise click.UsageError("--format xlsx writes a workbook: name it with -o FILE.xlsx")
+        _write_guarded(output, lambda temporary: write_xlsx(temporary, blocks))
+        return
     if fmt == "json":
         text = as_json({name: rows for name, rows, _ in blocks})
     elif fmt == "csv":

@@ -133,3 +133,23 @@ def test_a_report_without_period_or_a_foreign_database_is_an_error_line(tmp_path
                                                                                            tmp_path / "x.html")):
         run = followup(*command)
         assert run.returncode == 2 and "not a history database" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_show_as_an_excel_workbook_has_a_sheet_per_series_with_typed_counts(tmp_path, sample_json_dir,
+                                                                             sample_documents):
+    from openpyxl import load_workbook
+
+    database = tmp_path / "history.db"
+    assert followup("history", "add", database, sample_json_dir, "--quiet").returncode == 0
+    assert followup("history", "show", database, "--format", "xlsx").returncode == 2  # a workbook needs -o
+    workbook_path = tmp_path / "status.xlsx"
+    shown = followup("history", "show", database, "--format", "xlsx", "-o", workbook_path)
+    assert shown.returncode == 0, shown.stderr
+    workbook = load_workbook(workbook_path)
+    assert len(workbook.sheetnames) == 2
+    sheet = workbook[next(name for name in workbook.sheetnames if name.startswith("ystad"))]
+    header, *rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert header[:5] == ["period", "activities", "done", "in_progress", "delayed"]
+    assert [row[0] for row in rows] == ["2024-03", "2024-09"]
+    assert rows[0][1] == len(sample_documents["ystad-2024-03"].activities) and isinstance(rows[0][1], int)
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
