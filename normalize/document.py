@@ -39,7 +39,9 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | No
                   for cell in (*row.cells.values(), *row.extra.values())]
     marked = document_marks_hyphenation(cell_texts)
     # How the report spells its compounds mid-line decides the same compounds at line ends.
-    words = document_words(cell_texts + list(raw.milestones))
+    # The prose around the tables counts too: an address printed whole in the intro decides the same
+    # address broken inside a narrow cell.
+    words = document_words(cell_texts + list(raw.milestones) + ["\n".join(raw.preamble)])
     for table in raw.tables:
         highlights = highlighted_rows([row.row_fill for row in table.rows])
         for row, highlighted in zip(table.rows, highlights, strict=True):
