@@ -15,7 +15,7 @@ ACTIVITY_COLUMNS = (
     "responsible_text", "responsible_roles_json", "units_json",
     "status", "status_source", "follow_up",
     "new_deadline_text", "new_deadline_date", "new_deadline_precision", "new_deadline_start",
-    "effective_deadline", "highlighted", "pages_json",
+    "effective_deadline", "highlighted", "pages_json", "extra_json",
 )
 
 
@@ -37,10 +37,7 @@ def activity_values(activity: Activity) -> dict[str, Any]:
         "area": activity.area,
         "goal": activity.goal,
         "action": activity.action,
-        "deadline_text": activity.deadline.text if activity.deadline else None,
-        "deadline_date": activity.deadline.date if activity.deadline else None,
-        "deadline_precision": activity.deadline.precision if activity.deadline else None,
-        "deadline_start": _iso(date_start(activity.deadline)),
+        **_date_columns("deadline", activity.deadline),
         "responsible_text": responsible.text if responsible else None,
         "responsible_roles_json": (json.dumps([r.model_dump() for r in responsible.roles], ensure_ascii=False)
                                    if responsible else None),
@@ -48,14 +45,18 @@ def activity_values(activity: Activity) -> dict[str, Any]:
         "status": activity.status,
         "status_source": activity.status_source,
         "follow_up": activity.follow_up,
-        "new_deadline_text": activity.new_deadline.text if activity.new_deadline else None,
-        "new_deadline_date": activity.new_deadline.date if activity.new_deadline else None,
-        "new_deadline_precision": activity.new_deadline.precision if activity.new_deadline else None,
-        "new_deadline_start": _iso(date_start(activity.new_deadline)),
+        **_date_columns("new_deadline", activity.new_deadline),
         "effective_deadline": _iso(effective_deadline(activity)),
         "highlighted": int(activity.highlighted),
         "pages_json": json.dumps(activity.pages),
+        "extra_json": json.dumps(activity.extra, ensure_ascii=False),
     }
+
+
+def _date_columns(prefix: str, value: DateValue | None) -> dict[str, Any]:
+    """A printed date's columns: text, ISO day, precision, and the first day it stands for."""
+    return {f"{prefix}_text": value.text if value else None, f"{prefix}_date": value.date if value else None,
+            f"{prefix}_precision": value.precision if value else None, f"{prefix}_start": _iso(date_start(value))}
 
 
 def _date_value(text: str | None, date: str | None, precision: str | None) -> DateValue | None:
@@ -75,6 +76,7 @@ def activity_of_row(row: sqlite3.Row) -> Activity:
         status=row["status"], status_source=row["status_source"], follow_up=row["follow_up"],
         new_deadline=_date_value(row["new_deadline_text"], row["new_deadline_date"], row["new_deadline_precision"]),
         highlighted=bool(row["highlighted"]), pages=json.loads(row["pages_json"]),
+        extra=json.loads(row["extra_json"]),
     )
 
 

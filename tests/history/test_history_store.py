@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -14,9 +15,12 @@ from followup.history.records import load_document
 from followup.history.series import name_without_period, series_key
 from followup.history.store import HistoryError, connect, latest_version, split_statements
 from followup.output import document_json
+from followup.pipeline import extract_document
 
 TABLES = {"series", "periods", "identities", "activities", "milestones", "warnings"}
 VIEWS = {"activity_status", "deadline_moves", "days_delayed"}
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def names(connection: sqlite3.Connection, kind: str) -> set[str]:
@@ -74,12 +78,16 @@ def test_series_are_recognised_from_file_name_and_title(sample_documents):
 
 
 def test_every_document_comes_back_byte_for_byte(tmp_path, sample_documents):
+    # A corpus report with extra columns (Nr, Startdatum, Prioritet …) and a theme legend too.
+    with_extras = extract_document(ROOT / "samples" / "corpus" / "pdf" / "sjostad-2025-02-web-extras-dot.pdf")
+    documents = [*sample_documents.values(), with_extras]
+    assert any(a.extra for a in with_extras.activities) and with_extras.legend
     connection = connect(tmp_path / "history.db")
-    for document in sample_documents.values():
+    for document in documents:
         add_document(connection, document)
     for (period_id,) in connection.execute("SELECT period_id FROM periods").fetchall():
         loaded = load_document(connection, period_id)
-        original = next(d for d in sample_documents.values() if d.source.sha256 == loaded.source.sha256)
+        original = next(d for d in documents if d.source.sha256 == loaded.source.sha256)
         assert document_json(loaded) == document_json(original)
 
 
