@@ -71,6 +71,22 @@ def _write_guarded(output: Path, write: Callable[[Path], None]) -> None:
             temporary.unlink(missing_ok=True)
 
 
+def _inputs_to_read(inputs: tuple[str, ...], period: str | None, discover: Callable[[tuple[str, ...]], list[Path]],
+                    kind: str) -> list[Path]:
+    """The files the INPUTS name (batch's and history's discovery); a bad --period or no file is a usage error."""
+    from followup.batch import InputNotFound
+
+    if period is not None and not _is_period(period):
+        raise click.BadParameter("expected YYYY-MM", param_hint="--period")
+    try:
+        paths = discover(inputs)
+    except InputNotFound as missing:
+        raise click.UsageError(str(missing)) from None
+    if not paths:
+        raise click.UsageError(f"no {kind} found under the inputs")
+    return paths
+
+
 def _os_reason(error: OSError) -> str:
     import errno
 
@@ -221,7 +237,6 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: floa
     from followup.batch import (
         BatchLocked,
         BatchSettings,
-        InputNotFound,
         assign_outputs,
         available_cores,
         discover_inputs,
@@ -230,14 +245,7 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: floa
     )
     from followup.progress import batch_progress
 
-    if period is not None and not _is_period(period):
-        raise click.BadParameter("expected YYYY-MM", param_hint="--period")
-    try:
-        paths = discover_inputs(inputs)
-    except InputNotFound as missing:
-        raise click.UsageError(str(missing)) from None
-    if not paths:
-        raise click.UsageError("no PDF files found under the inputs")
+    paths = _inputs_to_read(inputs, period, discover_inputs, "PDF files")
     settings = BatchSettings(period=period, password=password, vocabulary_files=vocabulary_files,
                              jobs=jobs or available_cores(), timeout=timeout, memory_limit=memory_limit, force=force,
                              reader=None if reader == DEFAULT_READER else reader)
@@ -342,19 +350,12 @@ def history_add(database: Path, inputs: tuple[str, ...], series: str | None, job
 
     Adding a period again replaces it. Exit status 0 when every input was added, 1 when some failed.
     """
-    from followup.batch import BatchSettings, InputNotFound, available_cores
+    from followup.batch import BatchSettings, available_cores
     from followup.history.ingest import add_documents, discover_history_inputs, read_documents
     from followup.history.store import HistoryError, connect
     from followup.progress import batch_progress
 
-    if period is not None and not _is_period(period):
-        raise click.BadParameter("expected YYYY-MM", param_hint="--period")
-    try:
-        paths = discover_history_inputs(inputs)
-    except InputNotFound as missing:
-        raise click.UsageError(str(missing)) from None
-    if not paths:
-        raise click.UsageError("no PDF or JSON files found under the inputs")
+    paths = _inputs_to_read(inputs, period, discover_history_inputs, "PDF or JSON files")
     try:
         connection = connect(database)
     except (HistoryError, OSError) as error:
