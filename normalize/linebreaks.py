@@ -246,6 +246,7 @@ class LineBreakVocabulary:
     """Function words and signs the rules need (normalize/data/linebreaks.toml)."""
 
     suspension_conjunctions: frozenset[str]
+    suspension_openers: Mapping[str, frozenset[str]]
     hyphen_prefixes: frozenset[str]
     bullets: tuple[str, ...]
     dash_bullet: str
@@ -263,6 +264,10 @@ def line_break_vocabulary() -> LineBreakVocabulary:
     signs = "|".join(re.escape(s) for s in web["signs"])
     return LineBreakVocabulary(
         suspension_conjunctions=frozenset(w.lower() for w in data["suspension_conjunctions"]),
+        suspension_openers={
+            conjunction.lower(): frozenset(w.lower() for w in openers)
+            for conjunction, openers in data.get("suspension_openers", {}).items()
+        },
         hyphen_prefixes=frozenset(w.lower() for w in data["hyphen_prefixes"]),
         bullets=tuple(data["bullets"]),
         dash_bullet=data["dash_bullet"],
@@ -284,6 +289,7 @@ def resolve_line_end_hyphen(
     lexicon: SwedishLexicon | None = None,
     vocabulary: LineBreakVocabulary | None = None,
     document: DocumentWords | None = None,
+    preceding: str = "",
 ) -> Decision:
     """Decide what a hyphen ending the line `before` means, given the next line `after`.
 
@@ -295,6 +301,8 @@ def resolve_line_end_hyphen(
     `document`: the words the document writes mid-line; a compound written there with or without its
     hyphen is decided that way ("röntgen-" + "remiss" keeps the hyphen where the report writes
     "röntgen-remisserna").
+    `preceding`: the paragraph's text before `before`, where the word that opens a two-part
+    conjunction may stand ("såväl läkar-" + "som sjuksköterskor").
     When the evidence is tied the hyphen is kept: a wrongly dropped hyphen cannot be recovered.
     """
     lexicon = lexicon or swedish_lexicon()
@@ -317,7 +325,7 @@ def resolve_line_end_hyphen(
         return "keep"
     if not fragment or not tail_word:
         return "keep"
-    if _is_conjunction(tail, vocabulary):
+    if _is_conjunction(tail, vocabulary) and _conjunction_opened(tail, f"{preceding} {before}", vocabulary):
         return _resolve_before_conjunction(fragment, tail_word, after, lexicon)
     if _is_acronym(fragment) and not _is_acronym(tail_word):
         return "keep"
@@ -400,9 +408,14 @@ def _resolve_word_break(
     if spelled is not None:
         # The author's own spelling of this compound elsewhere in the document decides.
         return "keep" if spelled == "hyphenated" else "join"
-    if lexicon.is_standalone(f"{fragment}-{tail_word}") or fragment.lower() in vocabulary.hyphen_prefixes:
+    habit = document.first_element_spelling(fragment, lexicon) if document and not continues else None
+    if habit == "hyphenated" and lexicon.is_word(tail_word):
+        # The author hyphenates after this first element elsewhere ("Stroke-vården" mid-line):
+        # "Stroke-" + "teamets" is that habit, not hyphenation at the compound's seam.
+        return "keep"
+    if _listed_with_hyphen(fragment, tail_word, lexicon) or fragment.lower() in vocabulary.hyphen_prefixes:
         # Listed with its hyphen ("drop-in", "e-post"), or a prefix Swedish always writes with one
-        # ("icke-akut"): the hyphen is real, even when a closed spelling is listed too.
+        # ("icke-akut"): the hyphen is real.
         return "keep"
     if not continues and _is_seam_the_patterns_never_break(fragment, tail_word, lexicon):
         # LibreOffice and WeasyPrint break only where the Swedish patterns allow: between two
@@ -428,6 +441,20 @@ def _resolve_word_break(
     return "keep"
 
 
+def _listed_with_hyphen(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> bool:
+    """The dictionary lists the compound with its hyphen, and that is the spelling to keep.
+
+    Where it lists the closed spelling too, the hyphenated entry wins only when the first part is
+    no Swedish word ("drop-in", "e-post", "u-land"); "för-slag" is listed, but a
+    Swedish writer's "för-" + "slag" is the word "förslag" hyphenated.
+    """
+    if not lexicon.is_standalone(f"{fragment}-{tail_word}"):
+        return False
+    if not lexicon.is_standalone(fragment + tail_word) or len(fragment) <= _MIN_COMPOUND_PART:
+        return True
+    return not any(r.begin or r.standalone for r in lexicon.readings(fragment.lower()))
+
+
 def _is_seam_the_patterns_never_break(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> bool:
     """Two words meet at the break, and the hyphenation patterns would not break there."""
     if _joined_forms(fragment, tail_word) != (fragment + tail_word,):
@@ -451,6 +478,20 @@ def _joined_forms(fragment: str, tail_word: str) -> tuple[str, ...]:
     if len(f) >= 2 and t and f[-1] == f[-2] == t[0] and f[-1] not in _VOWELS:
         return (fragment + tail_word[1:],)
     return (joined,)
+
+
+def _drops_third_consonant(fragment: str, tail_word: str, lexicon: SwedishLexicon) -> bool:
+    """Whether joining "till-" + "låta" writes two of the consonant that meets there, not three.
+
+    Established words drop the third ("tillåta", "glasskål", "busstation": listed so); a compound
+    formed freely keeps all three ("stress-" + "syndrom" → "stresssyndrom"), as Svenska skrivregler
+    recommend, unless only the shorter form is a word at all.
+    """
+    (reduced,) = _joined_forms(fragment, tail_word)
+    full = fragment + tail_word
+    if reduced == full:
+        return False
+    return lexicon.is_standalone(reduced.lower()) or not lexicon.is_word(full.lower())
 
 
 def _loose_compound(form: str, lexicon: SwedishLexicon) -> bool:
@@ -479,6 +520,23 @@ def _is_hyphenation_point(fragment: str, tail_word: str) -> bool:
 def _is_conjunction(tail: str, vocabulary: LineBreakVocabulary) -> bool:
     word = tail.lower().rstrip(".,")
     return word in vocabulary.suspension_conjunctions
+
+
+def _conjunction_opened(tail: str, before: str, vocabulary: LineBreakVocabulary) -> bool:
+    """A conjunction that joins a suspension only after its opening word has that word before it.
+
+    "såväl läkar- som sjuksköterskor" is suspended; "efter-" + "som telefonisystemet" is the word
+    "eftersom", as no "såväl" opened a pair.
+    """
+    openers = vocabulary.suspension_openers.get(tail.lower().rstrip(".,"))
+    if openers is None:
+        return True
+    words = [w.lower().strip(".,;:()") for w in before.split()[-_OPENER_REACH:]]
+    return any(w in openers for w in words)
+
+
+# How many words before the hyphen the opening word of a pair ("såväl … som") may stand.
+_OPENER_REACH = 6
 
 
 def _is_acronym(part: str) -> bool:
@@ -647,6 +705,29 @@ class DocumentWords:
             return None
         return "hyphenated" if hyphenated > closed else "closed"
 
+    def first_element_spelling(self, fragment: str, lexicon: SwedishLexicon) -> Spelling | None:
+        """How the document joins `fragment` to the words after it when it begins a compound.
+
+        An author who writes "Stroke-vården" and "labb-medicin" mid-line hyphenates after "stroke"
+        and "labb" as a habit, so "Stroke-" + "teamets" at a line end keeps the hyphen too. Counted
+        against the closed compounds the document writes with the same first element
+        ("strokevården"); None when the document writes neither, or both equally often.
+        """
+        fragment = fragment.lower()
+        if len(fragment) < _MIN_FIRST_ELEMENT:
+            return None
+        hyphenated = sum(
+            count for right, count in self.hyphenated.get(fragment, {}).items() if len(right) >= _MIN_FIRST_ELEMENT
+        )
+        closed = sum(
+            self.closed[word]
+            for word in _words_beginning(self._sorted_closed, fragment)
+            if len(word) - len(fragment) >= _MIN_FIRST_ELEMENT and lexicon.is_word(word[len(fragment) :])
+        )
+        if hyphenated == closed:
+            return None
+        return "hyphenated" if hyphenated > closed else "closed"
+
     def follows_hyphen(self, word: str) -> bool:
         """The document writes `word` whole after a hyphen ("ombuden" in "ssk-ombuden")."""
         return word.lower() in self._right_parts
@@ -665,6 +746,9 @@ class DocumentWords:
 
 
 Spelling = Literal["hyphenated", "closed"]
+# A first element that tells a writing habit: shorter ones are prefixes and abbreviations
+# ("e-", "in-", "ssk-") that have rules of their own.
+_MIN_FIRST_ELEMENT = 3
 # Swedish inflection adds at most a few letters to a word ("remiss" → "remisserna").
 _MAX_INFLECTION = 4
 
@@ -834,7 +918,8 @@ def _join_lines(
     ("in-" + "checkningsautoma-" + "ter" is judged against "checkningsautomater")."""
     text = lines[-1]
     for at in range(len(lines) - 2, -1, -1):
-        text = _join_pair(lines[at], text, marked_hyphenation, document, _carried_into(lines, at))
+        preceding = " ".join(lines[max(0, at - 1) : at])
+        text = _join_pair(lines[at], text, marked_hyphenation, document, _carried_into(lines, at), preceding)
     return text
 
 
@@ -861,6 +946,7 @@ def _join_pair(
     marked_hyphenation: bool = False,
     document: DocumentWords | None = None,
     carried: str = "",
+    preceding: str = "",
 ) -> str:
     vocabulary = line_break_vocabulary()
     if before.endswith("/"):
@@ -872,13 +958,12 @@ def _join_pair(
     if not before.endswith("-") or before.endswith("--"):
         return f"{before} {after}"
     before_in_view = carried + before if carried and " " not in before else before
-    decision = resolve_line_end_hyphen(before_in_view, after, document=document)
+    decision = resolve_line_end_hyphen(before_in_view, after, document=document, preceding=preceding)
     if marked_hyphenation and decision == "join":
         decision = "keep"
     if decision == "join":
         fragment = _last_part(_last_token(before).removesuffix("-"))
-        forms = _joined_forms(fragment, _leading_word(after))
-        if forms[0] != fragment + _leading_word(after):
+        if _drops_third_consonant(fragment, _leading_word(after), swedish_lexicon()):
             return before[:-1] + after[1:]
         return before[:-1] + after
     if decision == "keep":

@@ -79,8 +79,29 @@ def test_a_conjunction_that_completes_a_word_is_joined(before: str, after: str, 
     assert joined in repair_text(f"{before}\n{after}")
 
 
-def test_the_triple_consonant_is_simplified() -> None:
+def test_the_triple_consonant_is_simplified_in_established_words_only() -> None:
     assert repair_text("för att till-\nlåta fler") == "för att tillåta fler"
+    assert repair_text("en ny buss-\nstation") == "en ny busstation"
+    # A compound formed freely keeps all three (Svenska skrivregler): "stress" + "syndrom".
+    assert repair_text("posttraumatiskt stress-\nsyndrom ska") == "posttraumatiskt stresssyndrom ska"
+
+
+def test_a_closed_swedish_word_wins_over_a_hyphenated_dictionary_entry() -> None:
+    # hunspell sv_SE lists "för-slag" beside "förslag"; "drop-in" has no Swedish first part.
+    assert repair_text("stödfunktioner. För-\nslag på ny") == "stödfunktioner. Förslag på ny"
+    assert repair_text("den nya drop-\nin mottagningen") == "den nya drop-in mottagningen"
+
+
+@pytest.mark.parametrize(
+    ("printed", "repaired"),
+    [
+        ("har inte kunnat införas efter-\nsom telefonisystemet byts", "har inte kunnat införas eftersom telefonisystemet byts"),
+        ("för såväl läkar-\nsom sjuksköterskeprofessionen", "för såväl läkar- som sjuksköterskeprofessionen"),
+        ("för såväl\nläkar-\nsom sjuksköterskor", "för såväl läkar- som sjuksköterskor"),
+    ],
+)
+def test_som_continues_a_suspension_only_after_saval(printed: str, repaired: str) -> None:
+    assert repair_text(printed) == repaired
 
 
 @pytest.mark.parametrize(

@@ -91,9 +91,20 @@ def test_the_document_spelling_of_a_compound_decides_its_line_end_hyphen() -> No
     assert repair_text("en röntgen-\nremiss till", document=hyphenated) == "en röntgen-remiss till"
     assert repair_text("en röntgen-\nremiss till", document=closed) == "en röntgenremiss till"
     assert repair_text("en röntgen-\nremiss till") == "en röntgenremiss till"
-    # An inflected form counts; a different compound on the same first part does not.
+    # An inflected form counts.
     assert repair_text("den gemensamma vård-\nplaneringen", document=hyphenated).endswith("vård-planeringen")
-    assert repair_text("ett vård-\nprogram", document=hyphenated) == "ett vårdprogram"
+
+
+def test_a_first_element_the_author_hyphenates_elsewhere_keeps_its_hyphen() -> None:
+    habit = document_words(["Stroke-vården har infört en ny rutin."])
+    assert repair_text("patientens hem. Stroke-\nteamets utvärdering", document=habit) == (
+        "patientens hem. Stroke-teamets utvärdering"
+    )
+    assert repair_text("patientens hem. Stroke-\nteamets utvärdering") == "patientens hem. Stroketeamets utvärdering"
+    # Closed compounds on the same first element weigh against the habit.
+    both = document_words(["En ny vård-planering.", "Fler vårdcentraler och vårdplatser."])
+    assert repair_text("ett vård-\nprogram", document=both) == "ett vårdprogram"
+    assert repair_text("ett vård-\nprogram", document=document_words(["vård-planering"])) == "ett vård-program"
 
 
 def test_a_document_that_writes_a_compound_both_ways_leaves_the_lexicon_to_decide() -> None:

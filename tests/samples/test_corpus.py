@@ -28,8 +28,8 @@ def _gold(variant) -> list[dict]:
 
 
 # Share of all fields of the corpus that must come out exactly, hyphenation included (measured:
-# 9,637 of 9,648; what is left is line-end hyphens Swedish allows both ways, README).
-MIN_EXACT_FIELDS = 0.998
+# 9,640 of 9,648; what is left is line-end hyphens Swedish allows both ways, README).
+MIN_EXACT_FIELDS = 0.999
 
 
 @cache
