@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import get_args
 
 from extract.errors import InputRejected, printable_name, technical_detail
-from extract.headers import HeaderVocabulary, load_header_vocabulary, section_of_heading
+from extract.headers import HeaderBand, HeaderVocabulary, load_header_vocabulary, section_of_heading
 from extract.legend import find_glyph_legend, find_legend
 from extract.limits import ResourceLimit, memory_exhausted
 from extract.milestones import find_milestones
@@ -310,3 +310,63 @@ def _read_front_matter(lines: list[TextLine], findings: _Findings) -> None:
 
 def _inside_any(box: Box, regions: list[Box]) -> bool:
     return any(region.overlap(box) > 0.5 * box.area for region in regions)
+
+
+@dataclass(frozen=True)
+class PageFindings:
+    """What extract found on one page, for drawing it (`followup debug`).
+
+    `slices`: the tables read on the page, in reading order (a table continued from the last page
+    without its header first). `continued_from_previous` / `continues_on_next`: the page's first
+    row is the rest of the previous page's last row, its last row runs on over the page break, as
+    stitching decided. `legend`: the status legend found so far in the document.
+    """
+
+    page: int
+    width: float
+    height: float
+    headers: tuple[HeaderBand, ...]
+    slices: tuple[TableSlice, ...]
+    continued_from_previous: bool
+    continues_on_next: bool
+    legend: tuple[LegendEntry, ...]
+
+
+def inspect_page(path: Path, page_number: int, *, password: str | None = None, reader: str = DEFAULT_READER,
+                 headers: HeaderVocabulary | None = None) -> PageFindings:
+    """Read the report up to the page after `page_number` (1-based) and say what was found on that page.
+
+    The pages before it are read too, as they decide its section and whether its first rows continue a
+    table; raises InputRejected when the file cannot be opened and ValueError for a page it does not have.
+    """
+    vocabulary = headers or load_header_vocabulary()
+    pdf = open_report(Path(path), password, repair=True)
+    findings = _Findings()
+    try:
+        page_count = len(pdf.pages)
+        if not 1 <= page_number <= page_count:
+            raise ValueError(f"the report has pages 1–{page_count}, not {page_number}")
+        content: PageContent | None = None
+        first_on_page = 0
+        for page in page_reader(reader)(pdf, 0):
+            if page.number == page_number:
+                content, first_on_page = page, len(findings.slices)
+            _read_findings(page, vocabulary, findings)
+            if page.number > page_number:
+                break
+    finally:
+        _close_quietly(pdf)
+    assert content is not None  # the reader yields every page up to page_count
+    on_page = [s for s, *_ in findings.slices[first_on_page:] if s.page == page_number]
+    placed = [PlacedSlice(s, section, heading, starts) for s, section, heading, starts in findings.slices]
+    spans = [row.pages for table in stitch_page_breaks(placed) for row in table.rows]
+    return PageFindings(
+        page=page_number,
+        width=content.width,
+        height=content.height,
+        headers=tuple(header_lines(text_lines(content.chars), vocabulary)),
+        slices=tuple(on_page),
+        continued_from_previous=any(page_number - 1 in pages and page_number in pages for pages in spans),
+        continues_on_next=any(page_number in pages and page_number + 1 in pages for pages in spans),
+        legend=tuple(findings.legend),
+    )

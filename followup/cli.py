@@ -17,7 +17,7 @@ import click
 from extract.errors import InputRejected, printable_name, printable_path, technical_detail
 from extract.limits import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_SECONDS
 from extract.readers import DEFAULT_READER, READERS
-from followup.output import document_csv, document_json, write_atomically
+from followup.output import document_csv, document_json, new_file_mode, write_atomically
 from schemas import Document
 
 EXIT_OUTPUT_FAILED = 1
@@ -63,6 +63,7 @@ def _write_guarded(output: Path, write: Callable[[Path], None]) -> None:
         os.close(fd)
         temporary = Path(name)
         write(temporary)
+        os.chmod(temporary, new_file_mode())
         os.replace(temporary, output)
     except OSError as error:
         _fail(output, f"cannot write the output ({_os_reason(error)})", EXIT_OUTPUT_FAILED)
@@ -295,6 +296,47 @@ def schema() -> None:
     from schemas import Document
 
     click.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("pdf", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--page", "page_number", type=click.IntRange(min=1), required=True, help="The page to draw (1 is the first).")
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
+              help="The picture to write (PNG).")
+@click.option("--password", help="Password of an encrypted PDF.")
+@click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              callback=lambda ctx, param, value: _checked_vocabulary(value),
+              help="Extra vocabulary file (TOML), as for extract: its status words decide the statuses drawn.")
+@click.option("--resolution", type=click.IntRange(min=36, max=600), default=110, show_default=True,
+              help="Pixels per inch of the picture.")
+@_READER_OPTION
+def debug(pdf: Path, page_number: int, output: Path, password: str | None, vocabulary_files: tuple[Path, ...],
+          resolution: int, reader: str) -> None:
+    """Draw what extract found on one page into a PNG, and print it in words.
+
+    Header bands (blue) with each column's role, column edges (orange), rows (green boxes), group
+    rows (purple), the status each status cell gave (red), and rows running over a page break.
+    Attach the picture to a bug report when a report is misread.
+
+    \b
+    Example:
+      followup debug rapport.pdf --page 3 -o page3.png
+    """
+    from extract.document import inspect_page
+    from followup.page_picture import describe_page_findings, draw_page_findings
+    from normalize.vocabulary import load_vocabulary
+
+    try:
+        findings = inspect_page(pdf, page_number, password=password, reader=reader)
+    except InputRejected as rejected:
+        _fail(pdf, rejected.reason, EXIT_REJECTED)
+    except ValueError as wrong_page:
+        raise click.BadParameter(str(wrong_page), param_hint="--page") from None
+    vocabulary = load_vocabulary(vocabulary_files)
+    _write_guarded(output, lambda path: draw_page_findings(pdf, findings, vocabulary, path, password=password,
+                                                           resolution=resolution))
+    click.echo(describe_page_findings(findings))
+    click.echo(f"picture: {output}")
 
 
 def _checked_vocabulary(files: tuple[Path, ...]) -> tuple[Path, ...]:

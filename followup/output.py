@@ -97,15 +97,18 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
-        # mkstemp makes the file private (0600); outputs get the permissions any new file would.
-        os.chmod(tmp, 0o666 & ~_umask())
+        os.chmod(tmp, new_file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def _umask() -> int:
+def new_file_mode() -> int:
+    """The permissions any new file gets here (0o666 less the umask).
+
+    mkstemp makes its file private (0600); an output moved into place from one gets these instead.
+    """
     mask = os.umask(0)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
