@@ -2,6 +2,7 @@
 import csv
 import io
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 from compare_factory import activity, document
@@ -9,6 +10,8 @@ from compare_factory import activity, document
 from compare import diff_csv, diff_documents, diff_json, diff_markdown
 from compare.report import word_diff
 from followup.cli import main
+
+SAMPLE_PDFS = Path(__file__).resolve().parents[2] / "samples" / "pdf"
 
 OLD = [activity("Starta upp funktionen Elab för samtliga enheter", area="Elab", new_deadline="2024-06-01",
                 follow_up="Projektsamordnare utsedd. Utbildning pågår."),
@@ -135,3 +138,52 @@ def test_cli_rejects_a_json_that_is_not_json(tmp_path):
     bad.write_text("not json")
     result = CliRunner().invoke(main, ["diff", str(bad), str(old)])
     assert result.exit_code == 3 and result.stderr.startswith(f"error: {bad}: ")
+
+
+def test_cli_diff_opens_encrypted_reports_with_the_options_extract_has(tmp_path):
+    import pikepdf
+
+    sides = []
+    for name in ("ystad-2024-03", "ystad-2024-09"):
+        target = tmp_path / f"{name}.pdf"
+        with pikepdf.open(SAMPLE_PDFS / f"{name}.pdf") as pdf:  # noqa: SIM117 - two contexts, one per line
+            pdf.save(target, encryption=pikepdf.Encryption(user="hemligt", owner="ägare", R=6))
+        sides.append(str(target))
+    only = tmp_path / "only.toml"
+    only.write_text('replace = ["unit"]\n[[unit]]\nname = "Avdelning Norr"\nkind = "ward"\n', encoding="utf-8")
+
+    refused = CliRunner().invoke(main, ["diff", *sides])
+    assert refused.exit_code == 3
+    assert refused.stderr == f"error: {sides[0]}: encrypted: needs a password (use --password)\n"
+
+    plain = CliRunner().invoke(main, ["diff", *sides, "--password", "hemligt"])
+    result = CliRunner().invoke(main, ["diff", *sides, "--password", "hemligt", "--vocabulary", str(only),
+                                       "--period", "2024-02", "--period", "2024-10"])
+    assert plain.exit_code == 0 and result.exit_code == 0, result.output
+    data, before = json.loads(result.stdout), json.loads(plain.stdout)
+    assert (data["old"]["period"], data["new"]["period"]) == ("2024-02", "2024-10")
+    assert (before["old"]["period"], before["new"]["period"]) == ("2024-03", "2024-09")
+    def units(diff: dict) -> set[str]:
+        return {unit for change in diff["activities"] for side in ("old", "new") if change[side]
+                for unit in change[side]["units"]}
+
+    # The vocabulary replaces the built-in units: the clinics the built-in list names are gone.
+    assert "Ögonmottagningen" in units(before) and "Ögonmottagningen" not in units(data)
+
+
+def test_cli_diff_period_is_given_at_most_once_per_side(tmp_path):
+    old, new = write_documents(tmp_path)
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), *["--period", "2024-01"] * 3])
+    assert result.exit_code == 2
+    assert CliRunner().invoke(main, ["diff", str(old), str(new), "--period", "maj"]).exit_code == 2
+
+
+def test_cli_diff_warns_when_two_reports_share_almost_no_activities(sample_json_dir):
+    unrelated = CliRunner().invoke(main, ["diff", str(sample_json_dir / "ystad-2024-03.json"),
+                                          str(sample_json_dir / "medicin-web-2024-05.json"), "--format", "md"])
+    assert unrelated.exit_code == 0
+    assert unrelated.stderr.startswith("warning: ystad-2024-03.json and medicin-web-2024-05.json share only 0 of ")
+    assert "may be different reports" in unrelated.stderr and unrelated.stdout.startswith("# Vad har hänt")
+    related = CliRunner().invoke(main, ["diff", str(sample_json_dir / "ystad-2024-03.json"),
+                                        str(sample_json_dir / "ystad-2024-09.json")])
+    assert related.exit_code == 0 and related.stderr == ""
