@@ -158,7 +158,11 @@ _READER_OPTION = click.option(
          "but reads some pages differently (README).")
 
 
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_examples(
+    "followup extract samples/pdf/ystad-2024-03.pdf --format csv -o ystad.csv",
+    "followup batch samples/pdf -o out",
+    "followup diff samples/pdf/ystad-2024-03.pdf samples/pdf/ystad-2024-09.pdf --format md",
+    "followup COMMAND --help   # each command's options and examples"))
 @click.version_option(package_name="followup")
 def main() -> None:
     """Turn Swedish follow-up report PDFs into clean, comparable data."""
@@ -345,7 +349,9 @@ def _listed_inputs(listing: TextIO | None) -> tuple[str, ...]:
     return tuple(line.strip() for line in listing.read().splitlines() if line.strip())
 
 
-@main.command("repair-text")
+@main.command("repair-text", epilog=_examples(
+    "printf 'Utbildning för patien-\\nterna\\n' | followup repair-text",
+    "followup repair-text < celltext.txt > repaired.txt"))
 def repair_text_command() -> None:
     """Repair PDF line breaks in Swedish text: stdin → stdout, paragraphs separated by blank lines."""
     from normalize.linebreaks import repair_text
@@ -355,7 +361,7 @@ def repair_text_command() -> None:
     click.echo("\n\n".join(repair_text(p) for p in paragraphs))
 
 
-@main.command()
+@main.command(epilog=_examples("followup schema > followup-document.schema.json"))
 def schema() -> None:
     """Print the JSON Schema of the output document."""
     from schemas import Document
@@ -391,12 +397,16 @@ def _is_period(value: str) -> bool:
 # ---------------------------------------------------------------- history and the meeting report
 
 
-@main.group()
+@main.group(epilog=_examples(
+    "followup history add history.db samples/pdf",
+    "followup history show history.db --series ystad"))
 def history() -> None:
     """Every period of every report in one SQLite database: timelines across periods."""
 
 
-@history.command("add")
+@history.command("add", epilog=_examples(
+    "followup history add history.db samples/pdf",
+    "followup history add history.db 'arkiv/**/*.json' --series ystad-digital --quiet"))
 @click.argument("database", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--series", help="The series every input belongs to (else recognised from title and file name).")
@@ -447,7 +457,10 @@ def history_add(database: Path, inputs: tuple[str, ...], series: str | None, job
     sys.exit(1 if failures else 0)
 
 
-@history.command("show")
+@history.command("show", epilog=_examples(
+    "followup history show history.db",
+    "followup history show history.db --series ystad --activity fd2880d707f4 --format csv",
+    "followup history show history.db --format xlsx -o historik.xlsx"))
 @click.argument("database", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--series", help="The series (its key or a unique beginning of it); default every series.")
 @click.option("--activity", help="One activity's timeline: its identity key or its id in any period (or a unique beginning).")
@@ -494,7 +507,10 @@ def history_show(database: Path, series: str | None, activity: str | None, fmt: 
     _emit(text, output)
 
 
-@main.command("report")
+@main.command("report", epilog=_examples(
+    "followup report history.db -o möte.html",
+    "followup report history.db --series ystad -o ystad.html",
+    "followup report old.pdf new.json -o möte.html"))
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The HTML file to write.")
