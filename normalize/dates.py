@@ -69,11 +69,8 @@ _QUARTER = re.compile(
 _WEEK = re.compile(r"(?:v\.?|vecka|veckan)\s*(\d{1,2})(?:\s*[,/-]?\s*" + _YEAR4 + ")?", re.IGNORECASE)
 _RANGE_SPLIT = re.compile(r"\s*[–—]\s*|\s+-\s+|(?<=\d{4})-(?=\d{4}$)|(?<=[a-zåäö])-(?=[a-zåäö])|\s+till\s+", re.IGNORECASE)
 
-# A date inside running text, for completion notes and for finding impossible dates in prose.
-_DATE_IN_TEXT = (r"\d{4}-\d{1,2}-\d{1,2}|\d{2}-\d{2}-\d{2}|\d{4}-\d{2}(?![\d-])|"
-                 + _MONTH.replace("(", "(?:", 1) + r"\s+\d{4}")
+# A whole day inside running text, for finding impossible dates in prose.
 _DAY_IN_TEXT = re.compile(r"(?<![\d-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{2}-\d{2}-\d{2})(?![\d-])")
-_COMPLETION_WORDS = r"klart|klar|klarmarkerad|slutfört|genomfört|avslutat|färdigt"
 
 
 @dataclass(frozen=True)
@@ -143,29 +140,6 @@ def date_is_impossible(text: str | None) -> bool:
     if text is None or not text.strip():
         return False
     return _read(printed_text(text)).impossible is not None
-
-
-def find_completion_date(text: str | None) -> DateValue | None:
-    """The date a follow-up note says the work was completed: "Klart 2023-11-30", "22-10-03 KLART".
-
-    When a note completes several parts on several dates, the latest valid date is the activity's
-    completion; when none is a valid day, the first one found (with its text) is returned.
-    """
-    if not text:
-        return None
-    flat = printed_text(text)
-    word_first = rf"(?<!\w)(?:{_COMPLETION_WORDS})[\s:,.]*(?:den\s+|per\s+)?({_DATE_IN_TEXT})(?![\w-])"
-    date_first = rf"(?<![\w-])({_DATE_IN_TEXT})[\s:,.–-]*(?:{_COMPLETION_WORDS})(?!\w)"
-    found = sorted(
-        (match.start(1), match.group(1))
-        for pattern in (word_first, date_first)
-        for match in re.finditer(pattern, flat, re.IGNORECASE)
-    )
-    values = [value for _, printed in found if (value := parse_date(printed)) is not None]
-    days = [value for value in values if value.date is not None]
-    if days:
-        return max(days, key=lambda value: value.date or "")
-    return values[0] if values else None
 
 
 def _read(printed: str) -> _Reading:
