@@ -19,6 +19,7 @@ killed and replaced, because pdfplumber can loop in C code where no thread or si
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import hashlib
 import json
@@ -109,6 +110,8 @@ class BatchSettings:
         """
         facts = {
             "followup": _followup_version(),
+            # The version is not bumped for every change: the code itself keys the cache.
+            "code": extraction_code_fingerprint(),
             "period": self.period,
             "vocabulary": [_sha256_of_file(Path(p)) for p in self.vocabulary_files],
             "extractor": self.extractor,
@@ -829,6 +832,34 @@ def _sha256_of_file(path: Path) -> str:
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
+    return digest.hexdigest()
+
+
+# What decides an extraction's output: the stages, their data files, and the pipeline and JSON writer.
+EXTRACTION_CODE = ("extract", "normalize", "schemas", "followup.pipeline", "followup.output")
+CODE_SUFFIXES = (".py", ".toml", ".json")
+
+
+@functools.cache
+def extraction_code_fingerprint() -> str:
+    """Hash of the code and data that extract a report here, so a rerun after any change extracts again."""
+    roots = []
+    for name in EXTRACTION_CODE:
+        module = import_module(name)
+        path = Path(module.__file__ or "")
+        roots.append(path.parent if path.name == "__init__.py" else path)
+    return code_fingerprint(roots)
+
+
+def code_fingerprint(roots: Sequence[Path]) -> str:
+    """Hash of the source and data files under `roots` (files or folders), by relative path and content."""
+    digest = hashlib.sha256()
+    for root in roots:
+        files = [root] if root.is_file() else sorted(
+            f for f in root.rglob("*") if f.suffix in CODE_SUFFIXES and "__pycache__" not in f.parts)
+        for file in files:
+            digest.update(f"{root.name}/{file.relative_to(root) if file != root else ''}".encode())
+            digest.update(hashlib.sha256(file.read_bytes()).digest())
     return digest.hexdigest()
 
 

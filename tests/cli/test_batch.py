@@ -13,12 +13,15 @@ from broken_corpus import OK, REJECTION_CODES, USER_PASSWORD, Case, repeated_pdf
 from click.testing import CliRunner
 from followup_process import ROOT, run_followup
 
+import followup.batch as batch_module
 from followup.batch import (
     BATCH_CSV_COLUMNS,
     BatchSettings,
     InputNotFound,
     assign_outputs,
+    code_fingerprint,
     discover_inputs,
+    extraction_code_fingerprint,
     run_batch,
 )
 from followup.cli import main
@@ -171,6 +174,33 @@ def test_a_rerun_skips_unchanged_reports_and_redoes_changed_or_forced_ones(examp
 
     other_period = run_batch(inputs, outdir, BatchSettings(jobs=1, period="2024-01"))
     assert [r.skipped for r in other_period.results] == [False]
+
+
+def test_a_rerun_after_a_change_to_the_code_extracts_again(
+        example_pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The version is the same before and after a code change; the code's own fingerprint is not.
+    inputs, outdir, settings = assign_outputs([example_pdf]), tmp_path / "out", BatchSettings(jobs=1)
+    run_batch(inputs, outdir, settings)
+    assert [r.skipped for r in run_batch(inputs, outdir, settings).results] == [True]
+    monkeypatch.setattr(batch_module, "extraction_code_fingerprint", lambda: "code after an edit")
+    assert [r.skipped for r in run_batch(inputs, outdir, settings).results] == [False]
+
+
+def test_the_code_fingerprint_follows_every_source_and_data_file(tmp_path: Path) -> None:
+    stage = tmp_path / "normalize"
+    (stage / "data").mkdir(parents=True)
+    (stage / "dates.py").write_text("MONTHS = 12\n")
+    (stage / "data" / "status.toml").write_text("klar = 'done'\n")
+    before = code_fingerprint([stage])
+    assert code_fingerprint([stage]) == before
+    (stage / "data" / "status.toml").write_text("klar = 'in_progress'\n")
+    edited = code_fingerprint([stage])
+    assert edited != before
+    (stage / "__pycache__").mkdir()
+    (stage / "__pycache__" / "dates.cpython-311.pyc").write_bytes(b"compiled")
+    (stage / "notes.txt").write_text("not code")
+    assert code_fingerprint([stage]) == edited
+    assert extraction_code_fingerprint() == extraction_code_fingerprint()
 
 
 def test_a_slow_file_is_stopped_at_the_time_limit_while_the_others_complete(
