@@ -17,7 +17,8 @@ import click
 from extract.errors import InputRejected, printable_name, printable_path, technical_detail
 from extract.limits import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_SECONDS
 from extract.readers import DEFAULT_READER, READERS
-from followup.output import document_csv, document_json, new_file_mode, write_atomically
+from followup.output import new_file_mode, warnings_line, write_atomically
+from followup.output_options import OutputChoice, Rendered, output_options, render_diff, render_document, table_options
 from schemas import Document
 
 EXIT_OUTPUT_FAILED = 1
@@ -153,8 +154,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@output_options(["json", "csv", "jsonl", "xlsx", "parquet"], default="json")
 @click.option("--period", help="The follow-up period, YYYY-MM (else read from the document or file name).")
 @click.option("--password", help="Password of an encrypted PDF.")
 @click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
@@ -163,31 +163,42 @@ def main() -> None:
 @_TIMEOUT_OPTION
 @_MEMORY_OPTION
 @_READER_OPTION
-def extract(pdf: Path, output: Path | None, fmt: str, period: str | None, password: str | None,
+def extract(pdf: Path, out: OutputChoice, period: str | None, password: str | None,
             vocabulary_files: tuple[Path, ...], timeout: float, memory_limit: int, reader: str) -> None:
-    """Extract one report PDF into a JSON document (or CSV, one row per activity)."""
+    """Extract one report PDF into a JSON document (or CSV, JSON Lines, Excel, Parquet: one row per activity)."""
     if period is not None and not _is_period(period):
         raise click.BadParameter("expected YYYY-MM", param_hint="--period")
     document = _extract_guarded(pdf, timeout=timeout, memory_limit=memory_limit, period=period, password=password,
                                 vocabulary_files=vocabulary_files, reader=reader)
-    _emit(document_json(document) if fmt == "json" else document_csv(document), output)
+    _deliver(render_document(document, out), out.path)
+    # The warnings are in every format, but a reader of a table may not look: say they are there.
+    line = warnings_line(printable_path(str(pdf)), document.warnings)
+    if line is not None:
+        click.echo(line, err=True)
+
+
+def _deliver(rendered: Rendered, output: Path | None) -> None:
+    """Text to stdout or a file (atomically); a file format written beside `output`, then moved into place."""
+    if isinstance(rendered, str):
+        _emit(rendered, output)
+    else:
+        assert output is not None  # chosen_output asks file formats for -o
+        _write_guarded(output, rendered)
 
 
 @main.command()
 @click.argument("old", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.argument("new", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "md"]), default="json", show_default=True)
+@output_options(["json", "csv", "md", "jsonl", "xlsx", "parquet"], default="json")
 @_TIMEOUT_OPTION
 @_MEMORY_OPTION
-def diff(old: Path, new: Path, output: Path | None, fmt: str, timeout: float, memory_limit: int) -> None:
+def diff(old: Path, new: Path, out: OutputChoice, timeout: float, memory_limit: int) -> None:
     """Compare two periods of one report (each a PDF or an extracted JSON): what changed since last time."""
-    from compare import diff_csv, diff_documents, diff_json, diff_markdown
+    from compare import diff_documents
 
     documents = [_load_document(path, timeout=timeout, memory_limit=memory_limit) for path in (old, new)]
     result = diff_documents(documents[0], documents[1], old_file=printable_name(old), new_file=printable_name(new))
-    render = {"json": diff_json, "csv": diff_csv, "md": diff_markdown}[fmt]
-    _emit(render(result), output)
+    _deliver(render_diff(result, out), out.path)
 
 
 def _load_document(path: Path, *, timeout: float | None = None, memory_limit: int | None = None) -> Document:
@@ -212,7 +223,8 @@ def _load_document(path: Path, *, timeout: float | None = None, memory_limit: in
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--output-dir", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for NAME.json per report, activities.csv and report.json.")
+              help="Folder for NAME.json per report, activities.csv (and .xlsx .jsonl .parquet with --format) and "
+                   "report.json.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, show_default="all cores",
               help="Reports extracted at the same time, each in a process of its own.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
@@ -226,9 +238,10 @@ def _load_document(path: Path, *, timeout: float | None = None, memory_limit: in
               callback=lambda ctx, param, value: _checked_vocabulary(value),
               help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
 @_READER_OPTION
+@table_options(["csv", "xlsx", "jsonl", "parquet"])
 def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: float, memory_limit: int, force: bool,
           quiet: bool, period: str | None, password: str | None, vocabulary_files: tuple[Path, ...],
-          reader: str) -> None:
+          reader: str, tables: tuple[str, ...], csv_dialect: str) -> None:
     """Extract every report under the INPUTS (files, folders, globs) into OUTDIR; bad files are reported, not fatal.
 
     Exit status 0 when every input was extracted, 1 when some failed (listed, and in OUTDIR/report.json).
@@ -249,7 +262,8 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: floa
     paths = _inputs_to_read(inputs, period, discover_inputs, "PDF files")
     settings = BatchSettings(period=period, password=password, vocabulary_files=vocabulary_files,
                              jobs=jobs or available_cores(), timeout=timeout, memory_limit=memory_limit, force=force,
-                             reader=None if reader == DEFAULT_READER else reader)
+                             reader=None if reader == DEFAULT_READER else reader, tables=tables,
+                             csv_dialect=csv_dialect)
     batch_inputs = assign_outputs(paths)
     # Stopped by a service manager or `kill`: unwind like Ctrl-C, so the workers are stopped too.
     previous_handler = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
@@ -267,7 +281,12 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: floa
         if (outdir / "activities.csv").is_file():
             from followup.status_table import status_table
 
-            click.echo("\n" + status_table(outdir / "activities.csv"))
+            click.echo("\n" + status_table(outdir / "activities.csv", csv_dialect))
+        from followup.batch_tables import batch_warnings_line
+
+        line = batch_warnings_line(summary.warnings, summary.ok_count, printable_path(outdir / "activities.csv"))
+        if line is not None:
+            click.echo(line, err=True)
     for failure in summary.failed[:_FAILURES_LISTED]:
         click.echo(f"error: {printable_path(failure.file)}: {failure.reason}", err=True)
     if len(summary.failed) > _FAILURES_LISTED:

@@ -10,9 +10,11 @@ STATUS_COLUMNS = ["done", "in_progress", "delayed", "unknown"]
 MAX_REPORTS = 25
 
 
-def status_table(activities_csv: Path) -> str:
+def status_table(activities_csv: Path, dialect: str = "rfc4180") -> str:
     """Per report: its period, how many activities, and how many of each status; a total last."""
-    rows = pd.read_csv(activities_csv, dtype=str, keep_default_na=False)
+    # excel-sv: `;`, and a BOM that utf-8-sig drops (its text-kept ids are not read here).
+    rows = pd.read_csv(activities_csv, dtype=str, keep_default_na=False, sep=";" if dialect == "excel-sv" else ",",
+                       encoding="utf-8-sig")
     if rows.empty:
         return "no activities"
     rows["status"] = rows["status"].replace("", "unknown")

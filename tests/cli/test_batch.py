@@ -276,7 +276,11 @@ def test_a_clean_run_exits_0(example_pdf: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["batch", str(example_pdf), "-o", str(tmp_path), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "1 inputs: 1 ok, 0 failed" in result.stdout
-    assert result.stderr == ""
+    # Nothing on stderr but one line counting the report's warnings.
+    document = Document.model_validate_json((tmp_path / f"{example_pdf.stem}.json").read_text(encoding="utf-8"))
+    assert document.warnings
+    assert result.stderr.startswith(f"warning: {len(document.warnings)} warnings in 1 of 1 reports (")
+    assert result.stderr.count("\n") == 1
 
 
 def test_written_files_get_ordinary_permissions(tmp_path):
