@@ -30,10 +30,12 @@ CSV_COLUMNS = [
 CsvDialect = Literal["rfc4180", "excel-sv"]
 CSV_DIALECTS: tuple[CsvDialect, ...] = ("rfc4180", "excel-sv")
 # Text columns a spreadsheet must not read as a number or a date: an all-digit id (649920652637) or one
-# like 12e4567 (a number in scientific notation), a period (2024-03) or a printed deadline ("2024-06").
+# like 12e4567 (a number in scientific notation), a period (2024-03), a printed deadline ("2024-06",
+# "April 2021": a Swedish spreadsheet makes both dates).
 TEXT_COLUMNS = frozenset({"id", "period", "deadline", "new_deadline"})
-# What a spreadsheet may take for a number or a date: digits with number and date punctuation only.
-_NUMBER_LIKE = re.compile(r"[0-9eE.,:/ +\-]*[0-9][0-9eE.,:/ +\-]*")
+# A value a spreadsheet may read as a number or a date has a digit; a text formula holds one line of at
+# most 255 characters (Excel's limit for a string in a formula) without a quote.
+_FORMULA_TEXT = re.compile(r'[^"\n]{0,255}')
 
 
 def document_json(document: Document) -> str:
@@ -123,10 +125,13 @@ def activities_csv(rows: Iterable[dict[str, str]], columns: list[str], dialect: 
 
 
 def _text_kept(row: dict[str, str]) -> dict[str, str]:
-    """The row with the number-like values of its text columns written as a text formula
-    (="649920652637"), which Excel and LibreOffice show as the text itself, not as 6,4992E+11."""
-    return {name: f'="{value}"' if name in TEXT_COLUMNS and _NUMBER_LIKE.fullmatch(value) else value
-            for name, value in row.items()}
+    """The row with the values of its text columns that a spreadsheet could read as a number or a date
+    written as a text formula (="649920652637"), which Excel and LibreOffice show as the text itself."""
+    return {name: f'="{value}"' if name in TEXT_COLUMNS and _as_formula(value) else value for name, value in row.items()}
+
+
+def _as_formula(value: str) -> bool:
+    return any(c.isdigit() for c in value) and _FORMULA_TEXT.fullmatch(value) is not None
 
 
 def document_table(document: Document) -> tuple[list[str], list[dict[str, str]]]:
