@@ -130,6 +130,11 @@ def _text_kept(row: dict[str, str]) -> dict[str, str]:
     return {name: f'="{value}"' if name in TEXT_COLUMNS and _as_formula(value) else value for name, value in row.items()}
 
 
+def text_of_cell(value: str) -> str:
+    """A value of an excel-sv CSV as it was before it was kept as text (="2024-03" → 2024-03)."""
+    return value[2:-1] if value.startswith('="') and value.endswith('"') and len(value) >= 3 else value
+
+
 def _as_formula(value: str) -> bool:
     return any(c.isdigit() for c in value) and _FORMULA_TEXT.fullmatch(value) is not None
 

@@ -21,6 +21,7 @@ from followup.output import (
     document_csv,
     document_jsonl,
     document_table,
+    text_of_cell,
     warnings_line,
 )
 from followup.parquet import write_parquet
@@ -71,6 +72,10 @@ def test_excel_sv_dialect_is_semicolons_utf8_with_bom_and_crlf(ystad: Document) 
             assert e[column] == (f'="{p[column]}"' if any(c.isdigit() for c in p[column]) else p[column])
         assert {k: v for k, v in e.items() if k not in kept_as_text} == {k: v for k, v in p.items() if k not in kept_as_text}
     assert f'="{ALL_DIGIT_ID}"' in [e["id"] for e in excel]
+
+
+def test_a_kept_text_reads_back_as_it_was() -> None:
+    assert [text_of_cell(v) for v in ('="2024-03"', "2024-03", '="', '=""', "")] == ["2024-03", "2024-03", '="', "", ""]
 
 
 def test_excel_sv_writes_a_text_formula_only_where_one_can_hold_the_value() -> None:
