@@ -446,11 +446,12 @@ def history_add(database: Path, inputs: tuple[str, ...], series: str | None, job
 @click.argument("database", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--series", help="The series (its key or a unique beginning of it); default every series.")
 @click.option("--activity", help="One activity's timeline: its identity key or its id in any period (or a unique beginning).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True,
-              help="xlsx: an Excel workbook, one sheet per series (or the activity); needs -o.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
-def history_show(database: Path, series: str | None, activity: str | None, fmt: str, output: Path | None) -> None:
-    """The status counts per period of each series, or the timeline of one activity."""
+@output_options(["table", "csv", "json", "xlsx"], default="table")
+def history_show(database: Path, series: str | None, activity: str | None, out: OutputChoice) -> None:
+    """The status counts per period of each series, or the timeline of one activity.
+
+    xlsx: an Excel workbook, one sheet per series (or the activity).
+    """
     from followup.history.formats import as_csv, as_json, as_table, write_xlsx
     from followup.history.queries import (
         STATUS_COUNT_COLUMNS,
@@ -473,20 +474,18 @@ def history_show(database: Path, series: str | None, activity: str | None, fmt: 
     except HistoryError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
-    if fmt == "xlsx":
-        if output is None:
-            raise click.UsageError("--format xlsx writes a workbook: name it with -o FILE.xlsx")
-        _write_guarded(output, lambda temporary: write_xlsx(temporary, blocks))
+    if out.format == "xlsx":
+        _write_guarded(out.path, lambda temporary: write_xlsx(temporary, blocks))
         return
-    if fmt == "json":
+    if out.format == "json":
         text = as_json({name: rows for name, rows, _ in blocks})
-    elif fmt == "csv":
+    elif out.format == "csv":
         name_column = "activity" if activity is not None else "series"
         text = as_csv([{name_column: name, **row} for name, rows, _ in blocks for row in rows],
-                      [name_column, *(blocks[0][2] if blocks else ())])
+                      [name_column, *(blocks[0][2] if blocks else ())], out.csv_dialect)
     else:
         text = "\n".join(f"{name}\n{as_table(rows, columns)}" for name, rows, columns in blocks)
-    _emit(text, output)
+    _emit(text, out.path)
 
 
 @main.command("report")
