@@ -67,8 +67,8 @@ def _require_parquet() -> None:
         raise click.UsageError(str(missing)) from None
 
 
-_DIALECT_HELP = ("CSV flavour: rfc4180 (`,`, UTF-8, as always) or excel-sv (`;`, UTF-8 with BOM, CRLF, ids kept "
-                 "as text: what Swedish Excel opens by a double click).")
+_DIALECT_HELP = ("CSV flavour: rfc4180 (the default: `,`, UTF-8, as always) or excel-sv (`;`, UTF-8 with BOM, CRLF, "
+                 "ids kept as text: what Swedish Excel opens by a double click).")
 
 
 def output_options(formats: Sequence[str], default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -78,14 +78,16 @@ def output_options(formats: Sequence[str], default: str) -> Callable[[Callable[.
         def resolved(*args: Any, output: Path | None, fmt: str | None, csv_dialect: str | None, **kwargs: Any) -> Any:
             return command(*args, out=chosen_output(fmt, output, csv_dialect, formats, default), **kwargs)
 
+        suffixes = " ".join(suffix for suffix, fmt in SUFFIX_FORMATS.items() if fmt in formats)
+        files = " and ".join(fmt for fmt in formats if fmt in FILE_FORMATS)
         for option in reversed([
             click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-                         help="Write here instead of stdout; its name (.json .jsonl .csv .xlsx .parquet .md) "
-                              "chooses the format unless --format does."),
+                         help=f"Write here instead of stdout; its name ({suffixes}) chooses the format unless "
+                              "--format does."),
             click.option("--format", "fmt", type=click.Choice(list(formats)), default=None,
-                         show_default=f"from the output's name, else {default}"),
-            click.option("--csv-dialect", type=click.Choice(CSV_DIALECTS), default=None, show_default="rfc4180",
-                         help=_DIALECT_HELP),
+                         help=f"The output format (default: from the output's name, else {default})"
+                              + (f"; {files} need{'s' if ' ' not in files else ''} -o." if files else ".")),
+            click.option("--csv-dialect", type=click.Choice(CSV_DIALECTS), default=None, help=_DIALECT_HELP),
         ]):
             resolved = option(resolved)
         return resolved
@@ -108,8 +110,7 @@ def table_options(formats: Sequence[str]) -> Callable[[Callable[..., Any]], Call
             click.option("--format", "fmt", type=click.Choice(list(formats)), multiple=True,
                          help="Also write every activity as activities.FORMAT (repeatable); activities.csv "
                               "is always written."),
-            click.option("--csv-dialect", type=click.Choice(CSV_DIALECTS), default=None, show_default="rfc4180",
-                         help=_DIALECT_HELP),
+            click.option("--csv-dialect", type=click.Choice(CSV_DIALECTS), default=None, help=_DIALECT_HELP),
         ]):
             resolved = option(resolved)
         return resolved

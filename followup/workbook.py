@@ -130,7 +130,7 @@ def _fill_sheet(worksheet, sheet: Sheet) -> None:
     wrapped = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
     for values in sheet.rows:
-        worksheet.append([v.text if isinstance(v, Painted) else v for v in values])
+        worksheet.append([_storable(v.text if isinstance(v, Painted) else v) for v in values])
         for cell, value, column in zip(worksheet[worksheet.max_row], values, sheet.columns, strict=True):
             if isinstance(value, Painted):
                 cell.fill = PatternFill("solid", start_color=value.fill[1:].upper(), end_color=value.fill[1:].upper())
@@ -146,6 +146,14 @@ def _fill_sheet(worksheet, sheet: Sheet) -> None:
     for index, column in enumerate(sheet.columns, start=1):
         longest = max([_width_of(column), *(_width_of(_shown(row[index - 1])) for row in sheet.rows)])
         worksheet.column_dimensions[get_column_letter(index)].width = max(MIN_WIDTH, min(longest + 2, MAX_WIDTH))
+
+
+def _storable(value: object) -> object:
+    """The value with the control characters XML cannot hold (a damaged PDF's text may have them) shown as
+    U+FFFD: openpyxl refuses them, and a workbook must not fail over one character."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
 
 
 def _shown(value: object) -> str:

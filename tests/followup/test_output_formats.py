@@ -228,3 +228,12 @@ def test_the_same_document_gives_the_same_workbook_bytes(ystad: Document, ystad_
     again = tmp_path / "again.xlsx"
     write_workbook(again, document_sheets(ystad))
     assert again.read_bytes() == ystad_workbook.read_bytes()
+
+
+def test_a_control_character_in_a_cell_does_not_stop_the_workbook(ystad: Document, tmp_path: Path) -> None:
+    first = ystad.activities[0].model_copy(update={"follow_up": "Klart\x0b enligt\x00 plan"})
+    document = ystad.model_copy(update={"activities": [first]})
+    write_workbook(tmp_path / "kontroll.xlsx", document_sheets(document))
+    sheet = openpyxl.load_workbook(tmp_path / "kontroll.xlsx")["activities"]
+    column = [c.value for c in sheet[1]].index("follow_up")
+    assert sheet.cell(row=2, column=column + 1).value == "Klart\ufffd enligt\ufffd plan"
