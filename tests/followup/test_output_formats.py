@@ -142,6 +142,9 @@ def test_parquet_is_typed_and_holds_every_activity(ystad: Document, tmp_path: Pa
     assert list(frame["highlighted"]) == [a.highlighted for a in ystad.activities]
     assert [list(w) for w in frame["warnings"]] == [codes_of(ystad, a.id) for a in ystad.activities]
     assert list(frame["area"]) == [a.area for a in ystad.activities]
+    again = tmp_path / "again.parquet"
+    write_parquet(again, rows, columns)
+    assert again.read_bytes() == path.read_bytes()
 
 
 # ---------------------------------------------------------------- Excel
