@@ -34,7 +34,7 @@ samples: $(STAMP)
 	$(BIN)/python -m samples.generate
 
 eval: $(STAMP)
-	$(BIN)/python -m normalize.evaluation
+	$(BIN)/python -m eval.linebreaks.evaluation
 
 # Installs the generic extractors it compares with (the `bench` extra; tabula-py also needs Java) first.
 bench: $(STAMP)

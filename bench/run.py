@@ -15,8 +15,8 @@ from bench.machine import describe_machine, parallel_ceiling
 from bench.report import render, write_results
 from bench.timing import interleaved_seconds, median_seconds
 from extract.readers import DEFAULT_READER, READERS
-from followup.gold import gold_view
 from followup.output import document_json
+from samples.gold import gold_view
 
 # What each reader is held to: the floor of the parser it runs on (bench/floors.py).
 READER_FLOORS = {"pdfplumber": "floor: pdfplumber page.objects", "pdfminer": "floor: pdfminer null device",

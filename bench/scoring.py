@@ -10,7 +10,7 @@ against the tool's row that gets most of its cells right. A row split over a pag
 multi-line cell split into several rows, therefore scores only the cells it holds whole.
 
 Two normalisations, applied to both sides and to every tool alike:
-- exact: whitespace collapsed (as followup.gold compares);
+- exact: whitespace collapsed (as samples/gold.py compares);
 - lenient: all whitespace and hyphens removed, so a tool that leaves PDF line breaks and
   hyphenation in place ("patien-\\nterna") is not penalised for it.
 """

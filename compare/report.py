@@ -4,18 +4,26 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import tomllib
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from pathlib import Path
 from statistics import median
+from typing import Any
 
 from compare.changes import collapse_whitespace
-from compare.summary import completed, slipped, status_transition, turned_delayed
+from compare.summary import completed, moved_later, slipped, status_transition, turned_delayed
 from followup.output import CsvDialect, activities_csv
-from schemas import Activity
+from schemas import Activity, DateValue
 from schemas.diff import ActivityChange, Diff
 
+# `deadline` and `new_deadline` (Tid and Ny tid) are those of the activity as it stands, as before;
+# the old version's are beside them, and each side's id.
 DIFF_CSV_COLUMNS = [
-    "change", "area", "goal", "old_status", "new_status", "section",
-    "deadline", "new_deadline", "fields", "score", "slip_days",
+    "change", "old_id", "new_id", "area", "goal", "old_status", "new_status", "section",
+    "old_deadline", "deadline", "old_new_deadline", "new_deadline", "fields", "score", "slip_days",
 ]
 # Unchanged words kept on each side of a change in a follow-up word diff; longer runs become "…".
 CONTEXT_WORDS = 6
@@ -33,16 +41,21 @@ def current(change: ActivityChange) -> Activity:
 
 
 def change_csv_row(change: ActivityChange) -> dict[str, str]:
-    """One CSV row; area, goal, section and dates are those of the activity as it stands."""
+    """One CSV row; area, goal, section and dates are those of the activity as it stands, old ones beside."""
     activity = current(change)
+    old = change.old
     return {
         "change": change.change,
+        "old_id": old.id if old else "",
+        "new_id": change.new.id if change.new else "",
         "area": activity.area or "",
         "goal": activity.goal or "",
         "old_status": (change.old.status or "") if change.old else "",
         "new_status": (change.new.status or "") if change.new else "",
         "section": activity.section,
+        "old_deadline": old.deadline.text if old and old.deadline else "",
         "deadline": activity.deadline.text if activity.deadline else "",
+        "old_new_deadline": old.new_deadline.text if old and old.new_deadline else "",
         "new_deadline": activity.new_deadline.text if activity.new_deadline else "",
         "fields": " ".join(change.fields),
         "score": "" if change.score is None else f"{change.score:.3f}",
@@ -111,12 +124,73 @@ def _shortened(words: list[str], context: int, *, first: bool, last: bool) -> st
     return " ".join(p for p in (head, "…", tail) if p)
 
 
-def label(activity: Activity) -> str:
+@dataclass(frozen=True)
+class Words:
+    """The words of the meeting summary in one language (compare/data/summary.toml)."""
+
+    lang: str
+    phrases: dict[str, Any]
+
+    def __call__(self, key: str, **values: object) -> str:
+        return str(self.phrases[key]).format(**values)
+
+    def table(self, name: str, key: str) -> str:
+        return str(self.phrases[name].get(key, key))
+
+    def status(self, status: str | None) -> str:
+        return self.table("statuses", status) if status else self("unknown_status")
+
+    def month(self, number: int) -> str:
+        return self.phrases["months"]["names"][number - 1]
+
+
+LANGUAGES = ("sv", "en")
+
+
+@cache
+def words(lang: str = "sv") -> Words:
+    """The summary's words in `lang` (sv or en); ValueError for a language the data file lacks."""
+    data = tomllib.loads((Path(__file__).parent / "data" / "summary.toml").read_text(encoding="utf-8"))
+    if lang not in data:
+        raise ValueError(f"no meeting summary words for language {lang!r} (have: {', '.join(sorted(data))})")
+    return Words(lang=lang, phrases=data[lang])
+
+
+def period_words(period: str | None, w: Words) -> str | None:
+    """A report period YYYY-MM in words: "mars 2024" / "March 2024"."""
+    if not period:
+        return None
+    year, month = period.split("-")
+    return w("month_form", month=w.month(int(month)), year=year)
+
+
+def span_words(value: DateValue, w: Words) -> str:
+    """The stretch a printed date covers, in words: a day, a month or a year (else as printed)."""
+    span = value.span
+    if span is None:
+        return escape_markdown(value.text)
+    first, last = span
+    if first == last:
+        return w("day_form", day=first.day, month=w.month(first.month), year=first.year)
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return str(first.year)
+    if first.day == 1 and last == _month_end(first):
+        return w("month_form", month=w.month(first.month), year=first.year)
+    return escape_markdown(value.text)
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def label(activity: Activity, w: Words | None = None) -> str:
     """"**Area** — goal" for a list line, the goal cut to GOAL_CHARS."""
+    w = w or words()
     goal = collapse_whitespace(activity.goal)
     if len(goal) > GOAL_CHARS:
         goal = goal[:GOAL_CHARS].rstrip() + "…"
-    area = escape_markdown(collapse_whitespace(activity.area) or "(no area)")
+    area = escape_markdown(collapse_whitespace(activity.area) or w("no_area"))
     return f"**{area}** — {escape_markdown(goal)}" if goal else f"**{area}**"
 
 
@@ -125,77 +199,113 @@ def _text(activity: Activity, field: str) -> str | None:
     return value.text if hasattr(value, "text") else value
 
 
-def _date_text(activity: Activity, field: str) -> str:
-    value = getattr(activity, field)
+def _date_text(value: DateValue | None) -> str:
     return escape_markdown(value.text) if value is not None and value.text else "–"
 
 
-def slip_note(change: ActivityChange) -> str:
-    """How a slipped activity slipped: its effective deadline move and/or its status turning red."""
+def slip_note(change: ActivityChange, w: Words | None = None) -> str:
+    """How a slipped activity slipped: its effective deadline's move and/or its status turning red.
+
+    In days only between two whole days; a move into a coarser date says the period it moved into.
+    """
+    w = w or words()
     notes = []
-    if change.slip_days is not None:
-        old, new = change.old, change.new
-        old_field = "new_deadline" if old.new_deadline and old.new_deadline.text else "deadline"
-        new_field = "new_deadline" if new.new_deadline and new.new_deadline.text else "deadline"
-        notes.append(f"{_date_text(old, old_field)} → {_date_text(new, new_field)} (+{change.slip_days} days)")
+    move = moved_later(change)
+    if move is not None:
+        how = w("slip_days", days=move.days) if move.days is not None else w("slip_moved", period=span_words(move.after, w))
+        notes.append(f"{_date_text(move.before)} → {_date_text(move.after)} ({how})")
     if turned_delayed(change):
-        notes.append(f"status {change.old.status or 'unknown'} → delayed")
+        notes.append(w("status_turned", old=w.status(change.old.status), new=w.status("delayed")))
     return "; ".join(notes)
 
 
-def _section(title: str, changes: list[ActivityChange], line: Callable[[ActivityChange], str]) -> list[str]:
+def _section(title: str, changes: list[ActivityChange], line: Callable[[ActivityChange], str], w: Words) -> list[str]:
     out = [f"## {title} ({len(changes)})", ""]
-    out += [f"- {line(c)}" for c in changes] or ["None."]
+    out += [f"- {line(c)}" for c in changes] or [w("none")]
     return out + [""]
 
 
-def _headline(diff: Diff) -> list[str]:
+def transition_words(transition: str, w: Words) -> str:
+    """"in_progress → done" in the summary's words: "Pågår → Klart"."""
+    old, new = transition.split(" → ")
+    return f"{w.status(None if old == 'unknown' else old)} → {w.status(None if new == 'unknown' else new)}"
+
+
+def _headline(diff: Diff, w: Words) -> list[str]:
     s = diff.summary
     lines = [
-        f"- Added {s.added}, removed {s.removed}, changed {s.changed}, unchanged {s.unchanged}.",
-        f"- Completed since last time: {s.completed}.",
+        "- " + w("counts", added=s.added, removed=s.removed, changed=s.changed, unchanged=s.unchanged),
+        "- " + w("completed_count", count=s.completed),
     ]
     if s.status_transitions:
-        lines.append("- Status changes: " + ", ".join(f"{k}: {v}" for k, v in s.status_transitions.items()) + ".")
-    slip = f"- Slipped: {s.deadline_slips}"
+        listed = ", ".join(f"{transition_words(k, w)}: {v}" for k, v in s.status_transitions.items())
+        lines.append("- " + w("transitions", list=listed))
+    moves = [m for m in map(moved_later, diff.activities) if m is not None]
+    details = []
     if s.deadline_slip_days:
         days = s.deadline_slip_days
-        slip += (f" ({len(days)} with a later deadline, by {min(days)}–{max(days)} days,"
-                 f" median {median(days):g}; {s.turned_delayed} turned delayed)")
-    elif s.turned_delayed:
-        slip += f" ({s.turned_delayed} turned delayed)"
-    return lines + [slip + "."]
+        spread = f"{min(days)}" if min(days) == max(days) else f"{min(days)}–{max(days)}"
+        details.append(w("slip_days_detail", count=len(days), range=spread, median=f"{median(days):g}"))
+    if coarse := sum(1 for m in moves if m.days is None):
+        details.append(w("slip_moved_detail", count=coarse))
+    if s.turned_delayed:
+        details.append(w("turned_delayed_detail", count=s.turned_delayed))
+    slip = "- " + w("slipped_count", count=s.deadline_slips)
+    return lines + [slip + (f" ({'; '.join(details)})" if details else "") + "."]
 
 
-def _details(change: ActivityChange) -> list[str]:
+def _field_value(activity: Activity, field: str, w: Words) -> str:
+    if field == "status":
+        return w.status(activity.status)
+    if field == "section":
+        return w.table("sections", activity.section)
+    return w.table("values", str(getattr(activity, field)).lower())
+
+
+def _details(change: ActivityChange, w: Words) -> list[str]:
     old, new = change.old, change.new
-    out = [f"### {label(new)}", "", f"- Changed: {', '.join(change.fields)} (match {change.score:.2f})"]
+    fields = ", ".join(w.table("fields", f) for f in change.fields)
+    out = [f"### {label(new, w)}", "", "- " + w("changed_line", fields=fields, score=f"{change.score:.2f}")]
     for field in change.fields:
+        name = w.table("fields", field)
         if field in ("section", "status", "highlighted"):
-            out.append(f"- {field}: {getattr(old, field)} → {getattr(new, field)}")
+            out.append(f"- {name}: {_field_value(old, field, w)} → {_field_value(new, field, w)}")
         elif field in ("deadline", "new_deadline"):
-            out.append(f"- {field}: {_date_text(old, field)} → {_date_text(new, field)}")
+            out.append(f"- {name}: {_date_text(getattr(old, field))} → {_date_text(getattr(new, field))}")
         else:
-            out.append(f"- {field}: {word_diff(_text(old, field), _text(new, field))}")
+            out.append(f"- {name}: {word_diff(_text(old, field), _text(new, field))}")
     return out + [""]
 
 
-def diff_markdown(diff: Diff) -> str:
-    """A readable summary of a diff for a follow-up meeting: counts, then the lists, then details."""
+def _listed(activity: Activity, w: Words) -> str:
+    status = w.status(activity.status) if activity.status else w("no_status")
+    return f"{label(activity, w)} ({w.table('sections', activity.section)}, {status})"
+
+
+def diff_markdown(diff: Diff, lang: str = "sv") -> str:
+    """A readable summary of a diff for a follow-up meeting: counts, then the lists, then details.
+
+    In Swedish by default (`lang="en"` for English); the words are in compare/data/summary.toml.
+    """
+    w = words(lang)
+
     def side(s) -> str:
-        return f"{escape_markdown(s.file)} ({s.period})" if s.period else escape_markdown(s.file)
+        period = period_words(s.period, w)
+        return f"{escape_markdown(s.file)} ({period})" if period else escape_markdown(s.file)
 
     changes = diff.activities
+    headings = w.phrases["headings"]
     by_kind = {kind: [c for c in changes if c.change == kind] for kind in ("added", "removed", "changed")}
-    lines = [f"# What changed: {side(diff.old)} → {side(diff.new)}", ""] + _headline(diff) + [""]
-    lines += _section("Completed since last time", [c for c in changes if completed(c)], lambda c: label(c.new))
-    lines += _section("Slipped", [c for c in changes if slipped(c)], lambda c: f"{label(c.new)}: {slip_note(c)}")
-    lines += _section("Status changes", [c for c in changes if status_transition(c)],
-                      lambda c: f"{label(c.new)}: {status_transition(c)}")
-    lines += _section("Added", by_kind["added"], lambda c: f"{label(c.new)} ({c.new.section}, {c.new.status or 'no status'})")
-    lines += _section("Removed", by_kind["removed"], lambda c: f"{label(c.old)} ({c.old.section}, {c.old.status or 'no status'})")
+    lines = [f"# {w('title', old=side(diff.old), new=side(diff.new))}", ""] + _headline(diff, w) + [""]
+    lines += _section(headings["completed"], [c for c in changes if completed(c)], lambda c: label(c.new, w), w)
+    lines += _section(headings["slipped"], [c for c in changes if slipped(c)],
+                      lambda c: f"{label(c.new, w)}: {slip_note(c, w)}", w)
+    lines += _section(headings["transitions"], [c for c in changes if status_transition(c)],
+                      lambda c: f"{label(c.new, w)}: {transition_words(status_transition(c), w)}", w)
+    lines += _section(headings["added"], by_kind["added"], lambda c: _listed(c.new, w), w)
+    lines += _section(headings["removed"], by_kind["removed"], lambda c: _listed(c.old, w), w)
     if by_kind["changed"]:
-        lines += ["## Details", ""]
+        lines += [f"## {headings['details']}", ""]
         for change in by_kind["changed"]:
-            lines += _details(change)
+            lines += _details(change, w)
     return "\n".join(lines).rstrip("\n") + "\n"

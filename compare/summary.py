@@ -1,21 +1,13 @@
 """The answer to "what happened since last time?": counts, status transitions, deadline slips."""
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from schemas import Activity, DateValue
 from schemas.diff import ActivityChange, DiffSummary
-
-SWEDISH_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "maj": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "okt": 10, "nov": 11, "dec": 12,
-}
-_MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)[a-zåäö]*\.?[\s–-]", re.IGNORECASE)
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
-_YEAR_MONTH = re.compile(r"\b((?:19|20)\d{2})-(0[1-9]|1[0-2])\b")
 
 
 def date_start(value: DateValue | None) -> date | None:
@@ -23,37 +15,51 @@ def date_start(value: DateValue | None) -> date | None:
 
     None when nothing is printed or it is not a date ("Beräknat införande ..." without precision).
     """
-    if value is None:
-        return None
-    if value.date:
-        return date.fromisoformat(value.date)
-    if value.precision == "month":
-        numeric = _YEAR_MONTH.search(value.text)
-        if numeric:
-            return date(int(numeric.group(1)), int(numeric.group(2)), 1)
-        named, year = _MONTH_NAME.search(value.text), _YEAR.search(value.text)
-        if named and year:
-            return date(int(year.group(1)), SWEDISH_MONTHS[named.group(1).lower()], 1)
-    if value.precision in ("month", "year"):
-        year = _YEAR.search(value.text)
-        if year:
-            return date(int(year.group(1)), 1, 1)
-    return None
+    return value.first_day if value is not None else None
+
+
+def effective_deadline_value(activity: Activity) -> DateValue | None:
+    """The deadline that holds, as printed: Ny tid when one is printed, else Tid."""
+    if activity.new_deadline is not None and activity.new_deadline.text.strip():
+        return activity.new_deadline
+    return activity.deadline
 
 
 def effective_deadline(activity: Activity) -> date | None:
-    """The deadline that holds: Ny tid when one is printed, else Tid."""
-    if activity.new_deadline is not None and activity.new_deadline.text.strip():
-        return date_start(activity.new_deadline)
-    return date_start(activity.deadline)
+    """The first day of the deadline that holds: Ny tid when one is printed, else Tid."""
+    return date_start(effective_deadline_value(activity))
+
+
+@dataclass(frozen=True)
+class DeadlineMove:
+    """The effective deadline moved later: from one printed date to another; `days` only between whole days."""
+
+    before: DateValue
+    after: DateValue
+    days: int | None
+
+
+def deadline_move(old: Activity, new: Activity) -> DeadlineMove | None:
+    """How the effective deadline moved later, or None when it did not (or either side names no days).
+
+    Dates are compared as the stretches of days they cover: "2024-" is the whole year, so 2023-12-31 →
+    "2024-" moved into 2024 (not by one day), and 2024-06-30 → "2024-" did not move at all (the new
+    deadline is merely vaguer). A move counts when the new stretch begins after the old one ends; it is
+    measured in days only between two whole days.
+    """
+    before, after = effective_deadline_value(old), effective_deadline_value(new)
+    if before is None or after is None or before.span is None or after.span is None:
+        return None
+    if after.span[0] <= before.span[1]:
+        return None
+    days = (after.span[0] - before.span[0]).days if before.is_day and after.is_day else None
+    return DeadlineMove(before=before, after=after, days=days)
 
 
 def slip_days(old: Activity, new: Activity) -> int | None:
-    """Days the effective deadline moved later, or None when it did not move later or is unknown."""
-    before, after = effective_deadline(old), effective_deadline(new)
-    if before is None or after is None or after <= before:
-        return None
-    return (after - before).days
+    """Days the effective deadline moved later between two whole days; None otherwise (see deadline_move)."""
+    move = deadline_move(old, new)
+    return move.days if move is not None else None
 
 
 def is_done(activity: Activity) -> bool:
@@ -70,9 +76,16 @@ def turned_delayed(change: ActivityChange) -> bool:
             and change.old.status != "delayed" and change.new.status == "delayed")
 
 
+def moved_later(change: ActivityChange) -> DeadlineMove | None:
+    """The effective deadline's move later between the change's two versions, if it moved later."""
+    if change.old is None or change.new is None:
+        return None
+    return deadline_move(change.old, change.new)
+
+
 def slipped(change: ActivityChange) -> bool:
-    """The deadline moved later or the status turned delayed."""
-    return change.slip_days is not None or turned_delayed(change)
+    """The deadline moved later (into a later day or period) or the status turned delayed."""
+    return moved_later(change) is not None or turned_delayed(change)
 
 
 def status_transition(change: ActivityChange) -> str | None:

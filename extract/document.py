@@ -27,6 +27,8 @@ from schemas.raw import ColumnRole
 # Warning codes of problems with the file itself (the others are normalize.warnings').
 REPAIRED = "repaired"
 PAGE_UNREADABLE = "page_unreadable"
+# A page with text on which no activity table was found (see _page_without_rows_warning).
+PAGE_WITHOUT_ROWS = "page_without_rows"
 
 # Lines of the first page kept as preamble (where the period line is printed).
 PREAMBLE_LINES = 15
@@ -82,6 +84,8 @@ def read_raw_document(path: Path, *, password: str | None = None,
             raise damage.rejection from None
         findings, page_count = _read_pages(path, password, vocabulary, reader, repair=True, original=damage.rejection)
         repaired = True
+    # Text read or left out (mirrored, or running across the rest of its page) is text all the same:
+    # such a file has a text layer, only no table followup can read.
     if findings.chars == 0:
         if repaired:
             raise InputRejected(f"{DAMAGED_AFTER_REPAIR} (no text is left in it)", code="damaged")
@@ -151,7 +155,11 @@ def _read_pages(path: Path, password: str | None, vocabulary: HeaderVocabulary, 
                 findings.warnings.append(_unreadable_page_warning(number, error))
                 pages = read_from(pdf, number)  # a reader stops at its first error: go on after the page
                 continue
+            tables_before = len(findings.slices)
             _read_findings(content, vocabulary, findings)
+            warning = _page_without_rows_warning(content, tables_before, len(findings.slices) - tables_before)
+            if warning is not None:
+                findings.warnings.append(warning)
     except ResourceLimit as hit:
         limit = hit
     except MemoryError:
@@ -203,8 +211,26 @@ def _unreadable_page_warning(page_number: int, error: Exception) -> Warning:
                            f"({technical_detail(error)}).")
 
 
+def _page_without_rows_warning(page: PageContent, tables_before: int, tables_on_page: int) -> Warning | None:
+    """A warning for a page that has text but gives no activity table, when rows may be missing there.
+
+    A page before the first table whose text was all read is the report's front matter (title,
+    introduction, legend) and needs none; a page after a table has begun, or one holding text that
+    does not read in the page's direction (mirrored, or across the rest), may hold rows followup
+    could not read, and is named.
+    """
+    has_text = page.unread_text > 0 or any(c.text.strip() for c in page.chars)
+    if tables_on_page or not has_text or (tables_before == 0 and page.unread_text == 0):
+        return None
+    unread = (f" ({page.unread_text} characters of its text are mirrored or run across the rest and were not read)"
+              if page.unread_text else "")
+    return Warning(code=PAGE_WITHOUT_ROWS, page=page.number,
+                   message=f"Page {page.number} has text but no activity table was found on it{unread}; "
+                           "rows printed there may be missing. Check the page against the printed report.")
+
+
 def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _Findings) -> None:
-    findings.chars += len(page.chars)
+    findings.chars += len(page.chars) + page.unread_text
     if not page.chars:
         return
     lines = text_lines(page.chars)

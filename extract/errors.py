@@ -16,13 +16,18 @@ REJECTION_CODES = frozenset({
 
 
 class InputRejected(Exception):
-    """The input cannot be read as a follow-up report; `reason` is one short line for a user."""
+    """The input cannot be read as a follow-up report; `reason` is one short line for a user.
 
-    def __init__(self, reason: str, *, code: str) -> None:
+    The reason names no command-line option (the library is used without one): `setting` names the
+    setting that may help ("password", "timeout", "memory_limit"), and the CLI turns it into its option.
+    """
+
+    def __init__(self, reason: str, *, code: str, setting: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         # Stable machine-readable kind, one of REJECTION_CODES.
         self.code = code
+        self.setting = setting
 
 
 def printable_path(path: str | os.PathLike) -> str:

@@ -29,13 +29,15 @@ _INFLATE_SLICE = 1 << 20
 class ResourceLimit(BaseException):
     """A limit of ours was hit. A BaseException, so that no library's `except Exception` swallows it."""
 
-    def __init__(self, reason: str, code: str) -> None:
+    def __init__(self, reason: str, code: str, setting: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.code = code
+        # The setting that raises the limit (InputRejected.setting).
+        self.setting = setting
 
     def rejection(self) -> InputRejected:
-        return InputRejected(self.reason, code=self.code)
+        return InputRejected(self.reason, code=self.code, setting=self.setting)
 
 
 def stream_too_large() -> ResourceLimit:
@@ -44,12 +46,12 @@ def stream_too_large() -> ResourceLimit:
 
 def memory_exhausted(limit_mb: int | None = None) -> InputRejected:
     within = f" of {limit_mb} MB" if limit_mb else ""
-    return InputRejected(f"too large: reading it needs more memory than the limit{within} (--memory-limit)",
-                         code="too_large")
+    return InputRejected(f"too large: reading it needs more memory than the limit{within}",
+                         code="too_large", setting="memory_limit")
 
 
 def timed_out(seconds: float) -> ResourceLimit:
-    return ResourceLimit(f"timed out: reading it took longer than {seconds:g} s (--timeout)", "timeout")
+    return ResourceLimit(f"timed out: reading it took longer than {seconds:g} s", "timeout", setting="timeout")
 
 
 # ---------------------------------------------------------------- decoded stream size

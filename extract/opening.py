@@ -59,7 +59,7 @@ def open_report(path: Path, password: str | None = None, *, repair: bool = False
     except PDFPasswordIncorrect:
         if password:
             raise InputRejected("encrypted: the password is wrong", code="encrypted") from None
-        raise InputRejected("encrypted: needs a password (use --password)", code="encrypted") from None
+        raise InputRejected("encrypted: needs a password", code="encrypted", setting="password") from None
     except PDFEncryptionError as error:
         raise InputRejected(f"encrypted with a method followup cannot open ({technical_detail(error)})",
                             code="encrypted") from None
@@ -84,8 +84,8 @@ def repaired_copy(path: Path, password: str | None = None) -> io.BytesIO:
             # Object streams off: pdfminer reads plain objects most reliably.
             pdf.save(repaired, object_stream_mode=pikepdf.ObjectStreamMode.disable)
     except pikepdf.PasswordError:
-        raise InputRejected("encrypted: the password is wrong" if password else
-                            "encrypted: needs a password (use --password)", code="encrypted") from None
+        raise InputRejected("encrypted: the password is wrong" if password else "encrypted: needs a password",
+                            code="encrypted", setting=None if password else "password") from None
     except MemoryError:
         raise memory_exhausted() from None
     except Exception as error:  # qpdf gives up on files past repair

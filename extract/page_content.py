@@ -2,11 +2,14 @@
 
 Each page is parsed exactly once into a PageContent and then released; every later step works on
 these tuples. The readers (extract/readers/) report characters and painted shapes in pdfplumber's
-coordinates (top = distance from the top of the MediaBox); `page_content` turns their shapes into
-fills and rulings the same way for all of them.
+coordinates (top = distance from the top of the page as displayed, /Rotate applied), each character
+with the direction its baseline runs in; `page_content` turns the page into the direction most of
+its text reads in, keeps the characters that read that way, and turns the shapes into fills and
+rulings, the same way for all of them.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -15,6 +18,8 @@ from extract.colours import colour_hex, is_blank
 
 # A ruling is at most this thick; thicker filled rectangles are shading, not lines.
 RULING_MAX_THICKNESS = 2.0
+# The directions a line of text can run in, anticlockwise from left-to-right as the page is displayed.
+DIRECTIONS = (0, 90, 180, 270)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +32,12 @@ class Char:
     size: float
     bold: bool
     colour: str | None = None  # fill colour, kept only when it is not black
+    # Where the baseline runs (DIRECTIONS, nearest quarter turn; see text_direction), None when the
+    # glyph is mirrored. After page_content, the kept characters of a turned page read at 0.
+    direction: int | None = 0
+    # pdfminer's LTChar.upright: every turn but a quarter one, unmirrored. On a page read the way it
+    # is displayed, these are the characters kept (as pdfplumber users know them).
+    upright: bool = True
 
     @property
     def x_mid(self) -> float:
@@ -92,6 +103,13 @@ class PageContent:
     chars: list[Char] = field(default_factory=list)
     fills: list[Fill] = field(default_factory=list)
     rulings: list[Ruling] = field(default_factory=list)
+    # How the page was turned to read it (DIRECTIONS; 0: as displayed). Width, height and every box
+    # above are those of the turned page.
+    turn: int = 0
+    # Characters other than whitespace that the page holds but that do not read in its direction
+    # (mirrored, or running across the rest of the text): left out of `chars`, counted so that a
+    # page with text is never taken for an empty one.
+    unread_text: int = 0
 
 
 class Shape(NamedTuple):
@@ -108,8 +126,19 @@ class Shape(NamedTuple):
 
 def page_content(number: int, width: float, height: float, chars: list[Char],
                  rects: Sequence[Shape], curves: Sequence[Shape], lines: Sequence[Shape]) -> PageContent:
-    """Assemble a page from a reader's characters and shapes (rects, then curves, then lines, each in paint order)."""
-    content = PageContent(number=number, width=width, height=height, chars=chars)
+    """Assemble a page from a reader's characters and shapes (rects, then curves, then lines, each in paint order),
+    turned into its reading direction (`reading_direction`) first."""
+    turn = reading_direction(chars)
+    if turn:
+        kept = [turned_char(c, turn, width, height) for c in chars if c.direction == turn]
+        rects, curves, lines = ([turned_shape(s, turn, width, height) for s in shapes] for shapes in (rects, curves, lines))
+        if turn != 180:
+            width, height = height, width
+    else:
+        # Upright as pdfminer tells it: the characters pdfplumber users keep.
+        kept = [c for c in chars if c.upright]
+    unread = 0 if len(kept) == len(chars) else _text_count(chars) - _text_count(kept)
+    content = PageContent(number=number, width=width, height=height, chars=kept, turn=turn, unread_text=unread)
     for rect in rects:
         _add_shape(content, rect, is_curve=False)
     for curve in curves:
@@ -120,6 +149,58 @@ def page_content(number: int, width: float, height: float, chars: list[Char],
         if ruling is not None:
             content.rulings.append(ruling)
     return content
+
+
+def _text_count(chars: Sequence[Char]) -> int:
+    """Characters other than whitespace."""
+    return sum(1 for c in chars if c.text.strip())
+
+
+def text_direction(a: float, b: float, c: float, d: float) -> int | None:
+    """The direction (DIRECTIONS) a glyph's baseline runs in under the matrix (a b c d) that places it on
+    the displayed page (text matrix × CTM, /Rotate included), to the nearest quarter turn; None when
+    the matrix mirrors the glyph (or flattens it), which no turn makes readable."""
+    if a * d - b * c <= 0:
+        return None
+    if abs(a) >= abs(b):
+        return 0 if a > 0 else 180
+    return 90 if b > 0 else 270
+
+
+def reading_direction(chars: Sequence[Char]) -> int:
+    """The direction most of a page's text (whitespace aside) runs in; 0 unless another holds more."""
+    counts = Counter(c.direction for c in chars if c.direction is not None and c.text.strip())
+    turn = max(DIRECTIONS, key=lambda direction: (counts[direction], -direction))
+    return turn if counts[turn] > counts[0] else 0
+
+
+def turned_box(x0: float, top: float, x1: float, bottom: float, turn: int, width: float,
+               height: float) -> tuple[float, float, float, float]:
+    """A box of a width × height page (pdfplumber's coordinates) on the page turned so that text running in
+    direction `turn` reads left to right: (x0, top, x1, bottom) there."""
+    if turn == 90:
+        # Text running up the page: the page turned a quarter clockwise.
+        return height - bottom, x0, height - top, x1
+    if turn == 270:
+        # Text running down the page: a quarter anticlockwise.
+        return top, width - x1, bottom, width - x0
+    if turn == 180:
+        return width - x1, height - bottom, width - x0, height - top
+    return x0, top, x1, bottom
+
+
+def turned_char(char: Char, turn: int, width: float, height: float) -> Char:
+    """The character on the turned page (turned_box), reading left to right; its size is its new height,
+    as pdfminer sizes an upright character."""
+    x0, top, x1, bottom = turned_box(char.x0, char.top, char.x1, char.bottom, turn, width, height)
+    return Char(char.text, x0, top, x1, bottom, char_size(bottom - top), char.bold, char.colour)
+
+
+def turned_shape(shape: Shape, turn: int, width: float, height: float) -> Shape:
+    """The painted shape on the turned page (turned_box)."""
+    x0, top, x1, bottom = turned_box(float(shape.x0), float(shape.top), float(shape.x1), float(shape.bottom),
+                                     turn, width, height)
+    return shape._replace(x0=x0, top=top, x1=x1, bottom=bottom)
 
 
 def is_bold(fontname: str) -> bool:

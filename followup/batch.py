@@ -41,6 +41,7 @@ from typing import Any
 from extract.errors import printable_name, printable_path
 from followup.batch_tables import BATCH_CSV_COLUMNS as BATCH_CSV_COLUMNS  # the columns of activities.csv
 from followup.batch_tables import TABLE_FILES, WarningTally, write_tables
+from followup.hints import with_option_hint
 from followup.output import write_atomically
 
 RUN_REPORT = "report.json"
@@ -97,6 +98,8 @@ class BatchSettings:
     extractor: str = DEFAULT_EXTRACTOR
     # Page reader (extract.readers); None: the default. Not in the fingerprint: every reader gives the same output.
     reader: str | None = None
+    # Remove the outputs of inputs no longer given (listed as stale in the run report either way).
+    prune: bool = False
     # The tables of all activities written into OUTDIR (batch_tables.TABLE_FILES; csv always) and the CSV's
     # dialect. Not in the fingerprint: they are written from the reports' JSON, skipped reports included.
     tables: tuple[str, ...] = ("csv",)
@@ -143,25 +146,42 @@ class InputResult:
     # have read other inputs before); what a long report costs in memory.
     peak_memory_mb: float | None = None
     traceback: str | None = None
+    # status "duplicate": the earlier input with the same content (extracted once, counted once).
+    duplicate_of: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.status == "ok"
 
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
 
 @dataclass(frozen=True)
 class BatchSummary:
-    """A finished run: its results in input order and the wall time it took."""
+    """A finished (or interrupted) run: its results in input order and the wall time it took.
+
+    `stale`: outputs in OUTDIR of inputs no longer given (removed when `pruned`); `interrupted`: the run
+    was stopped (Ctrl-C, SIGTERM) and `results` hold only the inputs settled by then.
+    """
 
     results: list[InputResult]
     seconds: float
     jobs: int
+    stale: list[str] = field(default_factory=list)
+    pruned: bool = False
+    interrupted: bool = False
     # The warnings of the extracted reports (written into the tables' warnings column).
     warnings: WarningTally = field(default_factory=WarningTally)
 
     @property
     def failed(self) -> list[InputResult]:
-        return [r for r in self.results if not r.ok]
+        return [r for r in self.results if r.failed]
+
+    @property
+    def duplicates(self) -> list[InputResult]:
+        return [r for r in self.results if r.status == "duplicate"]
 
     @property
     def ok_count(self) -> int:
@@ -291,7 +311,9 @@ def _run_locked(inputs: Sequence[BatchInput], outdir: Path, settings: BatchSetti
                 on_result: ResultCallback | None, started: float) -> BatchSummary:
     _remove_leftover_temporaries(outdir, [RUN_REPORT, *TABLE_FILES.values(), *(item.output for item in inputs)])
     fingerprint = settings.fingerprint()
-    previous = {} if settings.force else _previous_results(outdir)
+    known = _previous_results(outdir)
+    previous = {} if settings.force else known
+    previous_outputs = [*known, *_previous_stale(outdir)]
     journal = _Journal(outdir / JOURNAL)
     recorded = on_result or (lambda result: None)
 
@@ -301,25 +323,47 @@ def _run_locked(inputs: Sequence[BatchInput], outdir: Path, settings: BatchSetti
 
     results: list[InputResult | None] = [None] * len(inputs)
     pending: list[tuple[int, BatchInput, str]] = []
-    for index, item in enumerate(inputs):
-        settled = _settle_without_extracting(item, fingerprint, previous.get(item.output), outdir)
-        if isinstance(settled, InputResult):
-            results[index] = settled
-            notify(settled)
-        else:
-            pending.append((index, item, settled))
+    first_with_content: dict[str, str] = {}
+    stale: list[str] = []
+    try:
+        for index, item in enumerate(inputs):
+            settled = _settle_without_extracting(item, fingerprint, previous.get(item.output), outdir)
+            sha256 = settled.sha256 if isinstance(settled, InputResult) else settled
+            if sha256 is not None and sha256 in first_with_content:
+                settled = _duplicate(item, sha256, fingerprint, first_with_content[sha256])
+            elif sha256 is not None:
+                first_with_content[sha256] = printable_path(item.path)
+            if isinstance(settled, InputResult):
+                results[index] = settled
+                notify(settled)
+            else:
+                pending.append((index, item, settled))
 
-    for index, item, sha256, outcome in _extract_all(pending, settings):
-        result = _result_of(item, sha256, fingerprint, outcome)
-        if result.ok:
-            write_atomically(outdir / item.output, outcome["json"])
-        results[index] = result
-        notify(result)
+        stale = _stale_outputs(outdir, previous_outputs, inputs, results)
+        for index, item, sha256, outcome in extract_in_workers(pending, settings):
+            result = _result_of(item, sha256, fingerprint, outcome)
+            if result.ok:
+                write_atomically(outdir / item.output, outcome["json"])
+            results[index] = result
+            notify(result)
+    except (KeyboardInterrupt, SystemExit):
+        # Ctrl-C or SIGTERM (SystemExit from the CLI's handler): the run report says what finished.
+        interrupted = BatchSummary(results=[r for r in results if r is not None],
+                                   seconds=time.perf_counter() - started, jobs=settings.jobs, stale=stale,
+                                   interrupted=True)
+        with contextlib.suppress(OSError):
+            write_atomically(outdir / RUN_REPORT, run_report_json(interrupted, settings))
+        raise
 
+    if settings.prune:
+        for name in stale:
+            (outdir / name).unlink(missing_ok=True)
     summary = BatchSummary(
         results=[r for r in results if r is not None],
         seconds=time.perf_counter() - started,
         jobs=settings.jobs,
+        stale=stale,
+        pruned=settings.prune and bool(stale),
     )
     tally = write_tables(summary.results, outdir, ("csv", *settings.tables), settings.csv_dialect)
     summary = replace(summary, warnings=tally)
@@ -399,13 +443,48 @@ def _settle_without_extracting(
     return sha256
 
 
+def _duplicate(item: BatchInput, sha256: str, fingerprint: str, original: str) -> InputResult:
+    """An input whose content equals an earlier input's: neither extracted nor counted again."""
+    return InputResult(file=printable_path(item.path), output=item.output, sha256=sha256, settings=fingerprint,
+                       status="duplicate", reason=f"the same content as {original}", duplicate_of=original)
+
+
+def _stale_outputs(outdir: Path, previous_outputs: Iterable[str], inputs: Sequence[BatchInput],
+                   results: Sequence[InputResult | None]) -> list[str]:
+    """Report files in OUTDIR that earlier runs wrote for inputs this run does not produce (sorted, each once).
+
+    An input no longer given, or now a duplicate of another input, leaves its old JSON behind; only
+    names the run reports recorded count, so no file of anyone else's is ever listed (or pruned).
+    """
+    produced = {item.output for item, result in zip(inputs, results, strict=True)
+                if result is None or result.status != "duplicate"}
+    return sorted({name for name in previous_outputs
+                   if name not in produced and _is_own_output(name) and (outdir / name).is_file()})
+
+
+def _is_own_output(name: str) -> bool:
+    """A plain NAME.json directly in OUTDIR, as assign_outputs names them (never the run report)."""
+    return name.endswith(".json") and "/" not in name and "\\" not in name and name != RUN_REPORT
+
+
+def _previous_stale(outdir: Path) -> list[str]:
+    """The outputs the last run report listed as stale (still stale until given again or pruned)."""
+    try:
+        report = json.loads((outdir / RUN_REPORT).read_text(encoding="utf-8"))
+        return [name for name in report.get("stale", []) if isinstance(name, str)]
+    except (OSError, ValueError, AttributeError):
+        return []
+
+
 def _result_of(item: BatchInput, sha256: str, fingerprint: str, outcome: dict[str, Any]) -> InputResult:
     base = InputResult(file=printable_path(item.path), output=item.output, sha256=sha256, settings=fingerprint,
                        status="failed", seconds=round(outcome.get("seconds", 0.0), 3),
                        peak_memory_mb=outcome.get("peak_memory_mb"))
     if outcome["kind"] == "ok":
         return replace(base, status="ok", pages=outcome["pages"], activities=outcome["activities"])
-    return replace(base, reason=outcome["reason"], code=outcome["code"], traceback=outcome.get("traceback"))
+    # The run report is the command line's: its reasons name the option that helps, as its error lines do.
+    reason = with_option_hint(outcome["reason"], outcome.get("setting"))
+    return replace(base, reason=reason, code=outcome["code"], traceback=outcome.get("traceback"))
 
 
 def _is_document(path: Path) -> bool:
@@ -471,6 +550,8 @@ def run_report_json(summary: BatchSummary, settings: BatchSettings) -> str:
             "inputs": len(summary.results),
             "ok": summary.ok_count,
             "failed": len(summary.failed),
+            "duplicates": len(summary.duplicates),
+            "interrupted": summary.interrupted,
             "skipped": summary.skipped_count,
             "pages": summary.pages_extracted,
             "activities": summary.activities,
@@ -479,6 +560,9 @@ def run_report_json(summary: BatchSummary, settings: BatchSettings) -> str:
             "peak_memory_mb": summary.peak_memory_mb,
         },
         "inputs": [asdict(result) for result in summary.results],
+        # Outputs of inputs no longer given (or now duplicates); `pruned`: removed by this run.
+        "stale": summary.stale,
+        "pruned": summary.pruned,
     }
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
@@ -488,10 +572,17 @@ def summary_lines(summary: BatchSummary, outdir: Path) -> list[str]:
     rate = f"{summary.pages_per_second:.1f} pages/s" if summary.pages_per_second else "no pages extracted"
     skipped = f" ({summary.skipped_count} unchanged, skipped)" if summary.skipped_count else ""
     memory = f", peak memory of a worker {summary.peak_memory_mb:.0f} MB" if summary.peak_memory_mb else ""
+    duplicates = f", {len(summary.duplicates)} duplicates" if summary.duplicates else ""
+    stale = []
+    if summary.stale:
+        done = "removed" if summary.pruned else "left in place (--prune removes them)"
+        stale = [f"{len(summary.stale)} stale outputs of inputs no longer given, {done}: {', '.join(summary.stale[:5])}"
+                 + (" …" if len(summary.stale) > 5 else "")]
     return [
-        f"{len(summary.results)} inputs: {summary.ok_count} ok{skipped}, {len(summary.failed)} failed",
+        f"{len(summary.results)} inputs: {summary.ok_count} ok{skipped}, {len(summary.failed)} failed{duplicates}",
         f"{summary.pages_extracted} pages extracted in {summary.seconds:.1f} s ({rate}, {summary.jobs} jobs{memory})",
         f"{summary.activities} activities in {printable_path(outdir / ACTIVITIES_CSV)}",
+        *stale,
         f"run report: {printable_path(outdir / RUN_REPORT)}",
     ]
 
@@ -499,10 +590,14 @@ def summary_lines(summary: BatchSummary, outdir: Path) -> list[str]:
 # ---------------------------------------------------------------- worker processes
 
 
-def _extract_all(
+def extract_in_workers(
     pending: Sequence[tuple[int, BatchInput, str]], settings: BatchSettings
 ) -> Iterator[tuple[int, BatchInput, str, dict[str, Any]]]:
-    """Yield (index, input, sha256, outcome) as extractions finish, at most settings.jobs at a time."""
+    """Yield (index, input, sha256, outcome) as extractions finish, at most settings.jobs at a time.
+
+    Each outcome is a plain dict: kind "ok" with the document's `json`, pages and activities, or kind
+    "failed" with `reason`, `code` and `setting` (InputRejected's); read_reports uses it too.
+    """
     if not pending:
         return
     by_index = {index: (item, sha256) for index, item, sha256 in pending}
@@ -577,8 +672,8 @@ class _WorkerPool:
                 if worker.task is not None and time.monotonic() >= worker.deadline:
                     index, _ = worker.task
                     self._replace(worker, queue)
-                    timed_out = _failure(f"timed out: reading it took longer than {self.settings.timeout:g} s "
-                                         "(--timeout)", "timeout")
+                    timed_out = _failure(f"timed out: reading it took longer than {self.settings.timeout:g} s",
+                                         "timeout", setting="timeout")
                     yield index, {**timed_out, "seconds": self.settings.timeout}
 
     def _hear(self, worker: _Worker, queue: deque) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -670,11 +765,11 @@ def _extract_outcome(path: Path, job: dict[str, Any]) -> dict[str, Any]:
                              vocabulary_files=[Path(p) for p in job["vocabulary_files"]], **chosen)
         text = document_json(document)
     except InputRejected as rejected:
-        outcome = _failure(rejected.reason, rejected.code)
+        outcome = _failure(rejected.reason, rejected.code, setting=rejected.setting)
     except ResourceLimit as limit:
-        outcome = _failure(limit.reason, limit.code)
+        outcome = _failure(limit.reason, limit.code, setting=limit.setting)
     except MemoryError:
-        outcome = _failure(memory_exhausted(job.get("memory_limit")).reason, "too_large")
+        outcome = _failure(memory_exhausted(job.get("memory_limit")).reason, "too_large", setting="memory_limit")
     except Exception as error:  # noqa: BLE001 - any bug must become a recorded reason, not a lost run
         outcome = _failure(f"internal error: {type(error).__name__}: {error}", "internal",
                            traceback.format_exc())
@@ -686,8 +781,9 @@ def _extract_outcome(path: Path, job: dict[str, Any]) -> dict[str, Any]:
     return outcome
 
 
-def _failure(reason: str, code: str, trace: str | None = None) -> dict[str, Any]:
-    return {"kind": "failed", "reason": reason, "code": code, "traceback": trace}
+def _failure(reason: str, code: str, trace: str | None = None, *, setting: str | None = None) -> dict[str, Any]:
+    """A failed outcome; `setting` names the setting that may help (InputRejected.setting)."""
+    return {"kind": "failed", "reason": reason, "code": code, "traceback": trace, "setting": setting}
 
 
 def _peak_memory_mb() -> float | None:

@@ -113,8 +113,8 @@ def batch_sheets(results: Sequence[InputResult], outdir: Path, columns: list[str
 def _report_row(result: InputResult, document: Document | None) -> list[object]:
     """One input in the reports sheet: its outcome, and for an extracted report its counts."""
     if document is None:
-        return [result.file, None, None, result.status, result.reason, result.pages, None, None, None, None, None,
-                None, None]
+        reason = result.reason or (f"the same content as {result.duplicate_of}" if result.duplicate_of else None)
+        return [result.file, None, None, result.status, reason, result.pages, None, None, None, None, None, None, None]
     statuses = Counter(a.status for a in document.activities)
     return [result.file, document.period, document.title, result.status, None, document.source.pages,
             len(document.activities), statuses["done"], statuses["in_progress"], statuses["delayed"], statuses[None],

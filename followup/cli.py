@@ -11,6 +11,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -100,25 +101,40 @@ def _os_reason(error: OSError) -> str:
     return plain.get(error.errno, error.strerror or str(error))
 
 
-def _extract_guarded(pdf: Path, *, timeout: float | None, memory_limit: int | None, **options: object) -> Document:
-    """extract_document within our own time and memory limits; every failure is an error line and exit."""
-    from extract.limits import ResourceLimit, cap_memory, memory_exhausted, time_limit
-    from followup.pipeline import extract_document
+def _extract_guarded(pdf: Path | str, *, timeout: float | None, memory_limit: int | None, **options: object) -> Document:
+    """read_report within our own time and memory limits; every failure is an error line and exit.
+
+    `pdf` "-" reads the PDF from stdin. A rejection's reason gets the option that helps, as the CLI's words.
+    """
+    from extract.limits import cap_memory, memory_exhausted
+    from followup.api import read_report
+    from followup.errors import InvalidSetting, ReportRejected, ReportTooLarge
+    from followup.hints import with_option_hint
 
     capped = cap_memory(memory_limit)
+    source = sys.stdin.buffer if str(pdf) == "-" else pdf
     try:
-        with time_limit(timeout):
-            return extract_document(pdf, **options)
-    except InputRejected as rejected:
-        _fail(pdf, rejected.reason, EXIT_REJECTED)
-    except ResourceLimit as limit:
-        _fail(pdf, limit.reason, EXIT_REJECTED)
+        return read_report(source, timeout=timeout, **options)
+    except ReportTooLarge as rejected:
+        # The library does not know the process's cap; the command line says which limit was hit.
+        reason = memory_exhausted(memory_limit).reason if capped and rejected.setting == "memory_limit" else rejected.reason
+        _fail(pdf, with_option_hint(reason, rejected.setting), EXIT_REJECTED)
+    except ReportRejected as rejected:
+        _fail(pdf, with_option_hint(rejected.reason, rejected.setting), EXIT_REJECTED)
+    except InvalidSetting as invalid:
+        raise click.UsageError(invalid.reason) from None
     except MemoryError:
-        _fail(pdf, memory_exhausted(memory_limit if capped else None).reason, EXIT_REJECTED)
+        _fail(pdf, with_option_hint(memory_exhausted(memory_limit if capped else None).reason, "memory_limit"),
+              EXIT_REJECTED)
     except Exception as error:  # noqa: BLE001 - a bug must still end in one line, not a traceback
         _fail(pdf, f"internal error in followup, please report it ({type(error).__name__}: {technical_detail(error)})",
               EXIT_INTERNAL)
     raise AssertionError("unreachable")
+
+
+def _examples(*lines: str) -> str:
+    """A command's help ends with examples (click keeps the lines as written after \\b)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 class _Commands(click.Group):
@@ -144,7 +160,11 @@ _READER_OPTION = click.option(
          "but reads some pages differently (README).")
 
 
-@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_examples(
+    "followup extract samples/pdf/ystad-2024-03.pdf --format csv -o ystad.csv",
+    "followup batch samples/pdf -o out",
+    "followup diff samples/pdf/ystad-2024-03.pdf samples/pdf/ystad-2024-09.pdf --format md",
+    "followup COMMAND --help   # each command's options and examples"))
 @click.version_option(package_name="followup")
 def main() -> None:
     """Turn Swedish follow-up report PDFs into clean, comparable data."""
@@ -152,8 +172,12 @@ def main() -> None:
     logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
 
 
-@main.command()
-@click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False))
+@main.command(epilog=_examples(
+    "followup extract samples/pdf/ystad-2024-03.pdf",
+    "followup extract rapport.pdf -o rapport.csv --period 2024-03",
+    "followup extract rapport.pdf -o rapport.xlsx        # Excel; .csv .json .jsonl .parquet alike",
+    "curl -s https://example.se/rapport.pdf | followup extract - > rapport.json"))
+@click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @output_options(["json", "csv", "jsonl", "xlsx", "parquet"], default="json")
 @click.option("--period", help="The follow-up period, YYYY-MM (else read from the document or file name).")
 @click.option("--password", help="Password of an encrypted PDF.")
@@ -165,11 +189,12 @@ def main() -> None:
 @_READER_OPTION
 def extract(pdf: Path, out: OutputChoice, period: str | None, password: str | None,
             vocabulary_files: tuple[Path, ...], timeout: float, memory_limit: int, reader: str) -> None:
-    """Extract one report PDF into a JSON document (or CSV, JSON Lines, Excel, Parquet: one row per activity)."""
+    """Extract one report PDF (`-`: read it from stdin) into a JSON document (or CSV, JSON Lines, Excel,
+    Parquet: one row per activity)."""
     if period is not None and not _is_period(period):
         raise click.BadParameter("expected YYYY-MM", param_hint="--period")
     document = _extract_guarded(pdf, timeout=timeout, memory_limit=memory_limit, period=period, password=password,
-                                vocabulary_files=vocabulary_files, reader=reader)
+                                vocabulary=vocabulary_files, reader=reader)
     _deliver(render_document(document, out), out.path)
     # The warnings are in every format, but a reader of a table may not look: say they are there.
     line = warnings_line(printable_path(str(pdf)), document.warnings)
@@ -186,45 +211,79 @@ def _deliver(rendered: Rendered, output: Path | None) -> None:
         _write_guarded(output, rendered)
 
 
-@main.command()
+@main.command(epilog=_examples(
+    "followup diff samples/pdf/ystad-2024-03.pdf samples/pdf/ystad-2024-09.pdf --format md",
+    "followup diff out/old.json out/new.json --format csv -o changes.csv",
+    "followup diff old.pdf new.pdf --password hemligt --period 2024-03 --period 2024-09 --format md --lang en"))
 @click.argument("old", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.argument("new", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @output_options(["json", "csv", "md", "jsonl", "xlsx", "parquet"], default="json")
+@click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
+              help="Language of the meeting summary (--format md).")
+@click.option("--period", "periods", multiple=True, metavar="YYYY-MM",
+              help="The follow-up period of OLD, then (given again) of NEW (else each one's own).")
+@click.option("--password", help="Password of the encrypted PDFs among OLD and NEW.")
+@click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
+              callback=lambda ctx, param, value: _checked_vocabulary(value),
+              help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
 @_TIMEOUT_OPTION
 @_MEMORY_OPTION
-def diff(old: Path, new: Path, out: OutputChoice, timeout: float, memory_limit: int) -> None:
-    """Compare two periods of one report (each a PDF or an extracted JSON): what changed since last time."""
+def diff(old: Path, new: Path, out: OutputChoice, lang: str, periods: tuple[str, ...],
+         password: str | None, vocabulary_files: tuple[Path, ...], timeout: float, memory_limit: int) -> None:
+    """Compare two periods of one report (each a PDF or an extracted JSON): what changed since last time.
+
+    Warns on stderr (exit status 0) when the two share almost no activities: they may be different reports.
+    """
     from compare import diff_documents
+    from followup.api import looks_unrelated, unrelated_message
 
-    documents = [_load_document(path, timeout=timeout, memory_limit=memory_limit) for path in (old, new)]
+    if len(periods) > 2:
+        raise click.BadParameter("give it at most twice: OLD's period, then NEW's", param_hint="--period")
+    for period in periods:
+        if not _is_period(period):
+            raise click.BadParameter("expected YYYY-MM", param_hint="--period")
+    documents = [_load_document(path, timeout=timeout, memory_limit=memory_limit, password=password,
+                                vocabulary=vocabulary_files, period=periods[i] if i < len(periods) else None)
+                 for i, path in enumerate((old, new))]
     result = diff_documents(documents[0], documents[1], old_file=printable_name(old), new_file=printable_name(new))
-    _deliver(render_diff(result, out), out.path)
+    if looks_unrelated(result):
+        click.echo(f"warning: {unrelated_message(result)}", err=True)
+    _deliver(render_diff(result, out, lang=lang), out.path)
 
 
-def _load_document(path: Path, *, timeout: float | None = None, memory_limit: int | None = None) -> Document:
-    """A document from an extracted JSON file, or extracted from a PDF; an error line and exit 3 if neither."""
-    from pydantic import ValidationError
+def _load_document(path: Path, *, timeout: float | None = None, memory_limit: int | None = None,
+                   period: str | None = None, **options: object) -> Document:
+    """A document from an extracted JSON file, or extracted from a PDF; an error line and exit 3 if neither.
 
-    from schemas import Document
+    `period` overrides the document's own; `options` (password, vocabulary) are read_report's.
+    """
+    from followup.api import read_document_json
+    from followup.errors import ReportRejected
 
     if path.suffix.lower() != ".json":
-        return _extract_guarded(path, timeout=timeout, memory_limit=memory_limit)
+        return _extract_guarded(path, timeout=timeout, memory_limit=memory_limit, period=period, **options)
     try:
-        return Document.model_validate_json(path.read_bytes())
-    except OSError as error:
-        _fail(path, f"cannot read the file ({_os_reason(error)})", EXIT_REJECTED)
-    except ValidationError as invalid:
-        first = invalid.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "document"
-        _fail(path, f"not a followup document ({where}: {first['msg']})", EXIT_REJECTED)
-    raise AssertionError("unreachable")
+        document = read_document_json(path)
+    except ReportRejected as rejected:
+        _fail(path, rejected.reason, EXIT_REJECTED)
+    return document.model_copy(update={"period": period}) if period else document
 
 
-@main.command()
-@click.argument("inputs", nargs=-1, required=True)
+@main.command(epilog=_examples(
+    "followup batch samples/pdf -o out",
+    "followup batch 'arkiv/**/*-2024-*.pdf' -o out --jobs 4 --timeout 60 --password hemligt",
+    "find arkiv -name '*.pdf' -mtime -90 | followup batch --files-from - -o out --prune",
+    "followup batch arkiv -o out --progress-interval 30 2>> batch.log   # under cron"))
+@click.argument("inputs", nargs=-1)
 @click.option("-o", "--output-dir", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
               help="Folder for NAME.json per report, activities.csv (and .xlsx .jsonl .parquet with --format) and "
                    "report.json.")
+@click.option("--files-from", "files_from", type=click.File("r", encoding="utf-8"),
+              help="Read more inputs from FILE, one per line (`-`: stdin).")
+@click.option("--prune", is_flag=True, help="Remove the outputs of inputs no longer given (always listed as stale).")
+@click.option("--progress-interval", "progress_interval", type=click.FloatRange(min=0), default=0, show_default=True,
+              metavar="SECONDS",
+              help="When stderr is not a terminal: a progress line every SECONDS instead of one per report.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, show_default="all cores",
               help="Reports extracted at the same time, each in a process of its own.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
@@ -239,12 +298,15 @@ def _load_document(path: Path, *, timeout: float | None = None, memory_limit: in
               help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
 @_READER_OPTION
 @table_options(["csv", "xlsx", "jsonl", "parquet"])
-def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: float, memory_limit: int, force: bool,
+def batch(inputs: tuple[str, ...], outdir: Path, files_from: TextIO | None, prune: bool,
+          progress_interval: float, jobs: int | None, timeout: float, memory_limit: int, force: bool,
           quiet: bool, period: str | None, password: str | None, vocabulary_files: tuple[Path, ...],
           reader: str, tables: tuple[str, ...], csv_dialect: str) -> None:
     """Extract every report under the INPUTS (files, folders, globs) into OUTDIR; bad files are reported, not fatal.
 
-    Exit status 0 when every input was extracted, 1 when some failed (listed, and in OUTDIR/report.json).
+    An input with the same content as an earlier one is a duplicate (not extracted or counted again).
+    Ctrl-C or SIGTERM still writes OUTDIR/report.json for what finished. Exit status 0 when every
+    input was extracted, 1 when some failed (listed, and in OUTDIR/report.json).
     """
     import signal
 
@@ -259,16 +321,19 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: floa
     )
     from followup.progress import batch_progress
 
+    inputs = inputs + _listed_inputs(files_from)
+    if not inputs:
+        raise click.UsageError("give INPUTS, or --files-from FILE")
     paths = _inputs_to_read(inputs, period, discover_inputs, "PDF files")
     settings = BatchSettings(period=period, password=password, vocabulary_files=vocabulary_files,
                              jobs=jobs or available_cores(), timeout=timeout, memory_limit=memory_limit, force=force,
-                             reader=None if reader == DEFAULT_READER else reader, tables=tables,
+                             reader=None if reader == DEFAULT_READER else reader, prune=prune, tables=tables,
                              csv_dialect=csv_dialect)
     batch_inputs = assign_outputs(paths)
     # Stopped by a service manager or `kill`: unwind like Ctrl-C, so the workers are stopped too.
     previous_handler = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
-        with batch_progress(len(batch_inputs), quiet) as advance:
+        with batch_progress(len(batch_inputs), quiet, interval=progress_interval) as advance:
             summary = run_batch(batch_inputs, outdir, settings, on_result=advance)
     except BatchLocked as locked:
         _fail(outdir, str(locked), 2)
@@ -299,7 +364,16 @@ def batch(inputs: tuple[str, ...], outdir: Path, jobs: int | None, timeout: floa
 _FAILURES_LISTED = 20
 
 
-@main.command("repair-text")
+def _listed_inputs(listing: TextIO | None) -> tuple[str, ...]:
+    """The inputs a --files-from file names, one per line (blank lines and surrounding spaces ignored)."""
+    if listing is None:
+        return ()
+    return tuple(line.strip() for line in listing.read().splitlines() if line.strip())
+
+
+@main.command("repair-text", epilog=_examples(
+    "printf 'Utbildning för patien-\\nterna\\n' | followup repair-text",
+    "followup repair-text < celltext.txt > repaired.txt"))
 def repair_text_command() -> None:
     """Repair PDF line breaks in Swedish text: stdin → stdout, paragraphs separated by blank lines."""
     from normalize.linebreaks import repair_text
@@ -309,7 +383,7 @@ def repair_text_command() -> None:
     click.echo("\n\n".join(repair_text(p) for p in paragraphs))
 
 
-@main.command()
+@main.command(epilog=_examples("followup schema > followup-document.schema.json"))
 def schema() -> None:
     """Print the JSON Schema of the output document."""
     from schemas import Document
@@ -317,7 +391,10 @@ def schema() -> None:
     click.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
 
 
-@main.command()
+@main.command(epilog=_examples(
+    "followup debug rapport.pdf --page 3 -o page3.png",
+    "followup debug rapport.pdf --page 1 -o page1.png --resolution 200 --reader pdfplumber",
+))
 @click.argument("pdf", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--page", "page_number", type=click.IntRange(min=1), required=True, help="The page to draw (1 is the first).")
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
@@ -336,10 +413,6 @@ def debug(pdf: Path, page_number: int, output: Path, password: str | None, vocab
     Header bands (blue) with each column's role, column edges (orange), rows (green boxes), group
     rows (purple), the status each status cell gave (red), and rows running over a page break.
     Attach the picture to a bug report when a report is misread.
-
-    \b
-    Example:
-      followup debug rapport.pdf --page 3 -o page3.png
     """
     from extract.document import inspect_page
     from followup.page_picture import describe_page_findings, draw_page_findings
@@ -386,12 +459,16 @@ def _is_period(value: str) -> bool:
 # ---------------------------------------------------------------- history and the meeting report
 
 
-@main.group()
+@main.group(epilog=_examples(
+    "followup history add history.db samples/pdf",
+    "followup history show history.db --series ystad"))
 def history() -> None:
     """Every period of every report in one SQLite database: timelines across periods."""
 
 
-@history.command("add")
+@history.command("add", epilog=_examples(
+    "followup history add history.db samples/pdf",
+    "followup history add history.db 'arkiv/**/*.json' --series ystad-digital --quiet"))
 @click.argument("database", type=click.Path(path_type=Path, dir_okay=False))
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--series", help="The series every input belongs to (else recognised from title and file name).")
@@ -442,7 +519,10 @@ def history_add(database: Path, inputs: tuple[str, ...], series: str | None, job
     sys.exit(1 if failures else 0)
 
 
-@history.command("show")
+@history.command("show", epilog=_examples(
+    "followup history show history.db",
+    "followup history show history.db --series ystad --activity fd2880d707f4 --format csv",
+    "followup history show history.db --format xlsx -o historik.xlsx"))
 @click.argument("database", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--series", help="The series (its key or a unique beginning of it); default every series.")
 @click.option("--activity", help="One activity's timeline: its identity key or its id in any period (or a unique beginning).")
@@ -488,7 +568,10 @@ def history_show(database: Path, series: str | None, activity: str | None, out: 
     _emit(text, out.path)
 
 
-@main.command("report")
+@main.command("report", epilog=_examples(
+    "followup report history.db -o möte.html",
+    "followup report history.db --series ystad -o ystad.html",
+    "followup report old.pdf new.json -o möte.html"))
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The HTML file to write.")

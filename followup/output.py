@@ -31,8 +31,9 @@ CsvDialect = Literal["rfc4180", "excel-sv"]
 CSV_DIALECTS: tuple[CsvDialect, ...] = ("rfc4180", "excel-sv")
 # Text columns a spreadsheet must not read as a number or a date: an all-digit id (649920652637) or one
 # like 12e4567 (a number in scientific notation), a period (2024-03), a printed deadline ("2024-06",
-# "April 2021": a Swedish spreadsheet makes both dates).
-TEXT_COLUMNS = frozenset({"id", "period", "deadline", "new_deadline"})
+# "April 2021": a Swedish spreadsheet makes both dates); a diff's columns of either version too.
+TEXT_COLUMNS = frozenset({"id", "period", "deadline", "new_deadline", "old_id", "new_id", "old_deadline",
+                          "old_new_deadline"})
 # A value a spreadsheet may read as a number or a date has a digit; a text formula holds one line of at
 # most 255 characters (Excel's limit for a string in a formula) without a quote.
 _FORMULA_TEXT = re.compile(r'[^"\n]{0,255}')

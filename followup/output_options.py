@@ -142,8 +142,8 @@ def render_document(document: Any, out: OutputChoice) -> Rendered:
     return output.document_json(document)
 
 
-def render_diff(diff: Any, out: OutputChoice) -> Rendered:
-    """`diff`'s output in the chosen format."""
+def render_diff(diff: Any, out: OutputChoice, lang: str = "sv") -> Rendered:
+    """`diff`'s output in the chosen format (`lang`: the meeting summary's language)."""
     from compare import report
 
     if out.format == "csv":
@@ -151,7 +151,7 @@ def render_diff(diff: Any, out: OutputChoice) -> Rendered:
     if out.format == "jsonl":
         return report.diff_jsonl(diff)
     if out.format == "md":
-        return report.diff_markdown(diff)
+        return report.diff_markdown(diff, lang=lang)
     if out.format == "xlsx":
         from followup.workbook import write_workbook
 

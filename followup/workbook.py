@@ -55,7 +55,7 @@ class Sheet:
     columns: list[str]
     rows: list[list[object]] = field(default_factory=list)
     # Columns whose cells are text whatever they look like (Excel's "@" format).
-    text_columns: frozenset[str] = frozenset({"id", "activity_id"})
+    text_columns: frozenset[str] = frozenset({"id", "activity_id", "old_id", "new_id"})
 
 
 def status_words(legend: Sequence[LegendColour]) -> Labels:

@@ -13,13 +13,18 @@ Rules (REPORT-FORMAT.md, "Dates in many shapes"):
   range over two years → null.
 - An impossible date ("2021-02-29", month 13) keeps its text, has date null and precision null
   (it names no real period), and `date_problem` says why.
+- The span (`date_span`, DateValue.first_day/last_day) is the first and last day of what is printed:
+  a day itself, a month or year whole, a quarter or week its days, a range from its start's first day
+  to its end's last; a season or a part of a year counts as the whole year. None where precision is
+  None for lack of a date (prose, a week of no year, an impossible date, a stretch before a day).
 """
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from schemas.document import DateValue, Precision
 
@@ -64,11 +69,8 @@ _QUARTER = re.compile(
 _WEEK = re.compile(r"(?:v\.?|vecka|veckan)\s*(\d{1,2})(?:\s*[,/-]?\s*" + _YEAR4 + ")?", re.IGNORECASE)
 _RANGE_SPLIT = re.compile(r"\s*[–—]\s*|\s+-\s+|(?<=\d{4})-(?=\d{4}$)|(?<=[a-zåäö])-(?=[a-zåäö])|\s+till\s+", re.IGNORECASE)
 
-# A date inside running text, for completion notes and for finding impossible dates in prose.
-_DATE_IN_TEXT = (r"\d{4}-\d{1,2}-\d{1,2}|\d{2}-\d{2}-\d{2}|\d{4}-\d{2}(?![\d-])|"
-                 + _MONTH.replace("(", "(?:", 1) + r"\s+\d{4}")
+# A whole day inside running text, for finding impossible dates in prose.
 _DAY_IN_TEXT = re.compile(r"(?<![\d-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{2}-\d{2}-\d{2})(?![\d-])")
-_COMPLETION_WORDS = r"klart|klar|klarmarkerad|slutfört|genomfört|avslutat|färdigt"
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class _Reading:
     impossible: str | None = None
     year: int | None = None  # the year and month the reading lies within, when it lies in one
     month: int | None = None
+    first: dt.date | None = None  # the first and last day of what is printed, when it names a stretch of days
+    last: dt.date | None = None
 
 
 def printed_text(text: str) -> str:
@@ -93,6 +97,20 @@ def parse_date(text: str | None) -> DateValue | None:
     if text is None or not text.strip():
         return None
     return _read(printed_text(text)).value
+
+
+@lru_cache(maxsize=4096)
+def date_span(text: str | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a printed date covers: "2024-" is 2024-01-01…2024-12-31; None when it names none.
+
+    Cached: compare asks for the same deadlines over and over, and a DateValue is read from its text.
+    """
+    if text is None or not text.strip():
+        return None
+    reading = _read(printed_text(text))
+    if reading.impossible or reading.first is None or reading.last is None:
+        return None
+    return reading.first, reading.last
 
 
 def date_problem(text: str | None) -> str | None:
@@ -124,29 +142,6 @@ def date_is_impossible(text: str | None) -> bool:
     return _read(printed_text(text)).impossible is not None
 
 
-def find_completion_date(text: str | None) -> DateValue | None:
-    """The date a follow-up note says the work was completed: "Klart 2023-11-30", "22-10-03 KLART".
-
-    When a note completes several parts on several dates, the latest valid date is the activity's
-    completion; when none is a valid day, the first one found (with its text) is returned.
-    """
-    if not text:
-        return None
-    flat = printed_text(text)
-    word_first = rf"(?<!\w)(?:{_COMPLETION_WORDS})[\s:,.]*(?:den\s+|per\s+)?({_DATE_IN_TEXT})(?![\w-])"
-    date_first = rf"(?<![\w-])({_DATE_IN_TEXT})[\s:,.–-]*(?:{_COMPLETION_WORDS})(?!\w)"
-    found = sorted(
-        (match.start(1), match.group(1))
-        for pattern in (word_first, date_first)
-        for match in re.finditer(pattern, flat, re.IGNORECASE)
-    )
-    values = [value for _, printed in found if (value := parse_date(printed)) is not None]
-    days = [value for value in values if value.date is not None]
-    if days:
-        return max(days, key=lambda value: value.date or "")
-    return values[0] if values else None
-
-
 def _read(printed: str) -> _Reading:
     core = printed.strip(_TRIVIAL_EDGES)
     while (stripped := _DEADLINE_WORDS.sub("", core, count=1)) != core:
@@ -160,7 +155,8 @@ def _read(printed: str) -> _Reading:
     if part_of and reading.value.precision is not None:
         # "tidigt under 2026", "i slutet av april 2024": a stretch inside the period, not a day of it.
         precision = None if reading.value.precision == "day" else reading.value.precision
-        return _Reading(DateValue(text=printed, precision=precision), recognised=True)
+        span = (reading.first, reading.last) if precision else (None, None)
+        return _Reading(DateValue(text=printed, precision=precision), recognised=True, first=span[0], last=span[1])
     return reading
 
 
@@ -184,7 +180,7 @@ def _read_single(printed: str, core: str) -> _Reading | None:
     if m := _SEASON_YEAR.fullmatch(core):
         return _year(printed, int(m[1]))
     if m := _QUARTER.fullmatch(core):
-        return _year(printed, int(next(g for g in (m[2], m[3], m[6], m[8]) if g)))
+        return _part_of_year(printed, int(next(g for g in (m[2], m[3], m[6], m[8]) if g)), m)
     if m := _WEEK.fullmatch(core):
         return _week(printed, int(m[1]), int(m[2]) if m[2] else None)
     return None
@@ -208,7 +204,8 @@ def _read_range(printed: str, core: str) -> _Reading | None:
     for part in (start, end):
         if part.impossible:
             return _Reading(DateValue(text=printed), recognised=True, impossible=part.impossible)
-    return _Reading(DateValue(text=printed, precision=_common_precision(start, end)), recognised=True)
+    return _Reading(DateValue(text=printed, precision=_common_precision(start, end)), recognised=True,
+                    first=start.first, last=end.last if start.first and end.last and start.first <= end.last else None)
 
 
 def _common_precision(start: _Reading, end: _Reading) -> Precision | None:
@@ -239,8 +236,9 @@ def _day(printed: str, year: int, month: int, day: int) -> _Reading | None:
     problem = _day_problem(year, month, day)
     if problem:
         return _Reading(DateValue(text=printed), recognised=True, impossible=f"'{printed}' does not exist ({problem})")
-    return _Reading(DateValue(text=printed, date=dt.date(year, month, day).isoformat(), precision="day"),
-                    recognised=True, year=year, month=month)
+    day_value = dt.date(year, month, day)
+    return _Reading(DateValue(text=printed, date=day_value.isoformat(), precision="day"),
+                    recognised=True, year=year, month=month, first=day_value, last=day_value)
 
 
 def _month(printed: str, year: int, month: int) -> _Reading | None:
@@ -249,13 +247,26 @@ def _month(printed: str, year: int, month: int) -> _Reading | None:
     if not 1 <= month <= 12:
         return _Reading(DateValue(text=printed), recognised=True,
                         impossible=f"'{printed}' does not exist (there is no month {month})")
-    return _Reading(DateValue(text=printed, precision="month"), recognised=True, year=year, month=month)
+    return _Reading(DateValue(text=printed, precision="month"), recognised=True, year=year, month=month,
+                    first=dt.date(year, month, 1), last=dt.date(year, month, calendar.monthrange(year, month)[1]))
 
 
 def _year(printed: str, year: int) -> _Reading | None:
     if not _plausible(year):
         return None
-    return _Reading(DateValue(text=printed, precision="year"), recognised=True, year=year)
+    return _Reading(DateValue(text=printed, precision="year"), recognised=True, year=year,
+                    first=dt.date(year, 1, 1), last=dt.date(year, 12, 31))
+
+
+def _part_of_year(printed: str, year: int, quarter: re.Match[str]) -> _Reading | None:
+    """A quarter ("Q3 2024") or half ("H1 2024"): precision year, its span the months it names."""
+    reading = _year(printed, year)
+    if reading is None:
+        return None
+    number = next(g for g in (quarter[1], quarter[4], quarter[5]) if g) if not quarter[7] else None
+    months = (3 * int(number) - 2, 3 * int(number)) if number else (6 * int(quarter[7]) - 5, 6 * int(quarter[7]))
+    last_day = calendar.monthrange(year, months[1])[1]
+    return replace(reading, first=dt.date(year, months[0], 1), last=dt.date(year, months[1], last_day))
 
 
 def _week(printed: str, week: int, year: int | None) -> _Reading | None:
@@ -270,10 +281,11 @@ def _week(printed: str, week: int, year: int | None) -> _Reading | None:
                         impossible=f"'{printed}' does not exist (there is no week {week} in {year})")
     sunday = monday + dt.timedelta(days=6)
     if (monday.year, monday.month) == (sunday.year, sunday.month):
-        return _Reading(DateValue(text=printed, precision="month"), recognised=True, year=monday.year, month=monday.month)
+        return _Reading(DateValue(text=printed, precision="month"), recognised=True, year=monday.year, month=monday.month,
+                        first=monday, last=sunday)
     precision: Precision | None = "year" if monday.year == sunday.year else None
     return _Reading(DateValue(text=printed, precision=precision), recognised=True,
-                    year=monday.year if precision else None)
+                    year=monday.year if precision else None, first=monday, last=sunday)
 
 
 def _day_problem(year: int, month: int, day: int) -> str | None:

@@ -138,14 +138,6 @@ class Vocabulary:
         object.__setattr__(self, "unit_index", NameIndex.build(self.units))
         object.__setattr__(self, "role_index", NameIndex.build(self.roles))
 
-    def unit(self, name: str) -> Unit | None:
-        """The unit with this canonical name."""
-        return next((unit for unit in self.units if unit.name == name), None)
-
-    def expand(self, short: str) -> str | None:
-        """The long form of an abbreviation (LiL → Lasarettet i Landskrona), if known."""
-        return next((a.long for a in self.abbreviations if a.short == short), None)
-
 
 def load_vocabulary(extra_files: Sequence[Path] = ()) -> Vocabulary:
     """The built-in vocabulary, extended (or partly replaced) by each extra TOML file in turn.

@@ -8,7 +8,9 @@ samples/expected/OLD__NEW.diff.json.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -32,10 +34,10 @@ def source_date_epoch(report: Report) -> int:
     return int(datetime(year, month, 1, 9, 0, tzinfo=UTC).timestamp())
 
 
-def render(report: Report) -> Path:
-    """Write the report's PDF with its producer."""
-    PDF.mkdir(exist_ok=True)
-    target = PDF / report.pdf_name
+def render(report: Report, folder: Path = PDF) -> Path:
+    """Write the report's PDF with its producer into `folder`."""
+    folder.mkdir(exist_ok=True)
+    target = folder / report.pdf_name
     if report.producer == "word":
         from samples.word_report import render_word
         render_word(report, target, source_date_epoch(report))
@@ -69,9 +71,14 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(f"unknown sample(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
-    for name in argv or reports:
-        path = render(reports[name])
-        print(f"wrote {path.relative_to(SAMPLES.parent)}")
+    # Rendered beside the committed PDFs first and moved into place only when every one succeeded:
+    # a producer failing halfway never leaves the samples half old, half new.
+    PDF.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".rendering-", dir=SAMPLES) as staging:
+        rendered = [render(reports[name], Path(staging)) for name in argv or reports]
+        for path in rendered:
+            os.replace(path, PDF / path.name)
+            print(f"wrote {(PDF / path.name).relative_to(SAMPLES.parent)}")
     write_expected(reports)
     return 0
 

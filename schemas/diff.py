@@ -53,3 +53,9 @@ class Diff(_Model):
     new: DiffSide
     activities: list[ActivityChange] = Field(default_factory=list)
     summary: DiffSummary = Field(default_factory=DiffSummary)
+
+    def to_dataframe(self):  # -> pandas.DataFrame (pandas is imported only when asked for)
+        """One row per activity: the change, both ids, both statuses and both versions' dates (typed)."""
+        from schemas.frames import diff_frame
+
+        return diff_frame(self)

@@ -39,11 +39,45 @@ IsoDay = Annotated[str, AfterValidator(_iso_day), WithJsonSchema({"type": "strin
 
 
 class DateValue(_Model):
-    """A date as printed, with its ISO form only when a whole valid day is printed."""
+    """A date as printed, with its ISO form only when a whole valid day is printed.
+
+    `first_day` and `last_day` are the stretch of days it covers ("2024-" the whole year, "maj 2024"
+    the month): computed, not serialized, so the output contract is unchanged.
+    """
 
     text: str
     date: IsoDay | None = Field(None, description="ISO 8601 day, only when a whole valid day is printed")
     precision: Precision | None = None
+
+    @property
+    def span(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last day of what is printed; None when it names no stretch of days."""
+        if self.date:
+            day = datetime.date.fromisoformat(self.date)
+            return day, day
+        # normalize/dates.py is the one reader of printed dates (Swedish month names, quarters, weeks);
+        # imported here, lazily, because normalize builds on schemas and not the other way round.
+        from normalize.dates import date_span
+
+        return date_span(self.text)
+
+    @property
+    def first_day(self) -> datetime.date | None:
+        """The first day of what is printed: the day itself, the 1st of a month, 1 January of a year."""
+        span = self.span
+        return span[0] if span else None
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        """The last day of what is printed: the day itself, the last of a month, 31 December of a year."""
+        span = self.span
+        return span[1] if span else None
+
+    @property
+    def is_day(self) -> bool:
+        """Whether a single whole day is printed (the only dates a slip is counted in days between)."""
+        span = self.span
+        return span is not None and span[0] == span[1]
 
 
 class Role(_Model):
@@ -116,3 +150,15 @@ class Document(_Model):
     legend: list[LegendColour] = Field(default_factory=list, description="the report's own status legend")
     activities: list[Activity] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
+
+    def to_dataframe(self):  # -> pandas.DataFrame (pandas is imported only when asked for)
+        """One row per activity with typed columns (schemas/frames.py): texts, categories, dates as datetime64."""
+        from schemas.frames import document_frame
+
+        return document_frame(self)
+
+    def roles_dataframe(self):  # -> pandas.DataFrame
+        """One row per role named in a responsible cell (activity_id, role, unit, relation), plus unnamed units."""
+        from schemas.frames import roles_frame
+
+        return roles_frame(self)

@@ -26,7 +26,7 @@ READER_MODULES = {
 }
 READERS = tuple(READER_MODULES)
 # The fastest reader whose output is byte-identical to pdfplumber's on every sample, fixture and corpus
-# variant. PDFium is faster still but reads some Chromium and rotated WeasyPrint pages differently.
+# variant. PDFium is faster still but places the objects of some Chromium pages differently (beyond 0.1 pt).
 DEFAULT_READER = "pdfminer"
 
 

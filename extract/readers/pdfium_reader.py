@@ -41,7 +41,16 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 
-from extract.page_content import Char, PageContent, Shape, char_size, is_bold, page_content, text_colour
+from extract.page_content import (
+    Char,
+    PageContent,
+    Shape,
+    char_size,
+    is_bold,
+    page_content,
+    text_colour,
+    text_direction,
+)
 from extract.readers import pdfminer_reader
 from extract.readers.pdfminer_reader import page_ctm, painted_subpaths, plumber_shape
 
@@ -295,11 +304,11 @@ def _object_chars(obj: Any, parent: tuple, glyphs: list | None, textpage: Any, f
         return _blank_object(obj, text_object, fonts, geometry)
     a, b, c, d = text_object.matrix[:4]
     ca, cb, cc, cd, ce, cf = geometry.ctm
-    if not (b == 0 and c == 0 and cb == 0 and cc == 0):
+    if not (b == 0 and c == 0 and cb == 0 and cc == 0 and a > 0 and d > 0):
+        # Turned, skewed or mirrored text, or a turned page: page_content decides what reads.
         return _turned_object_chars(glyphs, text_object, textpage, fonts, geometry)
-    if not a * d * ca * cd > 0:
-        return []  # mirrored text is not upright: extract leaves such characters out
-    # Unrotated text on an unrotated page (nearly always): each box is its origin plus constants.
+    # Unturned text on a page turned by 0 or 180 (nearly always): each box is its origin plus constants.
+    direction = 0 if ca > 0 else 180
     low = fonts.descent_at(text_object.font, text_object.font_key, text_object.size)
     high = low + text_object.size
     height, mb_x0, mb_top = geometry.height, geometry.mb_x0, geometry.mb_top
@@ -324,7 +333,7 @@ def _object_chars(obj: Any, parent: tuple, glyphs: list | None, textpage: Any, f
         x0, x1 = (left, right) if left <= right else (right, left)
         y0, y1 = (lower, upper) if lower <= upper else (upper, lower)
         chars.append(Char(text, x0 + mb_x0, (height - y1) + mb_top, x1 + mb_x0, (height - y0) + mb_top,
-                          char_size(y1 - y0), bold, colour))
+                          char_size(y1 - y0), bold, colour, direction))
         previous_origin = (origin_x, origin_y)
     return chars
 
@@ -363,17 +372,24 @@ def _turned_object_chars(glyphs: list, text_object: _TextObject, textpage: Any, 
             text = chr(code)
         if (origin_x, origin_y) == previous_origin and chars:
             raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(loose))
-            scale = text_object.matrix[0]
-            advance = (loose.right - origin_x) / scale if scale else 0.0
+            advance = _turned_ligature_advance(text_object.matrix, origin_x, origin_y, loose)
             text = chars.pop().text + text
         else:
             advance = fonts.advance_of(text_object.font, text_object.font_key, code, text_object.size)
-        char = _char(text, origin_x, origin_y, advance, text_object, fonts, geometry)
-        if char is None:
-            return []  # not upright: extract leaves such characters out
-        chars.append(char)
+        chars.append(_char(text, origin_x, origin_y, advance, text_object, fonts, geometry))
         previous_origin = (origin_x, origin_y)
     return chars
+
+
+def _turned_ligature_advance(matrix: tuple, origin_x: float, origin_y: float, loose: Any) -> float:
+    """A ligature glyph's advance in text space: from its origin to the far edge of PDFium's loose box
+    (in user space) along the axis its baseline runs on, divided by the matrix's scale along it."""
+    a, b = matrix[0], matrix[1]
+    if abs(a) >= abs(b):
+        edge = loose.right if a > 0 else loose.left
+        return (edge - origin_x) / a if a else 0.0
+    edge = loose.top if b > 0 else loose.bottom
+    return (edge - origin_y) / b
 
 
 def _blank_object(obj: Any, text_object: _TextObject, fonts: _Fonts, geometry: _PageGeometry) -> list[Char]:
@@ -387,18 +403,18 @@ def _blank_object(obj: Any, text_object: _TextObject, fonts: _Fonts, geometry: _
         return []
     origin_x, origin_y = text_object.matrix[4], text_object.matrix[5]
     advance = fonts.advance_of(text_object.font, text_object.font_key, _SPACE, text_object.size)
-    char = _char(" ", origin_x, origin_y, advance, text_object, fonts, geometry)
-    return [char] if char is not None else []
+    return [_char(" ", origin_x, origin_y, advance, text_object, fonts, geometry)]
 
 
 def _char(text: str, origin_x: float, origin_y: float, advance: float, text_object: _TextObject, fonts: _Fonts,
-          geometry: _PageGeometry) -> Char | None:
-    """pdfminer's LTChar box (origin … origin + advance, descent … descent + size) in pdfplumber's coordinates."""
+          geometry: _PageGeometry) -> Char:
+    """pdfminer's LTChar box (origin … origin + advance, descent … descent + size) in pdfplumber's coordinates,
+    with its direction and pdfminer's upright."""
     a, b, c, d = text_object.matrix[:4]
     ca, cb, cc, cd, ce, cf = geometry.ctm
-    # Upright as pdfminer tells it: on the text matrix with the page's turn (/Rotate) applied.
-    if not ((a * ca + b * cc) * (c * cb + d * cd) > 0 and (a * cb + b * cd) * (c * ca + d * cc) <= 0):
-        return None  # not upright: extract leaves such characters out
+    # The text matrix with the page's turn (/Rotate) applied, as pdfminer places the glyph.
+    pa, pb, pc, pd = a * ca + b * cc, a * cb + b * cd, c * ca + d * cc, c * cb + d * cd
+    upright = pa * pd > 0 and pb * pc <= 0
     size = text_object.size
     low = fonts.descent_at(text_object.font, text_object.font_key, size)
     high = low + size
@@ -418,7 +434,7 @@ def _char(text: str, origin_x: float, origin_y: float, advance: float, text_obje
     if mb_x0 != 0:
         x0, x1 = x0 + mb_x0, x1 + mb_x0
     return Char(text, x0, (height - y1) + mb_top, x1, (height - y0) + mb_top, char_size(y1 - y0),
-                text_object.bold, text_object.colour)
+                text_object.bold, text_object.colour, text_direction(pa, pb, pc, pd), upright)
 
 
 # PDFium's path segment types.

@@ -37,7 +37,16 @@ from pdfminer.utils import Matrix, PathSegment, Point, apply_matrix_pt, get_boun
 from pdfplumber.page import fix_fontname_bytes
 from pdfplumber.utils import resolve_all
 
-from extract.page_content import Char, PageContent, Shape, char_size, is_bold, page_content, text_colour
+from extract.page_content import (
+    Char,
+    PageContent,
+    Shape,
+    char_size,
+    is_bold,
+    page_content,
+    text_colour,
+    text_direction,
+)
 
 _log = logging.getLogger("pdfminer.pdfinterp")
 _UNSEEN = object()
@@ -178,12 +187,13 @@ class ContentDevice(PDFTextDevice):
         rise = textstate.rise
         dxscale = 0.001 * fontsize * scaling
         upright = a * d * scaling > 0 and b * c <= 0
+        direction = text_direction(a, b, c, d)
         descent = font.get_descent() * fontsize
         low = descent + rise
         high = descent + rise + fontsize
         glyphs = self._glyphs_of(font)
         bold = self._bold_of(font)
-        colour = _char_colour(graphicstate) if upright else None
+        colour = _char_colour(graphicstate)
         height, mb_x0, mb_top, chars = self.height, self.mb_x0, self.mb_top, self.chars
         zero = 0
         x, y = textstate.linematrix
@@ -200,22 +210,22 @@ class ContentDevice(PDFTextDevice):
                     if glyph is None:
                         glyph = glyphs[cid] = self._glyph(font, cid)
                     adv = glyph[1] * fontsize * scaling
-                    if upright:
-                        # translate_matrix then apply_matrix_rect on (0, low, adv, high), as LTChar does.
-                        e1 = x * a + y * c + e
-                        f1 = x * b + y * d + f
-                        left1, bottom1 = a * zero + c * low + e1, b * zero + d * low + f1
-                        right1, bottom2 = a * adv + c * low + e1, b * adv + d * low + f1
-                        right2, top1 = a * adv + c * high + e1, b * adv + d * high + f1
-                        left2, top2 = a * zero + c * high + e1, b * zero + d * high + f1
-                        x0 = min(left1, left2, right1, right2)
-                        y0 = min(bottom1, bottom2, top1, top2)
-                        x1 = max(left1, left2, right1, right2)
-                        y1 = max(bottom1, bottom2, top1, top2)
-                        if mb_x0 != 0:
-                            x0, x1 = x0 + mb_x0, x1 + mb_x0
-                        chars.append(Char(glyph[0], float(x0), float((height - y1) + mb_top), float(x1),
-                                          float((height - y0) + mb_top), char_size(y1 - y0), bold, colour))
+                    # translate_matrix then apply_matrix_rect on (0, low, adv, high), as LTChar does.
+                    e1 = x * a + y * c + e
+                    f1 = x * b + y * d + f
+                    left1, bottom1 = a * zero + c * low + e1, b * zero + d * low + f1
+                    right1, bottom2 = a * adv + c * low + e1, b * adv + d * low + f1
+                    right2, top1 = a * adv + c * high + e1, b * adv + d * high + f1
+                    left2, top2 = a * zero + c * high + e1, b * zero + d * high + f1
+                    x0 = min(left1, left2, right1, right2)
+                    y0 = min(bottom1, bottom2, top1, top2)
+                    x1 = max(left1, left2, right1, right2)
+                    y1 = max(bottom1, bottom2, top1, top2)
+                    if mb_x0 != 0:
+                        x0, x1 = x0 + mb_x0, x1 + mb_x0
+                    chars.append(Char(glyph[0], float(x0), float((height - y1) + mb_top), float(x1),
+                                      float((height - y0) + mb_top), char_size(y1 - y0), bold, colour,
+                                      direction, upright))
                     x += adv
                     if cid == 32 and wordspace:
                         x += wordspace
@@ -227,13 +237,13 @@ class ContentDevice(PDFTextDevice):
         """Vertical fonts only: build pdfminer's own LTChar and keep what pdfplumber would report of it."""
         text, textwidth = self._glyph(font, cid)
         item = LTChar(matrix, font, fontsize, scaling, rise, text, textwidth, font.char_disp(cid), ncs, graphicstate)
-        if item.upright:
-            x0, x1 = item.x0, item.x1
-            if self.mb_x0 != 0:
-                x0, x1 = x0 + self.mb_x0, x1 + self.mb_x0
-            self.chars.append(Char(text, float(x0), float((self.height - item.y1) + self.mb_top), float(x1),
-                                   float((self.height - item.y0) + self.mb_top), char_size(item.size),
-                                   self._bold_of(font), _char_colour(graphicstate)))
+        x0, x1 = item.x0, item.x1
+        if self.mb_x0 != 0:
+            x0, x1 = x0 + self.mb_x0, x1 + self.mb_x0
+        self.chars.append(Char(text, float(x0), float((self.height - item.y1) + self.mb_top), float(x1),
+                               float((self.height - item.y0) + self.mb_top), char_size(item.size),
+                               self._bold_of(font), _char_colour(graphicstate), text_direction(*item.matrix[:4]),
+                               bool(item.upright)))
         return item.adv
 
     def _glyph(self, font: PDFFont, cid: int) -> tuple[str, float]:

@@ -9,7 +9,16 @@ from collections.abc import Iterator
 
 import pdfplumber
 
-from extract.page_content import Char, PageContent, Shape, char_size, is_bold, page_content, text_colour
+from extract.page_content import (
+    Char,
+    PageContent,
+    Shape,
+    char_size,
+    is_bold,
+    page_content,
+    text_colour,
+    text_direction,
+)
 
 
 def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
@@ -24,7 +33,7 @@ def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
 def read_page(page: pdfplumber.page.Page) -> PageContent:
     """Read a pdfplumber page into a PageContent, in one pass over its objects."""
     objects = page.objects
-    chars = [_char(c) for c in objects.get("char", []) if c.get("upright", True)]
+    chars = [_char(c) for c in objects.get("char", [])]
     return page_content(
         page.page_number, float(page.width), float(page.height), chars,
         rects=[_shape(r) for r in objects.get("rect", [])],
@@ -34,6 +43,7 @@ def read_page(page: pdfplumber.page.Page) -> PageContent:
 
 
 def _char(c: dict) -> Char:
+    a, b, c_, d = c["matrix"][:4]
     return Char(
         text=c["text"],
         x0=float(c["x0"]),
@@ -43,6 +53,8 @@ def _char(c: dict) -> Char:
         size=char_size(c.get("size")),
         bold=is_bold(c.get("fontname") or ""),
         colour=text_colour(c.get("non_stroking_color")),
+        direction=text_direction(a, b, c_, d),
+        upright=bool(c.get("upright", True)),
     )
 
 

@@ -60,7 +60,7 @@ def read_documents(paths: Sequence[Path], settings: BatchSettings,
             for result in summary.results:
                 if result.ok:
                     documents[result.file] = Document.model_validate_json((Path(scratch) / result.output).read_bytes())
-                else:
+                elif result.failed:  # a duplicate of an earlier input is that input's period: nothing to add
                     failures.append(Outcome(result.file, reason=result.reason))
     for path in paths:
         if path.suffix.lower() == ".json":

@@ -1,7 +1,6 @@
 """Shared inputs of the CLI tests: the example report, the samples, and the broken corpus."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,10 +10,11 @@ from followup_process import EXAMPLE_PDF, ROOT
 
 @pytest.fixture(scope="session")
 def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A sample report under a name of its own, so a batch over samples/pdf does not see it twice."""
+    """A sample report under a name and content of its own, so a batch over samples/pdf sees it neither as
+    a name twice nor as a duplicate (a comment after the end of the file, which readers skip)."""
     assert EXAMPLE_PDF.is_file(), f"the example report is missing: {EXAMPLE_PDF}"
     copy = tmp_path_factory.mktemp("example") / "rapport-2024-03.pdf"
-    shutil.copy(EXAMPLE_PDF, copy)
+    copy.write_bytes(EXAMPLE_PDF.read_bytes() + b"\n% the example of the CLI tests\n")
     return copy
 
 

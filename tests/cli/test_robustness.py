@@ -17,9 +17,9 @@ from hostile_pdfs import deflate_bomb, huge_unicode_range, operator_flood, page_
 
 from extract.errors import InputRejected
 from followup.batch import JOURNAL, BatchSettings, assign_outputs, run_batch
-from followup.gold import mismatches
 from followup.output import document_json
 from followup.pipeline import extract_document
+from samples.gold import mismatches
 from schemas import Document
 
 YSTAD = ROOT / "samples" / "pdf" / "ystad-2024-03.pdf"

@@ -59,6 +59,37 @@ def test_summary_counts_transitions_and_slips():
     assert result.activities[0].slip_days == 184
 
 
+def test_slips_compare_the_stretches_dates_cover_and_count_days_only_between_whole_days():
+    old = [activity("A", new_deadline="2023-12-31"), activity("B", new_deadline="2024-"),
+           activity("C", new_deadline="2024-06-30"), activity("D", new_deadline="maj 2024"),
+           activity("E", new_deadline="2024-05-31")]
+    new = [activity("A", new_deadline="2024-"),            # into 2024: a slip, in no number of days
+           activity("B", new_deadline="2025-03-31"),       # out of 2024: a slip, in no number of days
+           activity("C", new_deadline="2024-"),            # vaguer, not later: no slip
+           activity("D", new_deadline="2024-05-31"),       # inside May: no slip
+           activity("E", new_deadline="2024-06-01")]       # a whole day later: one day
+    result = diff(old, new)
+    assert [c.slip_days for c in result.activities] == [None, None, None, None, 1]
+    assert result.summary.deadline_slips == 3 and result.summary.deadline_slip_days == [1]
+
+
+def test_a_date_value_carries_the_stretch_of_days_it_covers():
+    from datetime import date
+
+    from normalize.dates import parse_date
+
+    assert parse_date("2024-").span == (date(2024, 1, 1), date(2024, 12, 31))
+    assert parse_date("Maj 2024").span == (date(2024, 5, 1), date(2024, 5, 31))
+    assert parse_date("2024-02").last_day == date(2024, 2, 29)
+    assert parse_date("Q3 2024").span == (date(2024, 7, 1), date(2024, 9, 30))
+    assert parse_date("april–maj 2022").span == (date(2022, 4, 1), date(2022, 5, 31))
+    assert parse_date("2023-12-31").is_day and not parse_date("2024-").is_day
+    assert parse_date("Efter upphandling").span is None and parse_date("2021-02-29").span is None
+    # Read back from JSON, a value still knows its stretch, and the JSON does not grow.
+    value = DateValue.model_validate_json(parse_date("hösten 2024").model_dump_json())
+    assert value.first_day == date(2024, 1, 1) and "first_day" not in value.model_dump_json()
+
+
 def test_moving_to_done_without_ny_tid_is_not_a_slip():
     [change] = diff([activity("A", deadline="2021-12-31", new_deadline="2024-06-30")],
                     [activity("A", deadline="2021-12-31", section="done", status="done")]).activities

@@ -11,7 +11,7 @@ from schemas import Activity, Document
 DESIGN = (Path(__file__).resolve().parents[2] / "docs" / "DESIGN.md").read_text(encoding="utf-8")
 WARNING_CODES = sorted(
     {value for name, value in vars(normalize.warnings).items() if name.isupper() and isinstance(value, str)}
-    | {document.REPAIRED, document.PAGE_UNREADABLE}
+    | {document.REPAIRED, document.PAGE_UNREADABLE, document.PAGE_WITHOUT_ROWS}
 )
 
 

@@ -15,9 +15,9 @@ import pikepdf
 
 from extract.errors import REJECTION_CODES, InputRejected
 from extract.limits import ResourceLimit, time_limit
-from followup.gold import GOLD_FIELDS, comparable, gold_view
 from followup.output import document_json
 from followup.pipeline import extract_document
+from samples.gold import GOLD_FIELDS, comparable, gold_view
 from schemas import Document
 
 # Well above a sample's extraction (~1 s) on a loaded machine, well below the CLI's default.

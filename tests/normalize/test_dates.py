@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.dates import date_is_impossible, date_problem, find_completion_date, parse_date, printed_text
+from normalize.dates import date_is_impossible, date_problem, parse_date, printed_text
 
 GOLDS = sorted((Path(__file__).resolve().parents[2] / "samples" / "expected").glob("*-[0-9][0-9].json"))
 
@@ -99,24 +99,6 @@ def test_gold_deadlines_get_exactly_the_gold_dates(gold_path):
             assert parse_date(activity["new_deadline_raw"]).text == activity["new_deadline_raw"]
 
 
-@pytest.mark.parametrize("note, date", [
-    ("Klart 2023-11-30\n1177-basutbud infört på gynmottagningen", "2023-11-30"),
-    ("22-10-03 KLART\n\nIdentifiering av patientgrupper har gjorts", "2022-10-03"),
-    ("2023-12-01 KLART", "2023-12-01"),
-    ("Klart 22-10-03\n\nPatienten fyller i sitt diabetesformulär", "2022-10-03"),
-    # two parts completed at two times: the activity is complete at the later one
-    ("Klart 2022-10-01 - Meddelande om operationstid\n\nKlart 2023-03-01 - Tid kallelser", "2023-03-01"),
-])
-def test_completion_dates_in_notes(note, date):
-    assert find_completion_date(note).date == date
-
-
-@pytest.mark.parametrize("note", ["KLART", "MSI är implementerat på hela LiL sedan 2023-02-01",
-                                  "Hjärtmottagningen planeras starta 2023-11-28", "", None])
-def test_notes_without_a_completion_date(note):
-    assert find_completion_date(note) is None
-
-
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_parse_date_never_raises_and_keeps_the_printed_text(text):
@@ -128,7 +110,6 @@ def test_parse_date_never_raises_and_keeps_the_printed_text(text):
         assert value.text.split() == text.split() or "-" in value.text
         assert value.date is None or value.precision == "day"
     date_problem(text)
-    find_completion_date(text)
 
 
 @settings(max_examples=200, deadline=None)

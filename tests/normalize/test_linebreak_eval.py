@@ -2,7 +2,7 @@
 
 import pytest
 
-from normalize.evaluation import (
+from eval.linebreaks.evaluation import (
     CELL_FLOORS,
     SET_FILES,
     SET_FLOORS,

@@ -46,5 +46,5 @@ def test_diff_command_reads_pdfs_and_writes_a_meeting_summary(tmp_path):
                                        str(REPO / "samples/pdf/ystad-2024-09.pdf"), "--format", "md", "-o", str(out)])
     assert result.exit_code == 0, result.output
     text = out.read_text("utf-8")
-    assert "2024-03" in text and "2024-09" in text
-    assert "added" in text.lower() and "removed" in text.lower()
+    assert "(mars 2024)" in text and "(september 2024)" in text
+    assert "## Tillagda" in text and "## Borttagna" in text

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from followup.gold import mismatches
 from followup.pipeline import extract_document
+from samples.gold import mismatches
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_PDFS = sorted((REPO / "samples" / "pdf").glob("*.pdf"))

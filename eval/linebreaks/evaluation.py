@@ -11,8 +11,8 @@ There are four sets: `original` (the first evaluation), `new` (written for issue
 Each is scored per kind of line end and per class of hard case, and whole paragraphs are repaired
 as cells. Exits 1 when a set misses a target.
 
-    python -m normalize.evaluation                  # every set, a few failures of the first two
-    python -m normalize.evaluation --failures 50 --set new
+    python -m eval.linebreaks.evaluation                  # every set, a few failures of the first two
+    python -m eval.linebreaks.evaluation --failures 50 --set new
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from normalize.linebreaks import (
     swedish_lexicon,
 )
 
-CASES_DIR = Path(__file__).resolve().parent.parent / "eval" / "linebreaks"
+CASES_DIR = Path(__file__).resolve().parent
 CASES_FILE = CASES_DIR / "cases.jsonl"
 SET_FILES: dict[str, Path] = {
     "original": CASES_FILE,
