@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
+from compare.report import DIFF_CSV_COLUMNS
 from followup.batch import BatchSettings, InputResult
 from followup.batch_tables import BATCH_CSV_COLUMNS, batch_warnings_line, write_tables
 from followup.cli import main
@@ -126,7 +127,11 @@ def test_diff_csv_in_the_excel_dialect(sample_json_dir: Path) -> None:
                  "--csv-dialect", "excel-sv")
     assert result.exit_code == 0, result.output
     # stdout_bytes: click's Result.stdout turns CRLF into LF.
-    assert result.stdout_bytes.startswith("\ufeffchange;area;goal;".encode()) and b"\r\n" in result.stdout_bytes
+    assert result.stdout_bytes.startswith(("\ufeff" + ";".join(DIFF_CSV_COLUMNS) + "\r\n").encode())
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8-sig"), newline=""), delimiter=";"))
+    # Both versions' ids and printed deadlines are kept as text.
+    assert all(row["old_id"].startswith('="') or not row["old_id"] for row in rows)
+    assert any(row["old_deadline"].startswith('="') for row in rows)
 
 
 # ---------------------------------------------------------------- batch
