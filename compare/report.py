@@ -15,7 +15,7 @@ from typing import Any
 
 from compare.changes import collapse_whitespace
 from compare.summary import completed, moved_later, slipped, status_transition, turned_delayed
-from followup.output import activities_csv
+from followup.output import CsvDialect, activities_csv
 from schemas import Activity, DateValue
 from schemas.diff import ActivityChange, Diff
 
@@ -63,9 +63,31 @@ def change_csv_row(change: ActivityChange) -> dict[str, str]:
     }
 
 
-def diff_csv(diff: Diff) -> str:
+def diff_csv(diff: Diff, dialect: CsvDialect = "rfc4180") -> str:
     """The diff as CSV, one row per activity in the diff's order."""
-    return activities_csv((change_csv_row(c) for c in diff.activities), DIFF_CSV_COLUMNS)
+    return activities_csv((change_csv_row(c) for c in diff.activities), DIFF_CSV_COLUMNS, dialect)
+
+
+def diff_jsonl(diff: Diff) -> str:
+    """The diff as JSON Lines: one activity change (as in the JSON's `activities`) per line."""
+    return "".join(json.dumps(c.model_dump(mode="json"), ensure_ascii=False) + "\n" for c in diff.activities)
+
+
+def diff_sheets(diff: Diff) -> list:
+    """`diff --format xlsx`: a changes sheet (the CSV's columns, typed; statuses in Swedish and coloured)
+    and a summary sheet of the counts."""
+    from followup.workbook import Sheet, activity_rows
+
+    rows = activity_rows((change_csv_row(c) for c in diff.activities), DIFF_CSV_COLUMNS, legend=())
+    summary = diff.summary
+    measures: list[list[object]] = [
+        ["old", f"{diff.old.file} ({diff.old.period})" if diff.old.period else diff.old.file],
+        ["new", f"{diff.new.file} ({diff.new.period})" if diff.new.period else diff.new.file],
+        *([name, getattr(summary, name)] for name in
+          ("added", "removed", "changed", "unchanged", "completed", "deadline_slips", "turned_delayed")),
+        *([f"status {transition}", count] for transition, count in summary.status_transitions.items()),
+    ]
+    return [Sheet("changes", DIFF_CSV_COLUMNS, rows), Sheet("summary", ["measure", "value"], measures)]
 
 
 def escape_markdown(text: str) -> str:

@@ -4,7 +4,8 @@ The run writes, all atomically:
 - OUTDIR/NAME.json for every report extracted,
 - OUTDIR/activities.csv, every activity of every extracted report in input order, with the
   columns `source_file` and `period` in front of followup.output.CSV_COLUMNS, and the reports'
-  extra columns (headers followup has no field for) after them,
+  extra columns (headers followup has no field for) after them; on request also activities.xlsx,
+  .jsonl and .parquet (followup.batch_tables),
 - OUTDIR/report.json, the run report: per input ok or the reason it failed, pages, activities,
   seconds; it is also the skip cache of the next run.
 
@@ -36,19 +37,17 @@ from dataclasses import asdict, dataclass, field, replace
 from importlib import import_module
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from extract.errors import printable_name, printable_path
+from followup.batch_tables import BATCH_CSV_COLUMNS as BATCH_CSV_COLUMNS  # the columns of activities.csv
+from followup.batch_tables import TABLE_FILES, WarningTally, write_tables
 from followup.hints import with_option_hint
-from followup.output import CSV_COLUMNS, activities_csv, activity_csv_row, extra_columns, write_atomically
-
-if TYPE_CHECKING:
-    from schemas import Activity
+from followup.output import write_atomically
 
 RUN_REPORT = "report.json"
 JOURNAL = ".followup-journal.jsonl"
-ACTIVITIES_CSV = "activities.csv"
-BATCH_CSV_COLUMNS = ["source_file", "period", *CSV_COLUMNS]
+ACTIVITIES_CSV = TABLE_FILES["csv"]
 RUN_REPORT_VERSION = "1"
 DEFAULT_EXTRACTOR = "followup.pipeline:extract_document"
 
@@ -102,6 +101,10 @@ class BatchSettings:
     reader: str | None = None
     # Remove the outputs of inputs no longer given (listed as stale in the run report either way).
     prune: bool = False
+    # The tables of all activities written into OUTDIR (batch_tables.TABLE_FILES; csv always) and the CSV's
+    # dialect. Not in the fingerprint: they are written from the reports' JSON, skipped reports included.
+    tables: tuple[str, ...] = ("csv",)
+    csv_dialect: str = "rfc4180"
 
     def fingerprint(self) -> str:
         """Hash of everything that changes an extraction's output other than the input itself.
@@ -172,6 +175,8 @@ class BatchSummary:
     stale: list[str] = field(default_factory=list)
     pruned: bool = False
     interrupted: bool = False
+    # The warnings of the extracted reports (written into the tables' warnings column).
+    warnings: WarningTally = field(default_factory=WarningTally)
 
     @property
     def failed(self) -> list[InputResult]:
@@ -307,7 +312,7 @@ def run_batch(
 
 def _run_locked(inputs: Sequence[BatchInput], outdir: Path, settings: BatchSettings,
                 on_result: ResultCallback | None, started: float) -> BatchSummary:
-    _remove_leftover_temporaries(outdir, [RUN_REPORT, ACTIVITIES_CSV, *(item.output for item in inputs)])
+    _remove_leftover_temporaries(outdir, [RUN_REPORT, *TABLE_FILES.values(), *(item.output for item in inputs)])
     fingerprint = settings.fingerprint()
     known = _previous_results(outdir)
     previous = {} if settings.force else known
@@ -363,8 +368,8 @@ def _run_locked(inputs: Sequence[BatchInput], outdir: Path, settings: BatchSetti
         stale=stale,
         pruned=settings.prune and bool(stale),
     )
-    columns = BATCH_CSV_COLUMNS + extra_columns(_batch_activities(summary.results, outdir), BATCH_CSV_COLUMNS)
-    write_atomically(outdir / ACTIVITIES_CSV, activities_csv(_batch_rows(summary.results, outdir), columns))
+    tally = write_tables(summary.results, outdir, ("csv", *settings.tables), settings.csv_dialect)
+    summary = replace(summary, warnings=tally)
     write_atomically(outdir / RUN_REPORT, run_report_json(summary, settings))
     # The run report now holds every result; a journal left by an earlier, killed run is done with.
     journal.remove()
@@ -527,27 +532,6 @@ def _previous_results(outdir: Path) -> dict[str, dict[str, Any]]:
         if isinstance(entry, dict) and isinstance(entry.get("output"), str):
             results[entry["output"]] = entry
     return results
-
-
-def _batch_activities(results: Iterable[InputResult], outdir: Path) -> Iterator[Activity]:
-    """Every activity of every extracted report, read back one JSON file at a time."""
-    from schemas import Document
-
-    for result in results:
-        if result.ok:
-            yield from Document.model_validate_json((outdir / result.output).read_text(encoding="utf-8")).activities
-
-
-def _batch_rows(results: Iterable[InputResult], outdir: Path) -> Iterator[dict[str, str]]:
-    """CSV rows of every extracted report, read back one JSON file at a time to keep memory flat."""
-    from schemas import Document
-
-    for result in results:
-        if not result.ok:
-            continue
-        document = Document.model_validate_json((outdir / result.output).read_text(encoding="utf-8"))
-        for activity in document.activities:
-            yield {"source_file": result.file, "period": document.period or "", **activity_csv_row(activity)}
 
 
 # ---------------------------------------------------------------- reporting

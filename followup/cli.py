@@ -18,7 +18,8 @@ import click
 from extract.errors import InputRejected, printable_name, printable_path, technical_detail
 from extract.limits import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_SECONDS
 from extract.readers import DEFAULT_READER, READERS
-from followup.output import document_csv, document_json, new_file_mode, write_atomically
+from followup.output import new_file_mode, warnings_line, write_atomically
+from followup.output_options import OutputChoice, Rendered, output_options, render_diff, render_document, table_options
 from schemas import Document
 
 EXIT_OUTPUT_FAILED = 1
@@ -173,11 +174,11 @@ def main() -> None:
 
 @main.command(epilog=_examples(
     "followup extract samples/pdf/ystad-2024-03.pdf",
-    "followup extract rapport.pdf --format csv -o rapport.csv --period 2024-03",
+    "followup extract rapport.pdf -o rapport.csv --period 2024-03",
+    "followup extract rapport.pdf -o rapport.xlsx        # Excel; .csv .json .jsonl .parquet alike",
     "curl -s https://example.se/rapport.pdf | followup extract - > rapport.json"))
 @click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@output_options(["json", "csv", "jsonl", "xlsx", "parquet"], default="json")
 @click.option("--period", help="The follow-up period, YYYY-MM (else read from the document or file name).")
 @click.option("--password", help="Password of an encrypted PDF.")
 @click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
@@ -186,14 +187,28 @@ def main() -> None:
 @_TIMEOUT_OPTION
 @_MEMORY_OPTION
 @_READER_OPTION
-def extract(pdf: Path, output: Path | None, fmt: str, period: str | None, password: str | None,
+def extract(pdf: Path, out: OutputChoice, period: str | None, password: str | None,
             vocabulary_files: tuple[Path, ...], timeout: float, memory_limit: int, reader: str) -> None:
-    """Extract one report PDF (`-`: read it from stdin) into a JSON document (or CSV, one row per activity)."""
+    """Extract one report PDF (`-`: read it from stdin) into a JSON document (or CSV, JSON Lines, Excel,
+    Parquet: one row per activity)."""
     if period is not None and not _is_period(period):
         raise click.BadParameter("expected YYYY-MM", param_hint="--period")
     document = _extract_guarded(pdf, timeout=timeout, memory_limit=memory_limit, period=period, password=password,
                                 vocabulary=vocabulary_files, reader=reader)
-    _emit(document_json(document) if fmt == "json" else document_csv(document), output)
+    _deliver(render_document(document, out), out.path)
+    # The warnings are in every format, but a reader of a table may not look: say they are there.
+    line = warnings_line(printable_path(str(pdf)), document.warnings)
+    if line is not None:
+        click.echo(line, err=True)
+
+
+def _deliver(rendered: Rendered, output: Path | None) -> None:
+    """Text to stdout or a file (atomically); a file format written beside `output`, then moved into place."""
+    if isinstance(rendered, str):
+        _emit(rendered, output)
+    else:
+        assert output is not None  # chosen_output asks file formats for -o
+        _write_guarded(output, rendered)
 
 
 @main.command(epilog=_examples(
@@ -202,8 +217,7 @@ def extract(pdf: Path, output: Path | None, fmt: str, period: str | None, passwo
     "followup diff old.pdf new.pdf --password hemligt --period 2024-03 --period 2024-09 --format md --lang en"))
 @click.argument("old", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.argument("new", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "md"]), default="json", show_default=True)
+@output_options(["json", "csv", "md", "jsonl", "xlsx", "parquet"], default="json")
 @click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
               help="Language of the meeting summary (--format md).")
 @click.option("--period", "periods", multiple=True, metavar="YYYY-MM",
@@ -214,13 +228,13 @@ def extract(pdf: Path, output: Path | None, fmt: str, period: str | None, passwo
               help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
 @_TIMEOUT_OPTION
 @_MEMORY_OPTION
-def diff(old: Path, new: Path, output: Path | None, fmt: str, lang: str, periods: tuple[str, ...],
+def diff(old: Path, new: Path, out: OutputChoice, lang: str, periods: tuple[str, ...],
          password: str | None, vocabulary_files: tuple[Path, ...], timeout: float, memory_limit: int) -> None:
     """Compare two periods of one report (each a PDF or an extracted JSON): what changed since last time.
 
     Warns on stderr (exit status 0) when the two share almost no activities: they may be different reports.
     """
-    from compare import diff_csv, diff_documents, diff_json, diff_markdown
+    from compare import diff_documents
     from followup.api import looks_unrelated, unrelated_message
 
     if len(periods) > 2:
@@ -234,8 +248,7 @@ def diff(old: Path, new: Path, output: Path | None, fmt: str, lang: str, periods
     result = diff_documents(documents[0], documents[1], old_file=printable_name(old), new_file=printable_name(new))
     if looks_unrelated(result):
         click.echo(f"warning: {unrelated_message(result)}", err=True)
-    render = {"json": diff_json, "csv": diff_csv, "md": lambda d: diff_markdown(d, lang=lang)}[fmt]
-    _emit(render(result), output)
+    _deliver(render_diff(result, out, lang=lang), out.path)
 
 
 def _load_document(path: Path, *, timeout: float | None = None, memory_limit: int | None = None,
@@ -263,7 +276,8 @@ def _load_document(path: Path, *, timeout: float | None = None, memory_limit: in
     "followup batch arkiv -o out --progress-interval 30 2>> batch.log   # under cron"))
 @click.argument("inputs", nargs=-1)
 @click.option("-o", "--output-dir", "outdir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for NAME.json per report, activities.csv and report.json.")
+              help="Folder for NAME.json per report, activities.csv (and .xlsx .jsonl .parquet with --format) and "
+                   "report.json.")
 @click.option("--files-from", "files_from", type=click.File("r", encoding="utf-8"),
               help="Read more inputs from FILE, one per line (`-`: stdin).")
 @click.option("--prune", is_flag=True, help="Remove the outputs of inputs no longer given (always listed as stale).")
@@ -283,10 +297,11 @@ def _load_document(path: Path, *, timeout: float | None = None, memory_limit: in
               callback=lambda ctx, param, value: _checked_vocabulary(value),
               help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
 @_READER_OPTION
+@table_options(["csv", "xlsx", "jsonl", "parquet"])
 def batch(inputs: tuple[str, ...], outdir: Path, files_from: TextIO | None, prune: bool,
           progress_interval: float, jobs: int | None, timeout: float, memory_limit: int, force: bool,
           quiet: bool, period: str | None, password: str | None, vocabulary_files: tuple[Path, ...],
-          reader: str) -> None:
+          reader: str, tables: tuple[str, ...], csv_dialect: str) -> None:
     """Extract every report under the INPUTS (files, folders, globs) into OUTDIR; bad files are reported, not fatal.
 
     An input with the same content as an earlier one is a duplicate (not extracted or counted again).
@@ -312,7 +327,8 @@ def batch(inputs: tuple[str, ...], outdir: Path, files_from: TextIO | None, prun
     paths = _inputs_to_read(inputs, period, discover_inputs, "PDF files")
     settings = BatchSettings(period=period, password=password, vocabulary_files=vocabulary_files,
                              jobs=jobs or available_cores(), timeout=timeout, memory_limit=memory_limit, force=force,
-                             reader=None if reader == DEFAULT_READER else reader, prune=prune)
+                             reader=None if reader == DEFAULT_READER else reader, prune=prune, tables=tables,
+                             csv_dialect=csv_dialect)
     batch_inputs = assign_outputs(paths)
     # Stopped by a service manager or `kill`: unwind like Ctrl-C, so the workers are stopped too.
     previous_handler = signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
@@ -330,7 +346,12 @@ def batch(inputs: tuple[str, ...], outdir: Path, files_from: TextIO | None, prun
         if (outdir / "activities.csv").is_file():
             from followup.status_table import status_table
 
-            click.echo("\n" + status_table(outdir / "activities.csv"))
+            click.echo("\n" + status_table(outdir / "activities.csv", csv_dialect))
+        from followup.batch_tables import batch_warnings_line
+
+        line = batch_warnings_line(summary.warnings, summary.ok_count, printable_path(outdir / "activities.csv"))
+        if line is not None:
+            click.echo(line, err=True)
     for failure in summary.failed[:_FAILURES_LISTED]:
         click.echo(f"error: {printable_path(failure.file)}: {failure.reason}", err=True)
     if len(summary.failed) > _FAILURES_LISTED:
@@ -505,11 +526,12 @@ def history_add(database: Path, inputs: tuple[str, ...], series: str | None, job
 @click.argument("database", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("--series", help="The series (its key or a unique beginning of it); default every series.")
 @click.option("--activity", help="One activity's timeline: its identity key or its id in any period (or a unique beginning).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "xlsx"]), default="table", show_default=True,
-              help="xlsx: an Excel workbook, one sheet per series (or the activity); needs -o.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write here instead of stdout.")
-def history_show(database: Path, series: str | None, activity: str | None, fmt: str, output: Path | None) -> None:
-    """The status counts per period of each series, or the timeline of one activity."""
+@output_options(["table", "csv", "json", "xlsx"], default="table")
+def history_show(database: Path, series: str | None, activity: str | None, out: OutputChoice) -> None:
+    """The status counts per period of each series, or the timeline of one activity.
+
+    xlsx: an Excel workbook, one sheet per series (or the activity).
+    """
     from followup.history.formats import as_csv, as_json, as_table, write_xlsx
     from followup.history.queries import (
         STATUS_COUNT_COLUMNS,
@@ -532,20 +554,18 @@ def history_show(database: Path, series: str | None, activity: str | None, fmt: 
     except HistoryError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
-    if fmt == "xlsx":
-        if output is None:
-            raise click.UsageError("--format xlsx writes a workbook: name it with -o FILE.xlsx")
-        _write_guarded(output, lambda temporary: write_xlsx(temporary, blocks))
+    if out.format == "xlsx":
+        _write_guarded(out.path, lambda temporary: write_xlsx(temporary, blocks))
         return
-    if fmt == "json":
+    if out.format == "json":
         text = as_json({name: rows for name, rows, _ in blocks})
-    elif fmt == "csv":
+    elif out.format == "csv":
         name_column = "activity" if activity is not None else "series"
         text = as_csv([{name_column: name, **row} for name, rows, _ in blocks for row in rows],
-                      [name_column, *(blocks[0][2] if blocks else ())])
+                      [name_column, *(blocks[0][2] if blocks else ())], out.csv_dialect)
     else:
         text = "\n".join(f"{name}\n{as_table(rows, columns)}" for name, rows, columns in blocks)
-    _emit(text, output)
+    _emit(text, out.path)
 
 
 @main.command("report", epilog=_examples(

@@ -5,14 +5,20 @@ from pathlib import Path
 
 import pandas as pd
 
+from followup.output import text_of_cell
+
 STATUS_COLUMNS = ["done", "in_progress", "delayed", "unknown"]
 # More reports than this and the table no longer fits a screen; the CSV has them all.
 MAX_REPORTS = 25
 
 
-def status_table(activities_csv: Path) -> str:
+def status_table(activities_csv: Path, dialect: str = "rfc4180") -> str:
     """Per report: its period, how many activities, and how many of each status; a total last."""
-    rows = pd.read_csv(activities_csv, dtype=str, keep_default_na=False)
+    # excel-sv: `;`, a BOM that utf-8-sig drops, and periods written as text formulas (="2024-03").
+    rows = pd.read_csv(activities_csv, dtype=str, keep_default_na=False, sep=";" if dialect == "excel-sv" else ",",
+                       encoding="utf-8-sig")
+    if dialect == "excel-sv":
+        rows["period"] = rows["period"].map(text_of_cell)
     if rows.empty:
         return "no activities"
     rows["status"] = rows["status"].replace("", "unknown")

@@ -17,11 +17,13 @@ from schemas.document import (
     Warning,
 )
 from schemas.raw import LegendEntry, RawCell, RawDocument, RawRow, RawTable
+from schemas.table import ActivityRecord
 
 __all__ = [
     "SCHEMA_VERSION",
     "Activity",
     "ActivityChange",
+    "ActivityRecord",
     "DateValue",
     "Diff",
     "DiffSide",

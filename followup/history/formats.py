@@ -1,12 +1,12 @@
 """Rows of `followup history show` as a terminal table, CSV, JSON or an Excel workbook."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
+
+from followup.output import CsvDialect, activities_csv
 
 # A cell wider than this is cut with "…" in the terminal table (CSV and JSON keep it whole).
 MAX_CELL_WIDTH = 48
@@ -32,12 +32,10 @@ def as_table(rows: Sequence[dict[str, object]], columns: Sequence[str]) -> str:
     return "\n".join([line(columns), line(["-" * w for w in widths]), *(line(r) for r in cells)]) + "\n"
 
 
-def as_csv(rows: Sequence[dict[str, object]], columns: Sequence[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows({c: "" if row.get(c) is None else row.get(c) for c in columns} for row in rows)
-    return buffer.getvalue()
+def as_csv(rows: Sequence[dict[str, object]], columns: Sequence[str], dialect: CsvDialect = "rfc4180") -> str:
+    """CSV of the rows in the given dialect (followup.output.CsvDialect); empty where a value is None."""
+    return activities_csv(({c: "" if row.get(c) is None else str(row.get(c)) for c in columns} for row in rows),
+                          list(columns), dialect)
 
 
 def as_json(value: object) -> str:

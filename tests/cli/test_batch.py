@@ -307,8 +307,12 @@ def test_a_clean_run_exits_0(example_pdf: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["batch", str(example_pdf), "-o", str(tmp_path), "--jobs", "1"])
     assert result.exit_code == 0, result.output
     assert "1 inputs: 1 ok, 0 failed" in result.stdout
-    # stderr is no terminal here: a progress line per report, nothing else
-    assert result.stderr.startswith(f"[1/1] ok {example_pdf} (") and len(result.stderr.splitlines()) == 1
+    # stderr is no terminal here: a progress line per report, then one line counting the report's warnings
+    document = Document.model_validate_json((tmp_path / f"{example_pdf.stem}.json").read_text(encoding="utf-8"))
+    assert document.warnings
+    progress, warnings = result.stderr.splitlines()
+    assert progress.startswith(f"[1/1] ok {example_pdf} (")
+    assert warnings.startswith(f"warning: {len(document.warnings)} warnings in 1 of 1 reports (")
 
 
 def test_written_files_get_ordinary_permissions(tmp_path):

@@ -21,8 +21,11 @@ def test_extract_writes_the_output_document_to_a_file(tmp_path):
     out = tmp_path / "ystad.json"
     result = run("extract", str(SAMPLE), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert result.output == ""
+    assert result.stdout == ""
     document = json.loads(out.read_text("utf-8"))
+    # The report's warnings are counted on stderr, in one line.
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"warning: {SAMPLE}: {len(document['warnings'])} warnings (")
     assert document["schema_version"] == "1"
     assert document["source"]["file"] == "ystad-2024-03.pdf" and document["source"]["pages"] == 4
     assert document["period"] == "2024-03"
@@ -30,15 +33,15 @@ def test_extract_writes_the_output_document_to_a_file(tmp_path):
 
 
 def test_period_option_overrides_the_document_and_is_checked():
-    assert json.loads(run("extract", str(SAMPLE), "--period", "2024-04").output)["period"] == "2024-04"
+    assert json.loads(run("extract", str(SAMPLE), "--period", "2024-04").stdout)["period"] == "2024-04"
     assert run("extract", str(SAMPLE), "--period", "april").exit_code == 2
 
 
 def test_csv_has_one_row_per_activity_with_the_flattened_columns():
     result = run("extract", str(SAMPLE), "--format", "csv")
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(result.output)))
-    document = json.loads(run("extract", str(SAMPLE)).output)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    document = json.loads(run("extract", str(SAMPLE)).stdout)
     assert list(rows[0]) == CSV_COLUMNS
     assert len(rows) == len(document["activities"])
     first = document["activities"][0]

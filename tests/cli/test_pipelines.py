@@ -62,9 +62,11 @@ def test_batch_reads_its_inputs_from_a_file_or_stdin_and_logs_a_line_per_report(
     assert from_file.returncode == 0, from_file.stderr
     report = json.loads((tmp_path / "a" / "report.json").read_text())
     assert [entry["file"] for entry in report["inputs"]] == [str(SAMPLES / "ystad-2024-09.pdf"), str(YSTAD)]
-    # stderr is a pipe here: one line per finished report, none of a progress bar's control characters
-    lines = from_file.stderr.splitlines()
+    # stderr is a pipe here: one line per finished report, none of a progress bar's control characters,
+    # then the line counting the reports' warnings
+    *lines, warnings = from_file.stderr.splitlines()
     assert len(lines) == 2 and all(line.startswith(("[1/2] ok ", "[2/2] ok ")) for line in lines)
+    assert warnings.startswith("warning: ") and " warnings in 2 of 2 reports (" in warnings
     assert "\r" not in from_file.stderr and "pages" in lines[0]
 
     piped = subprocess.run([sys.executable, "-m", "followup", "batch", "--files-from", "-", "-o", str(tmp_path / "b"),
@@ -79,9 +81,10 @@ def test_progress_every_n_seconds_instead_of_a_line_per_report(tmp_path):
     result = run_followup("batch", YSTAD, SAMPLES / "ystad-2024-09.pdf", "-o", tmp_path / "out", "--jobs", "1",
                           "--progress-interval", "0.5")
     assert result.returncode == 0
-    lines = result.stderr.splitlines()
+    *lines, warnings = result.stderr.splitlines()
     assert lines and all(" settled, 0 failed, " in line for line in lines)
     assert lines[-1].startswith("[2/2] settled")
+    assert warnings.startswith("warning: ") and " warnings in 2 of 2 reports (" in warnings
 
 
 def test_identical_content_given_twice_is_a_duplicate_not_counted_twice(tmp_path):

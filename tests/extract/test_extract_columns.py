@@ -91,7 +91,7 @@ def test_columns_followup_has_no_field_for_are_kept_as_extra_cells(name):
 def test_extra_columns_follow_the_fixed_ones_in_the_csv():
     document = extract_document(DATA / "extra-columns-numbered.pdf")
     header, first = document_csv(document).splitlines()[:2]
-    assert header.endswith(",pages,Nr,Startdatum,Prioritet,Beräknad kostnad (tkr)")
+    assert header.endswith(",pages,warnings,Nr,Startdatum,Prioritet,Beräknad kostnad (tkr)")
     assert first.endswith(",1,2024-01-15,Hög,120")
 
 

@@ -153,3 +153,19 @@ def test_show_as_an_excel_workbook_has_a_sheet_per_series_with_typed_counts(tmp_
     assert [row[0] for row in rows] == ["2024-03", "2024-09"]
     assert rows[0][1] == len(sample_documents["ystad-2024-03"].activities) and isinstance(rows[0][1], int)
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+
+
+def test_show_takes_the_format_from_the_output_name(tmp_path, sample_json_dir, sample_documents):
+    from openpyxl import load_workbook
+
+    database = tmp_path / "history.db"
+    assert followup("history", "add", database, sample_json_dir, "--quiet").returncode == 0
+    assert followup("history", "show", database, "-o", tmp_path / "status.xlsx").returncode == 0
+    assert len(load_workbook(tmp_path / "status.xlsx").sheetnames) == 2
+    assert followup("history", "show", database, "-o", tmp_path / "status.csv").returncode == 0
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "status.csv").read_text(encoding="utf-8"))))
+    assert {row["series"] for row in rows} == {series_key(d) for d in sample_documents.values()}
+    contradiction = followup("history", "show", database, "-o", tmp_path / "status.csv", "--format", "json")
+    assert contradiction.returncode == 2 and "contradicts" in contradiction.stderr
+    swedish = followup("history", "show", database, "--csv-dialect", "excel-sv")
+    assert swedish.returncode == 0 and swedish.stdout.startswith("\ufeffseries;period;activities;")
