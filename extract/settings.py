@@ -102,6 +102,7 @@ class ExtractSettings(BaseModel):
         1.0, "The right part of two touching cells' texts starts within this many font sizes of the edge.")
     min_line_height: float = _tolerance(
         1.0, "Line heights below this (pt) are taken as this, so gaps measured in lines stay finite.")
+    min_font_size: float = _tolerance(1.0, "Type sizes below this (pt) are taken as this, so gaps measured in ems stay finite.")
 
     # ---------------------------------------------------------------- rows and group rows (tables.py)
     trailing_gap_lines: float = _tolerance(
@@ -128,6 +129,8 @@ class ExtractSettings(BaseModel):
         0.5, "Words of one text are set at most this many font sizes apart; cells further, by their padding.")
     leading_overlap: float = _tolerance(
         1.0, "Lines overlapping by more than this (pt) are side by side, not a paragraph's lines (for the leading).")
+    row_columns: int = _count(
+        2, "Text level in this many columns is a row (a row's first line); in one column alone, a paragraph or note.")
     row_fill_share: float = _tolerance(
         0.75, "A colour behind this share of a row's cells (the status cell aside) is the row's own shading.", le=1)
 

@@ -174,7 +174,7 @@ def continue_table(ctx: PageContext, previous: TableSlice, body_top: float, limi
     if body_top >= limit:
         return None
     table = _table_body(ctx, previous.columns, edges, Body(body_top, body_top, limit, ruled))
-    table.rows = [r for r in table.rows if r.group or sum(1 for c in r.cells.values() if c.text.strip()) >= 2]
+    table.rows = [r for r in table.rows if r.group or sum(1 for c in r.cells.values() if c.text.strip()) >= settings.row_columns]
     table.tail = _row_tail(ctx, previous.columns, table.rows[-1]) if table.rows else None
     return table if table.rows else None
 
@@ -487,7 +487,7 @@ def _touching_seam(line: TextLine, word: Box, x: float, settings: ExtractSetting
     slack = settings.glyph_slack
     glyphs = [c for c in line.chars if not c.text.isspace() and word.x0 - slack <= c.x0 and c.x1 <= word.x1 + slack]
     for a, b in zip(glyphs, glyphs[1:], strict=False):
-        size = max(a.size, b.size, 1.0)
+        size = max(a.size, b.size, settings.min_font_size)
         if abs(b.x0 - x) <= settings.seam_reach * size and b.x0 - a.x1 >= settings.touch_gap * size:
             return True
     return False
@@ -561,7 +561,7 @@ def _unruled_row_spans(ctx: PageContext, edges: Sequence[float], body_top: float
     row_tops: list[float] = []
     for y in cluster_positions((y for y, _ in starts), settings.unruled_alignment):
         columns_starting = {c for top, c in starts if abs(top - y) <= settings.unruled_alignment}
-        if not row_tops or len(columns_starting) >= 2:
+        if not row_tops or len(columns_starting) >= settings.row_columns:
             row_tops.append(y)
     # A group row reaches from its line down to the next row: the shading and padding around its
     # name belong to it, not to an empty row of their own.
@@ -591,7 +591,8 @@ def _end_group_line(ctx: PageContext, edges: Sequence[float], top: float, limit:
 
 def _row_line(line: TextLine, edges: Sequence[float], settings: ExtractSettings) -> bool:
     """A line that keeps to the columns with text in two or more of them, not one phrase running on."""
-    return _fits_columns(line, edges, (), settings) and _filled_columns(line, edges) >= 2 and not _one_phrase(line, settings)
+    return (_fits_columns(line, edges, (), settings) and _filled_columns(line, edges) >= settings.row_columns
+            and not _one_phrase(line, settings))
 
 
 def _unruled_group_lines(ctx: PageContext, edges: Sequence[float], body_top: float, limit: float) -> list[TextLine]:
@@ -610,7 +611,7 @@ def _unruled_group_lines(ctx: PageContext, edges: Sequence[float], body_top: flo
         below = inside[i + 1]
         first_line = [o for o in inside[i + 1:] if o.box.top < below.box.bottom]
         if (all(_fits_columns(o, edges, (), settings) and not _one_phrase(o, settings) for o in first_line)
-                and sum(_filled_columns(o, edges) for o in first_line) >= 2
+                and sum(_filled_columns(o, edges) for o in first_line) >= settings.row_columns
                 and below.box.top - line.box.bottom
                 <= settings.unruled_table_gap * max(line.box.height, settings.min_line_height)):
             groups.append(line)
