@@ -244,7 +244,9 @@ def _absorb(target: _Row, continuation: _Row) -> None:
         if known is None and not cell.text.strip():
             continue  # a column the row lacks, with nothing printed in it, adds no cell
         known = known or Cell("")
-        text = (f"{known.text}\n{cell.text}" if known.text.strip() else cell.text) if cell.text.strip() else known.text
+        text = known.text
+        if cell.text.strip():
+            text = f"{known.text}\n{cell.text}" if known.text.strip() else cell.text
         target.cells[role] = Cell(text, known.fill or cell.fill, known.marker or cell.marker)
     target.row_fill = target.row_fill or continuation.row_fill
     target.pages.extend(p for p in continuation.pages if p not in target.pages)
