@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
@@ -17,8 +18,9 @@ from extract.opening import DAMAGED, DAMAGED_AFTER_REPAIR, needs_repair, open_re
 from extract.page_content import Box, PageContent
 from extract.page_furniture import recurs_on_page, top_of_header, without_page_numbers
 from extract.readers import DEFAULT_READER, page_reader
+from extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from extract.stitching import PlacedSlice, stitch_page_breaks
-from extract.tables import TableSlice, continue_table, find_table_slices, header_lines
+from extract.tables import PageContext, TableSlice, continue_table, find_table_slices, header_lines
 from extract.text_lines import CharIndex, TextLine, text_lines
 from schemas import LegendEntry, RawDocument, RawTable
 from schemas.document import Warning
@@ -30,17 +32,31 @@ PAGE_UNREADABLE = "page_unreadable"
 # A page with text on which no activity table was found (see _page_without_rows_warning).
 PAGE_WITHOUT_ROWS = "page_without_rows"
 
-# Lines of the first page kept as preamble (where the period line is printed).
-PREAMBLE_LINES = 15
-# A status legend names at least two statuses; a page with fewer markers does not end the search.
-MIN_LEGEND_ENTRIES = 2
+
+@dataclass(frozen=True)
+class _Reading:
+    """How a report's pages are read: the page reader, the header vocabulary and the tolerances."""
+
+    reader: str
+    vocabulary: HeaderVocabulary
+    settings: ExtractSettings = DEFAULT_SETTINGS
+
+
+@dataclass(frozen=True)
+class SectionHeading:
+    """A section heading printed outside the tables ("Klara aktiviteter"): the tables below it are
+    of its section until the next one."""
+
+    top: float
+    text: str
+    section: str
 
 
 @dataclass
 class _Findings:
-    """What the pages told us, in document order."""
+    """What the pages told us, in document order (filled page by page by _read_findings)."""
 
-    slices: list[tuple[TableSlice, str, str | None, bool]] = field(default_factory=list)
+    slices: list[PlacedSlice] = field(default_factory=list)
     legend: list[LegendEntry] = field(default_factory=list)
     milestones: list[str] = field(default_factory=list)
     title: str | None = None
@@ -62,12 +78,12 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_raw_document(path: Path, *, password: str | None = None,
-                      headers: HeaderVocabulary | None = None, reader: str = DEFAULT_READER,
-                      repair: bool = True) -> RawDocument:
+def read_raw_document(path: Path, *, password: str | None = None, reader: str = DEFAULT_READER,
+                      repair: bool = True, settings: ExtractSettings = DEFAULT_SETTINGS) -> RawDocument:
     """Read a follow-up report PDF into its raw tables; raises InputRejected when it cannot.
 
-    `reader` names the page reader (extract/readers: "pdfminer", "pdfium", "pdfplumber").
+    `reader` names the page reader (extract/readers: "pdfminer", "pdfium", "pdfplumber"); `settings`
+    holds the tolerances the pages are read with (extract.settings; the defaults unless given).
     A file or a page pdfminer cannot read is repaired by qpdf in memory and read again; the
     document then carries a `repaired` warning, and a page that still cannot be read a
     `page_unreadable` warning; `repair=False` rejects such a file as damaged instead (to measure
@@ -75,14 +91,14 @@ def read_raw_document(path: Path, *, password: str | None = None,
     """
     path = Path(path)
     page_reader(reader)  # an unknown name fails before the file is opened
-    vocabulary = headers or load_header_vocabulary()
+    reading = _Reading(reader, load_header_vocabulary(), settings)
     repaired = False
     try:
-        findings, page_count = _read_pages(path, password, vocabulary, reader, repair=False)
+        findings, page_count = _read_pages(path, password, reading, repair=False)
     except _NeedsRepair as damage:
         if not repair:
             raise damage.rejection from None
-        findings, page_count = _read_pages(path, password, vocabulary, reader, repair=True, original=damage.rejection)
+        findings, page_count = _read_pages(path, password, reading, repair=True, original=damage.rejection)
         repaired = True
     # Text read or left out (mirrored, or running across the rest of its page) is text all the same:
     # such a file has a text layer, only no table followup can read.
@@ -94,7 +110,6 @@ def read_raw_document(path: Path, *, password: str | None = None,
         if repaired:
             raise InputRejected(f"{DAMAGED_AFTER_REPAIR} (no activity table is left in it)", code="damaged")
         raise InputRejected("no activity table found", code="no_table")
-    placed = [PlacedSlice(s, section, heading, starts) for s, section, heading, starts in findings.slices]
     return RawDocument(
         file=printable_name(path),
         sha256=file_sha256(path),
@@ -103,7 +118,7 @@ def read_raw_document(path: Path, *, password: str | None = None,
         preamble=findings.preamble,
         milestones=findings.milestones,
         legend=findings.legend,
-        tables=[with_extra_columns(table) for table in stitch_page_breaks(placed)],
+        tables=[with_extra_columns(table) for table in stitch_page_breaks(findings.slices, settings)],
         warnings=findings.warnings,
     )
 
@@ -116,7 +131,7 @@ class _NeedsRepair(Exception):
         self.rejection = rejection
 
 
-def _read_pages(path: Path, password: str | None, vocabulary: HeaderVocabulary, reader: str, *, repair: bool,
+def _read_pages(path: Path, password: str | None, reading: _Reading, *, repair: bool,
                 original: InputRejected | None = None) -> tuple[_Findings, int]:
     """Every page of the file (or of its repaired copy) read into findings; (findings, page count)."""
     try:
@@ -132,7 +147,7 @@ def _read_pages(path: Path, password: str | None, vocabulary: HeaderVocabulary, 
         findings.warnings.append(_repaired_warning(original))
     limit: ResourceLimit | None = None
     exhausted = False
-    read_from = page_reader(reader)
+    read_from = page_reader(reading.reader)
     try:
         page_count = len(pdf.pages)
         pages = read_from(pdf, 0)
@@ -156,7 +171,7 @@ def _read_pages(path: Path, password: str | None, vocabulary: HeaderVocabulary, 
                 pages = read_from(pdf, number)  # a reader stops at its first error: go on after the page
                 continue
             tables_before = len(findings.slices)
-            _read_findings(content, vocabulary, findings)
+            _read_findings(content, reading, findings)
             warning = _page_without_rows_warning(content, tables_before, len(findings.slices) - tables_before)
             if warning is not None:
                 findings.warnings.append(warning)
@@ -229,72 +244,127 @@ def _page_without_rows_warning(page: PageContent, tables_before: int, tables_on_
                            "rows printed there may be missing. Check the page against the printed report.")
 
 
-def _read_findings(page: PageContent, vocabulary: HeaderVocabulary, findings: _Findings) -> None:
+def _read_findings(page: PageContent, reading: _Reading, findings: _Findings) -> None:
+    """Add what one page tells to the findings: its tables in their sections, and the title,
+    preamble, milestones and legend where they are still to be found."""
     findings.chars += len(page.chars) + page.unread_text
     if not page.chars:
         return
+    ctx = _page_context(page, reading)
+    _forget_page_number_group(ctx, findings)
+    headers = header_lines(ctx.lines, reading.vocabulary, reading.settings)
+    slices = _page_slices(ctx, headers, findings)
+    regions = _table_regions(ctx, slices)
+    outside = _lines_outside(ctx.lines, regions)
+    if not findings.first_page_seen:
+        findings.first_page_seen = True
+        _read_front_matter(ctx, slices, findings)
+    if not findings.slices:
+        findings.milestones.extend(find_milestones(ctx.page, ctx.index, regions, reading.settings))
+    _read_legend(ctx, regions, outside, findings)
+    findings.previous_page_lines = {_line_key(line) for line in ctx.lines}
+    for event in sorted([*slices, *_section_headings(outside, reading.vocabulary)], key=_top_of):
+        match event:
+            case SectionHeading():
+                findings.section, findings.heading, findings.new_table = event.section, event.text, True
+            case TableSlice():
+                _place_slice(event, findings)
+
+
+def _page_context(page: PageContent, reading: _Reading) -> PageContext:
+    """The page as the table readers see it: its lines and character index, page numbers left out."""
     lines = text_lines(page.chars)
     chars = without_page_numbers(page.chars, lines, page.height)
     if len(chars) < len(page.chars):
         page = dataclasses.replace(page, chars=chars)
         lines = text_lines(chars)
-    index = CharIndex(page.chars)
-    if findings.slices and findings.slices[-1][0].trailing_group is not None \
-            and recurs_on_page(findings.slices[-1][0].trailing_group, lines):
-        findings.slices[-1][0].trailing_group = None  # the last page's number, not a group row
-    headers = header_lines(lines, vocabulary)
-    slices = find_table_slices(page, lines, index, headers, vocabulary)
-    continued = _table_continued_without_header(page, lines, index, headers, vocabulary, findings)
+    return PageContext(page, lines, CharIndex(page.chars), reading.vocabulary, reading.settings)
+
+
+def _forget_page_number_group(ctx: PageContext, findings: _Findings) -> None:
+    """The line that ended the last page's table, taken for a group row, is that page's number when
+    this page prints it again (digits aside)."""
+    last = findings.slices[-1].slice if findings.slices else None
+    if last is not None and last.trailing_group is not None \
+            and recurs_on_page(last.trailing_group, ctx.lines, ctx.settings):
+        last.trailing_group = None  # the last page's number, not a group row
+
+
+def _page_slices(ctx: PageContext, headers: list[HeaderBand], findings: _Findings) -> list[TableSlice]:
+    """The page's tables, top to bottom: the last page's table continued without its header first."""
+    slices = find_table_slices(ctx, headers)
+    continued = _table_continued_without_header(ctx, headers, findings)
     if continued is not None:
         slices.insert(0, continued)
-    regions = [Box(0, s.header_top - 2, page.width, s.bottom + 2) for s in slices]
-    # By its middle: a line printed right under a table's last rule may touch it with its ascenders.
-    outside = [line for line in lines
-               if not any(r.top <= (line.box.top + line.box.bottom) / 2 <= r.bottom for r in regions)]
-
-    if not findings.first_page_seen:
-        findings.first_page_seen = True
-        first_top = slices[0].header_top if slices else page.height
-        _read_front_matter([line for line in lines if line.box.bottom <= first_top], findings)
-    if not findings.slices:
-        findings.milestones.extend(find_milestones(page, index, regions))
-    if len(findings.legend) < MIN_LEGEND_ENTRIES:
-        # A single marker with a label may be something else (a note box); keep looking for a key.
-        shapes = [f for f in page.fills if not _inside_any(f.box, regions)]
-        legend = find_legend(shapes, outside) or find_glyph_legend(outside)
-        if len(legend) > len(findings.legend):
-            findings.legend = legend
-
-    findings.previous_page_lines = {_line_key(line) for line in lines}
-    events: list[tuple[float, object]] = [(s.header_top, s) for s in slices]
-    events += [(line.box.top, line) for line in outside if section_of_heading(line.text, vocabulary)]
-    for _, event in sorted(events, key=lambda e: e[0]):
-        if isinstance(event, TextLine):
-            findings.section = section_of_heading(event.text, vocabulary) or findings.section
-            findings.heading = event.text
-            findings.new_table = True
-        else:
-            if not findings.new_table and _completed_table_without_heading(findings, event):
-                findings.section, findings.heading, findings.new_table = "done", None, True
-            findings.slices.append((event, findings.section, findings.heading, findings.new_table))
-            findings.new_table = False
+    return slices
 
 
-def _table_continued_without_header(
-    page: PageContent, lines: list[TextLine], index: CharIndex, headers: list[TextLine],
-    vocabulary: HeaderVocabulary, findings: _Findings,
-) -> TableSlice | None:
+def _table_regions(ctx: PageContext, slices: list[TableSlice]) -> list[Box]:
+    """Where the page's tables lie, across the page's width: what is inside is no legend or heading."""
+    pad = ctx.settings.table_region_pad
+    return [Box(0, s.header_top - pad, ctx.page.width, s.bottom + pad) for s in slices]
+
+
+def _lines_outside(lines: Sequence[TextLine], regions: list[Box]) -> list[TextLine]:
+    """The lines outside every table region, by their middle: a line printed right under a table's
+    last rule may touch it with its ascenders."""
+    return [line for line in lines
+            if not any(r.top <= (line.box.top + line.box.bottom) / 2 <= r.bottom for r in regions)]
+
+
+def _read_legend(ctx: PageContext, regions: list[Box], outside: list[TextLine], findings: _Findings) -> None:
+    """The status legend outside the tables, kept when it names more statuses than the one found so far."""
+    settings = ctx.settings
+    if len(findings.legend) >= settings.min_legend_entries:
+        return
+    # A single marker with a label may be something else (a note box); keep looking for a key.
+    shapes = [f for f in ctx.page.fills if not _inside_any(f.box, regions, settings)]
+    legend = find_legend(shapes, outside, settings) or find_glyph_legend(outside, settings)
+    if len(legend) > len(findings.legend):
+        findings.legend = legend
+
+
+def _section_headings(outside: list[TextLine], vocabulary: HeaderVocabulary) -> list[SectionHeading]:
+    """The section headings among the lines outside the tables, top to bottom."""
+    headings = []
+    for line in outside:
+        section = section_of_heading(line.text, vocabulary)
+        if section is not None:
+            headings.append(SectionHeading(line.box.top, line.text, section))
+    return headings
+
+
+def _top_of(event: SectionHeading | TableSlice) -> float:
+    """Where a heading or a table starts on its page (the order they are read in)."""
+    match event:
+        case SectionHeading():
+            return event.top
+        case TableSlice():
+            return event.header_top
+
+
+def _place_slice(table: TableSlice, findings: _Findings) -> None:
+    """Add a table slice under the section and heading above it; a completed table is known by the
+    Ny tid column it lacks even without its heading."""
+    if not findings.new_table and _completed_table_without_heading(findings, table):
+        findings.section, findings.heading, findings.new_table = "done", None, True
+    findings.slices.append(PlacedSlice(table, findings.section, findings.heading, findings.new_table))
+    findings.new_table = False
+
+
+def _table_continued_without_header(ctx: PageContext, headers: list[HeaderBand], findings: _Findings) -> TableSlice | None:
     """Rows at the top of a page that continue the last page's table when its header is not repeated."""
-    if not findings.slices or findings.slices[-1][0].page != page.number - 1:
+    if not findings.slices or findings.slices[-1].slice.page != ctx.page.number - 1:
         return None
-    stops = [top_of_header(h, lines) for h in headers]
-    stops += [line.box.top for line in lines if section_of_heading(line.text, vocabulary)]
-    limit = min(stops, default=page.height) - 1
+    lines, clearance = ctx.lines, ctx.settings.limit_clearance
+    stops = [top_of_header(h, lines, ctx.settings) for h in headers]
+    stops += [line.box.top for line in lines if section_of_heading(line.text, ctx.vocabulary)]
+    limit = min(stops, default=ctx.page.height) - clearance
     # The running header is printed at the same place on every page; the table resumes below it.
     body = [line for line in lines if line.box.top < limit and _line_key(line) not in findings.previous_page_lines]
     if not body:
         return None
-    return continue_table(page, lines, index, findings.slices[-1][0], body[0].box.top - 1, limit)
+    return continue_table(ctx, findings.slices[-1].slice, body[0].box.top - clearance, limit)
 
 
 def _line_key(line: TextLine) -> tuple[int, str]:
@@ -319,23 +389,26 @@ def _completed_table_without_heading(findings: _Findings, table: TableSlice) -> 
     """A second table that drops the Ny tid column of the first is the completed table, heading or not."""
     if not findings.slices:
         return False
-    previous = findings.slices[-1][0]
+    previous = findings.slices[-1].slice
     return (previous.roles != table.roles and "new_deadline" in previous.roles
             and "new_deadline" not in table.roles)
 
 
-def _read_front_matter(lines: list[TextLine], findings: _Findings) -> None:
+def _read_front_matter(ctx: PageContext, slices: list[TableSlice], findings: _Findings) -> None:
     """Title (the largest text above the first table) and the lines around it."""
+    first_top = slices[0].header_top if slices else ctx.page.height
+    lines = [line for line in ctx.lines if line.box.bottom <= first_top]
     if not lines:
         return
+    settings = ctx.settings
     largest = max(line.size for line in lines)
-    title_lines = [line for line in lines if abs(line.size - largest) < 0.5]
+    title_lines = [line for line in lines if abs(line.size - largest) < settings.title_size_tolerance]
     findings.title = " ".join(line.text for line in title_lines)
-    findings.preamble = [line.text for line in lines if line not in title_lines][:PREAMBLE_LINES]
+    findings.preamble = [line.text for line in lines if line not in title_lines][:settings.preamble_lines]
 
 
-def _inside_any(box: Box, regions: list[Box]) -> bool:
-    return any(region.overlap(box) > 0.5 * box.area for region in regions)
+def _inside_any(box: Box, regions: list[Box], settings: ExtractSettings) -> bool:
+    return any(region.overlap(box) > settings.region_share * box.area for region in regions)
 
 
 @dataclass(frozen=True)
@@ -359,13 +432,13 @@ class PageFindings:
 
 
 def inspect_page(path: Path, page_number: int, *, password: str | None = None, reader: str = DEFAULT_READER,
-                 headers: HeaderVocabulary | None = None) -> PageFindings:
+                 settings: ExtractSettings = DEFAULT_SETTINGS) -> PageFindings:
     """Read the report up to the page after `page_number` (1-based) and say what was found on that page.
 
     The pages before it are read too, as they decide its section and whether its first rows continue a
     table; raises InputRejected when the file cannot be opened and ValueError for a page it does not have.
     """
-    vocabulary = headers or load_header_vocabulary()
+    reading = _Reading(reader, load_header_vocabulary(), settings)
     pdf = open_report(Path(path), password, repair=True)
     findings = _Findings()
     try:
@@ -377,20 +450,19 @@ def inspect_page(path: Path, page_number: int, *, password: str | None = None, r
         for page in page_reader(reader)(pdf, 0):
             if page.number == page_number:
                 content, first_on_page = page, len(findings.slices)
-            _read_findings(page, vocabulary, findings)
+            _read_findings(page, reading, findings)
             if page.number > page_number:
                 break
     finally:
         _close_quietly(pdf)
     assert content is not None  # the reader yields every page up to page_count
-    on_page = [s for s, *_ in findings.slices[first_on_page:] if s.page == page_number]
-    placed = [PlacedSlice(s, section, heading, starts) for s, section, heading, starts in findings.slices]
-    spans = [row.pages for table in stitch_page_breaks(placed) for row in table.rows]
+    on_page = [placed.slice for placed in findings.slices[first_on_page:] if placed.slice.page == page_number]
+    spans = [row.pages for table in stitch_page_breaks(findings.slices, settings) for row in table.rows]
     return PageFindings(
         page=page_number,
         width=content.width,
         height=content.height,
-        headers=tuple(header_lines(text_lines(content.chars), vocabulary)),
+        headers=tuple(header_lines(text_lines(content.chars), reading.vocabulary, settings)),
         slices=tuple(on_page),
         continued_from_previous=any(page_number - 1 in pages and page_number in pages for pages in spans),
         continues_on_next=any(page_number in pages and page_number + 1 in pages for pages in spans),

@@ -6,16 +6,10 @@ from collections.abc import Sequence
 
 from extract.colours import is_marker_glyph, is_neutral
 from extract.page_content import Box, Char, Fill
-
-# A fill covering at least this share of a cell shades the cell.
-SHADING_SHARE = 0.4
-# A filled shape wholly inside a cell and smaller than this share of it is a marker.
-MARKER_SHARE = 0.6
-# ... and at least this share of the shape lies in the cell.
-MARKER_INSIDE = 0.6
+from extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
-def cell_shading(box: Box, fills: Sequence[Fill]) -> str | None:
+def cell_shading(box: Box, fills: Sequence[Fill], settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:
     """The colour shading most of the cell, or None."""
     by_colour: dict[str, float] = defaultdict(float)
     for fill in fills:
@@ -25,10 +19,10 @@ def cell_shading(box: Box, fills: Sequence[Fill]) -> str | None:
     if not by_colour or box.area <= 0:
         return None
     colour, shared = max(sorted(by_colour.items()), key=lambda item: item[1])
-    return colour if shared >= SHADING_SHARE * box.area else None
+    return colour if shared >= settings.shading_share * box.area else None
 
 
-def cell_marker(box: Box, fills: Sequence[Fill]) -> str | None:
+def cell_marker(box: Box, fills: Sequence[Fill], settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:
     """The colour of the largest filled shape drawn in the cell (a status dot), or None.
 
     A dot set on the text's baseline may stick out above the first line, where a table without
@@ -38,8 +32,8 @@ def cell_marker(box: Box, fills: Sequence[Fill]) -> str | None:
     for fill in fills:
         inner = fill.box
         centre_inside = box.contains_point((inner.x0 + inner.x1) / 2, (inner.top + inner.bottom) / 2)
-        if (centre_inside and inner.overlap(box) >= MARKER_INSIDE * inner.area
-                and inner.area < MARKER_SHARE * box.area and (best is None or inner.area > best.box.area)):
+        if (centre_inside and inner.overlap(box) >= settings.marker_inside * inner.area
+                and inner.area < settings.marker_share * box.area and (best is None or inner.area > best.box.area)):
             best = fill
     return best.colour if best else None
 

@@ -5,11 +5,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from extract.page_content import Ruling
-
-# Rulings this close (pt) are the same line (borders of neighbouring cells are drawn twice).
-SNAP = 2.0
-# A boundary crosses a column when its segments cover at least this share of the column.
-COLUMN_COVERAGE = 0.5
+from extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
 @dataclass(frozen=True)
@@ -24,8 +20,8 @@ class Boundary:
         return sum(self.crosses) / len(self.crosses) if self.crosses else 0.0
 
 
-def cluster_positions(values: Iterable[float], tolerance: float = SNAP) -> list[float]:
-    """Merge positions closer than the tolerance; each cluster becomes its mean."""
+def cluster_positions(values: Iterable[float], tolerance: float) -> list[float]:
+    """Merge positions closer than the tolerance (pt); each cluster becomes its mean."""
     clusters: list[list[float]] = []
     for value in sorted(values):
         if clusters and value - clusters[-1][-1] <= tolerance:
@@ -35,11 +31,13 @@ def cluster_positions(values: Iterable[float], tolerance: float = SNAP) -> list[
     return [sum(c) / len(c) for c in clusters]
 
 
-def vertical_edges_at(rulings: Sequence[Ruling], y: float, x_min: float, x_max: float) -> list[float]:
+def vertical_edges_at(rulings: Sequence[Ruling], y: float, x_min: float, x_max: float,
+                      settings: ExtractSettings = DEFAULT_SETTINGS) -> list[float]:
     """x positions of vertical rulings passing through height y within [x_min, x_max]."""
-    xs = [r.position for r in rulings if r.orientation == "v" and r.start - SNAP <= y <= r.end + SNAP
-          and x_min - SNAP <= r.position <= x_max + SNAP]
-    return cluster_positions(xs)
+    snap = settings.snap
+    xs = [r.position for r in rulings if r.orientation == "v" and r.start - snap <= y <= r.end + snap
+          and x_min - snap <= r.position <= x_max + snap]
+    return cluster_positions(xs, snap)
 
 
 def covered_length(segments: Iterable[tuple[float, float]], lo: float, hi: float) -> float:
@@ -54,17 +52,19 @@ def covered_length(segments: Iterable[tuple[float, float]], lo: float, hi: float
 
 
 def horizontal_boundaries(
-    rulings: Sequence[Ruling], edges: Sequence[float], top: float, bottom: float
+    rulings: Sequence[Ruling], edges: Sequence[float], top: float, bottom: float,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
 ) -> list[Boundary]:
     """Horizontal rulings between top and bottom, with the columns each one crosses."""
-    left, right = edges[0] - SNAP, edges[-1] + SNAP
-    horizontal = [r for r in rulings if r.orientation == "h" and top - SNAP <= r.position <= bottom + SNAP
+    snap = settings.snap
+    left, right = edges[0] - snap, edges[-1] + snap
+    horizontal = [r for r in rulings if r.orientation == "h" and top - snap <= r.position <= bottom + snap
                   and r.end > left and r.start < right]
     boundaries = []
-    for y in cluster_positions(r.position for r in horizontal):
-        segments = [(r.start, r.end) for r in horizontal if abs(r.position - y) <= SNAP]
+    for y in cluster_positions((r.position for r in horizontal), snap):
+        segments = [(r.start, r.end) for r in horizontal if abs(r.position - y) <= snap]
         crosses = tuple(
-            covered_length(segments, x0, x1) >= COLUMN_COVERAGE * (x1 - x0)
+            covered_length(segments, x0, x1) >= settings.column_coverage * (x1 - x0)
             for x0, x1 in zip(edges, edges[1:], strict=False)
         )
         if any(crosses):
@@ -72,15 +72,17 @@ def horizontal_boundaries(
     return boundaries
 
 
-def vertical_span_at(rulings: Sequence[Ruling], edges: Sequence[float], top: float, bottom: float) -> bool:
+def vertical_span_at(rulings: Sequence[Ruling], edges: Sequence[float], top: float, bottom: float,
+                     settings: ExtractSettings = DEFAULT_SETTINGS) -> bool:
     """True when inner vertical rulings of the grid run through the band [top, bottom]."""
+    snap = settings.snap
     middle = (top + bottom) / 2
     inner = edges[1:-1]
     if not inner:
         return True
     hits = 0
     for x in inner:
-        if any(r.orientation == "v" and abs(r.position - x) <= SNAP and r.start - SNAP <= middle <= r.end + SNAP
+        if any(r.orientation == "v" and abs(r.position - x) <= snap and r.start - snap <= middle <= r.end + snap
                for r in rulings):
             hits += 1
-    return hits >= len(inner) / 2
+    return hits >= settings.ruled_edges_share * len(inner)

@@ -12,6 +12,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from extract.page_content import Box
+from extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from extract.text_lines import TextLine, Word
 
 
@@ -83,19 +84,12 @@ def _role_of_key(key: str, vocabulary: HeaderVocabulary) -> str | None:
     return best_role if best_score >= vocabulary.fuzzy_threshold else None
 
 
-# Words of one header cell sit a space apart; a gap wider than this many font sizes means the next
-# column (cell padding on both sides is wider than a word space).
-COLUMN_GAP = 0.9
-# Words that name no column belong to the header cell before them ("Beräknad kostnad", "Ansvarig
-# (funktion)") only when they sit about a word space apart (in font sizes); columns printed close
-# together are kept apart by their padding, wider than a space.
-WORD_SPACE = 0.45
-# A header wrapped over lines: the next line starts less than this many line heights below the last
-# one (lines of cells aligned to the middle even overlap), in the same type size (± SIZE_TOLERANCE pt).
-BAND_GAP = 0.5
-SIZE_TOLERANCE = 0.6
-# A header cell wraps over at most this many lines ("Ansvarig" / "(funktion)", "Sta-" / "tus").
-MAX_HEADER_LINES = 3
+# The tolerances of reading a header (settings.ExtractSettings): words of one header cell sit a
+# space apart, a gap wider than `column_gap` font sizes means the next column (cell padding on both
+# sides is wider than a word space); words that name no column belong to the header cell before them
+# ("Beräknad kostnad", "Ansvarig (funktion)") only within `word_space`; a header wrapped over lines
+# continues less than `band_gap` line heights below (lines of cells aligned to the middle even
+# overlap), in the same type size (± `size_tolerance` pt), over at most `max_header_lines` lines.
 # A line-end hyphen in a header is the word's hyphenation ("Start-" / "datum" is "Startdatum").
 _LINE_END_HYPHENS = ("-", "\u2010", "\u00ad")
 _DETACHED_HYPHEN = re.compile("\\s+([-\u2010\u00ad])$")
@@ -166,12 +160,13 @@ def header_text(lines: Sequence[str]) -> str:
 
 def header_band(
     lines: Sequence[TextLine], vocabulary: HeaderVocabulary, line_cells: Sequence[list[list[Word]]] | None = None,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
 ) -> HeaderBand:
     """Split header lines into column cells: each line into cells (`line_cells`, when already
     known), then cells one above the other joined (a cell's words overlap horizontally with the
     part of the cell on the line above)."""
     if line_cells is None:
-        line_cells = [_line_cells(line.words, vocabulary) for line in lines]
+        line_cells = [_line_cells(line.words, vocabulary, settings) for line in lines]
     columns: list[list[list[Word]]] = []  # per column: its word runs, line by line
     for runs in line_cells:
         for run in runs:
@@ -199,29 +194,30 @@ def _right(runs: Sequence[Sequence[Word]]) -> float:
     return max(run[-1].box.x1 for run in runs)
 
 
-def _line_cells(words: Sequence[Word], vocabulary: HeaderVocabulary) -> list[list[Word]]:
+def _line_cells(words: Sequence[Word], vocabulary: HeaderVocabulary, settings: ExtractSettings) -> list[list[Word]]:
     """One header line split into cells: greedily the longest run of words naming a role; words
     naming none join the cell before them while they sit a word space apart and no role starts
     among them ("Ansvarig (funk-", "Beräknad kostnad")."""
     cells: list[list[Word]] = []
     i = 0
     while i < len(words):
-        span = _role_span(words, i, vocabulary) or 1
+        span = _role_span(words, i, vocabulary, settings) or 1
         run = list(words[i : i + span])
         i += span
-        while (i < len(words) and words[i].box.x0 - run[-1].box.x1 <= WORD_SPACE * max(run[-1].size, words[i].size)
-               and not _role_span(words, i, vocabulary)):
+        while (i < len(words)
+               and words[i].box.x0 - run[-1].box.x1 <= settings.word_space * max(run[-1].size, words[i].size)
+               and not _role_span(words, i, vocabulary, settings)):
             run.append(words[i])
             i += 1
         cells.append(run)
     return cells
 
 
-def _role_span(words: Sequence[Word], i: int, vocabulary: HeaderVocabulary) -> int:
+def _role_span(words: Sequence[Word], i: int, vocabulary: HeaderVocabulary, settings: ExtractSettings) -> int:
     """How many words from i on name a column role (3, 2 or 1), or 0 when none do."""
     for span in (3, 2, 1):
         run = words[i : i + span]
-        if len(run) < span or (span > 1 and (_has_column_gap(run) or _words_name_several_roles(run, vocabulary))):
+        if len(run) < span or (span > 1 and (_has_column_gap(run, settings) or _words_name_several_roles(run, vocabulary))):
             continue
         if column_role(" ".join(w.text for w in run), vocabulary) is not None:
             return span
@@ -235,27 +231,28 @@ def _words_name_several_roles(run: Sequence[Word], vocabulary: HeaderVocabulary)
     return len(roles) >= 2
 
 
-def _has_column_gap(run: Sequence[Word]) -> bool:
+def _has_column_gap(run: Sequence[Word], settings: ExtractSettings) -> bool:
     """Words of one header cell sit a space apart; a wider gap means the next column."""
     for left, right in zip(run, run[1:], strict=False):
-        if right.box.x0 - left.box.x1 > COLUMN_GAP * max(left.size, right.size):
+        if right.box.x0 - left.box.x1 > settings.column_gap * max(left.size, right.size):
             return True
     return False
 
 
-def header_bands(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> list[HeaderBand]:
+def header_bands(lines: Sequence[TextLine], vocabulary: HeaderVocabulary,
+                 settings: ExtractSettings = DEFAULT_SETTINGS) -> list[HeaderBand]:
     """The table headers among a page's lines, top to bottom.
 
-    A header names at least `min_roles` distinct column roles over one to MAX_HEADER_LINES close
+    A header names at least `min_roles` distinct column roles over one to `max_header_lines` close
     lines (a cell wrapped over two lines names its role only when its lines are read together).
     Of the bands starting at a line, the one naming most roles wins (the fewest lines on a tie), and
     a band gives way to one starting at its second line that names more (a line just above the
     header is not part of it).
     """
-    cells = [_line_cells(line.words, vocabulary) for line in lines]
+    cells = [_line_cells(line.words, vocabulary, settings) for line in lines]
     # Only a band with a line naming a role on its own can be a header: most lines are not tried.
     naming = [any(column_role(" ".join(w.text for w in run), vocabulary) for run in runs) for runs in cells]
-    best = [_best_band(lines, cells, i, vocabulary) if any(naming[i : i + MAX_HEADER_LINES]) else None
+    best = [_best_band(lines, cells, i, vocabulary, settings) if any(naming[i : i + settings.max_header_lines]) else None
             for i in range(len(lines))]
     bands = []
     i = 0
@@ -271,25 +268,28 @@ def header_bands(lines: Sequence[TextLine], vocabulary: HeaderVocabulary) -> lis
 
 
 def _best_band(
-    lines: Sequence[TextLine], line_cells: Sequence[list[list[Word]]], i: int, vocabulary: HeaderVocabulary
+    lines: Sequence[TextLine], line_cells: Sequence[list[list[Word]]], i: int, vocabulary: HeaderVocabulary,
+    settings: ExtractSettings,
 ) -> HeaderBand | None:
+    """The band of one to `max_header_lines` lines from line i naming most roles, or None."""
     best: HeaderBand | None = None
-    for n in range(1, MAX_HEADER_LINES + 1):
+    for n in range(1, settings.max_header_lines + 1):
         group = lines[i : i + n]
-        if len(group) < n or (n > 1 and not _continues_band(group[-2], group[-1])):
+        if len(group) < n or (n > 1 and not _continues_band(group[-2], group[-1], settings)):
             break
         if sum(len(runs) for runs in line_cells[i : i + n]) < vocabulary.min_roles:
             continue
-        band = header_band(group, vocabulary, line_cells[i : i + n])
+        band = header_band(group, vocabulary, line_cells[i : i + n], settings)
         if len(band.roles) >= vocabulary.min_roles and (best is None or len(band.roles) > len(best.roles)):
             best = band
     return best
 
 
-def _continues_band(above: TextLine, below: TextLine) -> bool:
+def _continues_band(above: TextLine, below: TextLine, settings: ExtractSettings) -> bool:
     """The next line of a wrapped header: close below and in the same type size."""
-    height = max(above.box.height, 1.0)
-    return below.box.top - above.box.bottom < BAND_GAP * height and abs(below.size - above.size) <= SIZE_TOLERANCE
+    height = max(above.box.height, settings.min_line_height)
+    return (below.box.top - above.box.bottom < settings.band_gap * height
+            and abs(below.size - above.size) <= settings.size_tolerance)
 
 
 def section_of_heading(text: str, vocabulary: HeaderVocabulary) -> str | None:

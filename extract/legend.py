@@ -6,36 +6,33 @@ from collections.abc import Sequence
 
 from extract.colours import is_marker_glyph, is_neutral
 from extract.page_content import Char, Fill
+from extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from extract.text_lines import TextLine, line_text
 from schemas import LegendEntry
 
-# A legend marker is a small swatch or dot.
-MAX_MARKER_WIDTH = 40.0
-MAX_MARKER_HEIGHT = 30.0
-# Its label starts at most this far (pt) to its right.
-MAX_LABEL_DISTANCE = 80.0
-# A legend drawn as shaded table cells with the label inside ("KLART" on blue): a cell at most this
-# wide (pt) holding a label of at most this many words (a longer text in a box is a note, not a key).
-MAX_LABEL_CELL_WIDTH = 160.0
-MAX_LABEL_WORDS = 4
 
+def find_legend(fills: Sequence[Fill], lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS,
+                ) -> list[LegendEntry]:
+    """Legend entries (label, colour) from markers outside the tables, top to bottom.
 
-def find_legend(fills: Sequence[Fill], lines: Sequence[TextLine]) -> list[LegendEntry]:
-    """Legend entries (label, colour) from markers outside the tables, top to bottom."""
+    A marker is a small swatch or dot with its label to its right, or a shaded cell with a short
+    label inside ("KLART" on blue; a longer text in a box is a note, not a key).
+    """
     entries: list[LegendEntry] = []
     for fill in sorted(fills, key=lambda f: (round(f.box.top), f.box.x0)):
         box = fill.box
-        if not (2 <= box.width <= MAX_LABEL_CELL_WIDTH and 2 <= box.height <= MAX_MARKER_HEIGHT):
+        if not (settings.min_marker_size <= box.width <= settings.max_label_cell_width
+                and settings.min_marker_size <= box.height <= settings.max_marker_height):
             continue
-        label = _label_inside(fill, lines)
-        if not label and box.width <= MAX_MARKER_WIDTH:
-            label = _label_right_of(fill, lines)
+        label = _label_inside(fill, lines, settings)
+        if not label and box.width <= settings.max_marker_width:
+            label = _label_right_of(fill, lines, settings)
         if label and all(e.label != label for e in entries):
             entries.append(LegendEntry(label=label, colour=fill.colour))
     return entries
 
 
-def find_glyph_legend(lines: Sequence[TextLine]) -> list[LegendEntry]:
+def find_glyph_legend(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[LegendEntry]:
     """Legend entries printed as coloured symbols ("● KLART"), top to bottom."""
     entries: list[LegendEntry] = []
     for line in lines:
@@ -43,47 +40,47 @@ def find_glyph_legend(lines: Sequence[TextLine]) -> list[LegendEntry]:
         for i, char in enumerate(chars):
             if not (char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour)):
                 continue
-            label = _glyph_label(chars[i + 1 :])
+            label = _glyph_label(chars[i + 1 :], settings)
             if label and all(e.label != label for e in entries):
                 entries.append(LegendEntry(label=label, colour=char.colour))
     return entries
 
 
-def _glyph_label(chars: Sequence[Char]) -> str:
+def _glyph_label(chars: Sequence[Char], settings: ExtractSettings) -> str:
     """The words after a marker glyph, up to a wide gap or the next marker."""
     taken: list[Char] = []
     for char in chars:
         if char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour):
             break
-        if taken and not char.text.isspace() and char.x0 - taken[-1].x1 > 2 * char.size:
+        if taken and not char.text.isspace() and char.x0 - taken[-1].x1 > settings.label_gap * char.size:
             break
         taken.append(char)
     return line_text(taken).strip()
 
 
-def _label_inside(fill: Fill, lines: Sequence[TextLine]) -> str:
+def _label_inside(fill: Fill, lines: Sequence[TextLine], settings: ExtractSettings) -> str:
     """The short text printed on a shaded legend cell, or "" (none, or too long for a label)."""
-    box = fill.box
-    words = [w for line in lines if box.top - 1 <= (line.box.top + line.box.bottom) / 2 <= box.bottom + 1
-             for w in line.words if box.x0 - 1 <= w.box.x0 and w.box.x1 <= box.x1 + 1]
-    if not words or len(words) > MAX_LABEL_WORDS:
+    box, slack = fill.box, settings.label_slack
+    words = [w for line in lines if box.top - slack <= (line.box.top + line.box.bottom) / 2 <= box.bottom + slack
+             for w in line.words if box.x0 - slack <= w.box.x0 and w.box.x1 <= box.x1 + slack]
+    if not words or len(words) > settings.max_label_words:
         return ""
     return " ".join(w.text for w in words)
 
 
-def _label_right_of(fill: Fill, lines: Sequence[TextLine]) -> str:
+def _label_right_of(fill: Fill, lines: Sequence[TextLine], settings: ExtractSettings) -> str:
     """The words just right of a marker, on the first line level with it (a swatch as tall as its
     table row holds its label at the row's top)."""
     for line in lines:
         line_middle = (line.box.top + line.box.bottom) / 2
-        if not fill.box.top - 2 <= line_middle <= fill.box.bottom + 2:
+        if not fill.box.top - settings.label_level <= line_middle <= fill.box.bottom + settings.label_level:
             continue
-        words = [w for w in line.words if w.box.x0 >= fill.box.x1 - 1]
-        if not words or words[0].box.x0 - fill.box.x1 > MAX_LABEL_DISTANCE:
+        words = [w for w in line.words if w.box.x0 >= fill.box.x1 - settings.label_slack]
+        if not words or words[0].box.x0 - fill.box.x1 > settings.max_label_distance:
             continue
         label = [words[0]]
         for word in words[1:]:
-            if word.box.x0 - label[-1].box.x1 > 2 * word.size:
+            if word.box.x0 - label[-1].box.x1 > settings.label_gap * word.size:
                 break  # the next legend entry on the same line
             label.append(word)
         return " ".join(w.text for w in label)

@@ -3,30 +3,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.grid import SNAP, cluster_positions
+from extract.grid import cluster_positions
 from extract.page_content import Box, Char, Ruling
+from extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from extract.text_lines import cell_text, split_by_columns
 
 
-def nested_table_text(chars: Sequence[Char], rulings: Sequence[Ruling], box: Box) -> str | None:
+def nested_table_text(chars: Sequence[Char], rulings: Sequence[Ruling], box: Box,
+                      settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:
     """The cell's text with a nested table read cell by cell, or None when the cell holds no table.
 
     Reading a nested table line by line would interleave its cells' wrapped lines
     ("urologimottag- 45 %" / "ningen"); each nested cell is read whole instead.
     """
-    inner = [r for r in rulings if r.orientation == "v" and box.x0 + SNAP < r.position < box.x1 - SNAP
-             and r.start >= box.top - SNAP and r.end <= box.bottom + SNAP]
+    snap = settings.snap
+    inner = [r for r in rulings if r.orientation == "v" and box.x0 + snap < r.position < box.x1 - snap
+             and r.start >= box.top - snap and r.end <= box.bottom + snap]
     if not inner:
         return None
     top, bottom = min(r.start for r in inner), max(r.end for r in inner)
-    across = [r for r in rulings if r.orientation == "h" and top - SNAP <= r.position <= bottom + SNAP
-              and r.start >= box.x0 - SNAP and r.end <= box.x1 + SNAP]
+    across = [r for r in rulings if r.orientation == "h" and top - snap <= r.position <= bottom + snap
+              and r.start >= box.x0 - snap and r.end <= box.x1 + snap]
     left = min([r.start for r in across] + [box.x0])
     right = max([r.end for r in across] + [box.x0])
-    if right <= left + SNAP:
+    if right <= left + snap:
         right = box.x1
-    edges = [left, *cluster_positions(r.position for r in inner), right]
-    row_edges = [top, *[y for y in cluster_positions(r.position for r in across) if top + SNAP < y < bottom - SNAP], bottom]
+    edges = [left, *cluster_positions((r.position for r in inner), snap), right]
+    row_rules = cluster_positions((r.position for r in across), snap)
+    row_edges = [top, *[y for y in row_rules if top + snap < y < bottom - snap], bottom]
 
     before = [c for c in chars if c.y_mid < top]
     after = [c for c in chars if c.y_mid > bottom]

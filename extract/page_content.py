@@ -174,10 +174,11 @@ def reading_direction(chars: Sequence[Char]) -> int:
     return turn if counts[turn] > counts[0] else 0
 
 
-def turned_box(x0: float, top: float, x1: float, bottom: float, turn: int, width: float,
+def turned_box(box: tuple[float, float, float, float], turn: int, width: float,
                height: float) -> tuple[float, float, float, float]:
-    """A box of a width × height page (pdfplumber's coordinates) on the page turned so that text running in
-    direction `turn` reads left to right: (x0, top, x1, bottom) there."""
+    """A box (x0, top, x1, bottom) of a width × height page (pdfplumber's coordinates) on the page turned
+    so that text running in direction `turn` reads left to right: (x0, top, x1, bottom) there."""
+    x0, top, x1, bottom = box
     if turn == 90:
         # Text running up the page: the page turned a quarter clockwise.
         return height - bottom, x0, height - top, x1
@@ -192,13 +193,13 @@ def turned_box(x0: float, top: float, x1: float, bottom: float, turn: int, width
 def turned_char(char: Char, turn: int, width: float, height: float) -> Char:
     """The character on the turned page (turned_box), reading left to right; its size is its new height,
     as pdfminer sizes an upright character."""
-    x0, top, x1, bottom = turned_box(char.x0, char.top, char.x1, char.bottom, turn, width, height)
+    x0, top, x1, bottom = turned_box((char.x0, char.top, char.x1, char.bottom), turn, width, height)
     return Char(char.text, x0, top, x1, bottom, char_size(bottom - top), char.bold, char.colour)
 
 
 def turned_shape(shape: Shape, turn: int, width: float, height: float) -> Shape:
     """The painted shape on the turned page (turned_box)."""
-    x0, top, x1, bottom = turned_box(float(shape.x0), float(shape.top), float(shape.x1), float(shape.bottom),
+    x0, top, x1, bottom = turned_box((float(shape.x0), float(shape.top), float(shape.x1), float(shape.bottom)),
                                      turn, width, height)
     return shape._replace(x0=x0, top=top, x1=x1, bottom=bottom)
 

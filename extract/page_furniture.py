@@ -9,30 +9,27 @@ from functools import lru_cache
 from importlib import resources
 
 from extract.page_content import Char
+from extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from extract.text_lines import TextLine
 
-# Page furniture (a page number) stands at the same height on every page, give or take this (pt).
-FURNITURE_SHIFT = 2.0
-# Lines of a header wrapped upwards are set closer than this many line heights above it.
-HEADER_WRAP_GAP = 0.5
 _DIGITS = re.compile(r"\d+")
 
 
-def recurs_on_page(line: TextLine, lines: Sequence[TextLine]) -> bool:
+def recurs_on_page(line: TextLine, lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> bool:
     """True when the page prints the same line at the same height, digits aside: "Sida 1 av 7" on
-    one page, "Sida 2 av 7" on the next."""
+    one page, "Sida 2 av 7" on the next (give or take `furniture_shift`)."""
     key = _numbering_key(line.text)
-    return any(abs(other.box.top - line.box.top) <= FURNITURE_SHIFT and _numbering_key(other.text) == key
+    return any(abs(other.box.top - line.box.top) <= settings.furniture_shift and _numbering_key(other.text) == key
                for other in lines)
 
 
-def top_of_header(header: TextLine, lines: Sequence[TextLine]) -> float:
+def top_of_header(header: TextLine, lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> float:
     """Where a header begins, with the lines it wraps upwards into ("Sta-" / "Ny tid-" set just above
-    "tus" / "plan"): lines closer above it than half a line are part of it."""
+    "tus" / "plan"): lines closer above it than `header_wrap_gap` line heights are part of it."""
     top = header.box.top
-    for line in sorted((line for line in lines if line.box.bottom <= header.box.top + 0.5),
+    for line in sorted((line for line in lines if line.box.bottom <= header.box.top + settings.touching_slack),
                        key=lambda line: -line.box.top):
-        if top - line.box.bottom >= HEADER_WRAP_GAP * max(line.box.height, 1.0):
+        if top - line.box.bottom >= settings.header_wrap_gap * max(line.box.height, settings.min_line_height):
             break
         top = line.box.top
     return top

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from extract.tables import RowTail, SliceRow, TableSlice
+from extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from extract.tables import Cell, RowTail, SliceRow, TableSlice
 from extract.text_lines import cell_text
 from schemas import RawCell, RawRow, RawTable
 
@@ -15,36 +16,17 @@ IDENTITY_ROLES = ("area", "goal", "action")
 DESCRIBING_ROLES = ("goal", "action")
 # Dates are short and printed on a row's first line; they are weighed on their own.
 DATE_ROLES = ("deadline", "new_deadline")
-# Weights of the evidence at a page break (see continues_over_break); positive means "continued".
-WORD_LEFT_OPEN = 3.0  # "Informationssä-" | "kerhet"
-LOWERCASE_CONTINUES = 2.0  # "ses över inför" | "årsskiftet"
-SENTENCE_CLOSED = -1.5  # "i september." | "Nästa mätning"
-CAPITAL_AFTER_OPEN = -0.5  # "lättare besvär" | "Gemensam planering": usually a new cell, proper nouns aside
-TEXT_ENDED_EARLY = -3.0  # the column had room left on the previous page, yet goes on: a new cell
-# Cells are top-aligned, so an empty cell rarely starts its text on the next page; weakly, as CSS
-# orphan control moves a short paragraph ("Utbilda / personalen") to the next page whole.
-NEW_TEXT_IN_EMPTY_CELL = -1.0
-# An identifying cell printed before the break and empty after it: a new row would print its own.
-# Weak for the area, which a vertically merged Område cell leaves empty on new rows too.
-IDENTITY_MISSING = {"area": 0.5, "goal": 1.5, "action": 1.5}
-DEADLINE_ON_NEW_PAGE = -2.0  # a row's date stands on its first line
+# The weights of the evidence at a page break (see continues_over_break; positive means "continued")
+# are settings (settings.ExtractSettings: word_left_open … marker_only_before, early_end_lines).
 # A number or short code alone in a cell ("12", "3.2", "A7"): a Nr column, whose value each row
 # prints once, at its top.
 IDENTIFIER = re.compile(r"^\w{0,3}\d+(?:[.:-]\d+)*\w?$")
-DEADLINE_ONLY_BEFORE = 1.0
-NO_RULE_BELOW = 2.0  # a ruled table's last row on the page without its closing rule was cut
 STATUS_ROLE = "status"
-# A status dot, ● or word is printed once, at the top of its cell (a shaded cell runs on; they do not).
-MARKER_ON_NEW_PAGE = -2.0
-MARKER_ONLY_BEFORE = 1.0
-# A column whose text ends more than this many line heights above its row's bottom had room left
-# (CSS orphan and widow control leave up to about one line free before moving a paragraph on).
-EARLY_END_LINES = 2.5
 BREAK_HYPHENS = ("-", "\u2010", "\u00ad")
 SENTENCE_ENDS = (".", "!", "?")
 
 
-@dataclass
+@dataclass(frozen=True)
 class PlacedSlice:
     """A table slice with the section its heading gave it and the heading's text."""
 
@@ -56,9 +38,7 @@ class PlacedSlice:
 
 @dataclass
 class _Row:
-    texts: dict[str, str]
-    fills: dict[str, str | None]
-    markers: dict[str, str | None]
+    cells: dict[str, Cell]  # by column key, as SliceRow
     merged_above: set[str]
     row_fill: str | None
     pages: list[int]
@@ -66,7 +46,7 @@ class _Row:
     group: str | None = None  # the group row above an activity row
 
 
-def stitch_page_breaks(placed: Sequence[PlacedSlice]) -> list[RawTable]:
+def stitch_page_breaks(placed: Sequence[PlacedSlice], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[RawTable]:
     """Whole tables from their per-page slices: continued rows joined, merged cells filled in."""
     tables: list[tuple[PlacedSlice, list[_Row]]] = []
     last: TableSlice | None = None  # the slice the current table's last rows came from
@@ -78,11 +58,11 @@ def stitch_page_breaks(placed: Sequence[PlacedSlice]) -> list[RawTable]:
             if new_page and last.trailing_group is not None:
                 # The line that ended the last page reads as a group row, and the table goes on here.
                 group = cell_text(last.trailing_group.chars)
-                previous.append(_Row({}, {}, {}, set(), None, [last.page], group_row=group))
-            if rows and previous and new_page and continues_over_break(previous[-1], last.tail, rows[0]):
+                previous.append(_Row({}, set(), None, [last.page], group_row=group))
+            if rows and previous and new_page and continues_over_break(previous[-1], last.tail, rows[0], settings):
                 _absorb(previous[-1], rows.pop(0))
             elif rows and previous and new_page and rows[0].group_row is None \
-                    and not rows[0].texts.get("area", "x").strip():
+                    and not _text(rows[0], "area", "x").strip():
                 # A merged Område cell running over the page break is not printed again.
                 rows[0].merged_above.add("area")
             previous.extend(rows)
@@ -100,7 +80,8 @@ def stitch_page_breaks(placed: Sequence[PlacedSlice]) -> list[RawTable]:
     ]
 
 
-def continues_over_break(before: _Row, tail: RowTail | None, after: _Row) -> bool:
+def continues_over_break(before: _Row, tail: RowTail | None, after: _Row,
+                         settings: ExtractSettings = DEFAULT_SETTINGS) -> bool:
     """True when the first row of a table on a new page is the rest of the previous page's last row.
 
     A ladder of two rungs, deciding from both sides of the break:
@@ -113,7 +94,7 @@ def continues_over_break(before: _Row, tail: RowTail | None, after: _Row) -> boo
        page below one that printed neither goal nor action: CSS orphan control moved those two-line
        cells ("Fler digitala vårdbe- / sök") to the next page whole, leaving only the dates and the
        status behind.
-    2. Otherwise the evidence is weighed (break_evidence; weights are the constants above), and a
+    2. Otherwise the evidence is weighed (break_evidence; the weights are settings), and a
        positive sum means the row runs on:
        - a word left open: "Informationssä-" | "kerhet", "kerhetssamordna-" | "re";
        - text on the new page starting in lower case: "… ses över inför" | "årsskiftet";
@@ -132,66 +113,79 @@ def continues_over_break(before: _Row, tail: RowTail | None, after: _Row) -> boo
     """
     if before.group_row is not None or after.group_row is not None:
         return False
-    if any(_identifier(before.texts.get(key, "")) and _identifier(text) for key, text in after.texts.items()
+    if any(_identifier(_text(before, key)) and _identifier(cell.text) for key, cell in after.cells.items()
            if key not in DATE_ROLES):
         return False
-    identifying = [role for role in IDENTITY_ROLES if role in after.texts]
-    if identifying and not any(after.texts[role].strip() for role in identifying):
+    identifying = [role for role in IDENTITY_ROLES if role in after.cells]
+    if identifying and not any(after.cells[role].text.strip() for role in identifying):
         return True
-    described = [role for role in DESCRIBING_ROLES if role in before.texts]
-    if described and not any(before.texts[role].strip() for role in described):
+    described = [role for role in DESCRIBING_ROLES if role in before.cells]
+    if described and not any(before.cells[role].text.strip() for role in described):
         return True
-    return break_evidence(before, tail, after) > 0
+    return break_evidence(before, tail, after, settings) > 0
 
 
-def break_evidence(before: _Row, tail: RowTail | None, after: _Row) -> float:
+def break_evidence(before: _Row, tail: RowTail | None, after: _Row, settings: ExtractSettings = DEFAULT_SETTINGS) -> float:
     """The weighed evidence of rung 2 of continues_over_break (positive: the row runs on)."""
     score = 0.0
-    for role, text in after.texts.items():
-        text = text.strip()
+    for role, cell in after.cells.items():
+        text = cell.text.strip()
         if not text or role in DATE_ROLES or role == STATUS_ROLE:
             continue
-        earlier = before.texts.get(role, "").strip()
+        earlier = _text(before, role).strip()
         if not earlier:
-            score += NEW_TEXT_IN_EMPTY_CELL
+            score += settings.new_text_in_empty_cell
             continue
-        if tail is not None and tail.free_lines.get(role, 0.0) > EARLY_END_LINES:
-            score += TEXT_ENDED_EARLY
-        score += text_flow(earlier, text)
-    for role, weight in IDENTITY_MISSING.items():
-        if before.texts.get(role, "").strip() and role in after.texts and not after.texts[role].strip():
+        if tail is not None and tail.free_lines.get(role, 0.0) > settings.early_end_lines:
+            score += settings.text_ended_early
+        score += text_flow(earlier, text, settings)
+    for role, weight in _identity_missing(settings):
+        if _text(before, role).strip() and role in after.cells and not after.cells[role].text.strip():
             score += weight
-    if "deadline" in after.texts:
-        if after.texts["deadline"].strip():
-            score += DEADLINE_ON_NEW_PAGE
-        elif before.texts.get("deadline", "").strip():
-            score += DEADLINE_ONLY_BEFORE
+    if "deadline" in after.cells:
+        if after.cells["deadline"].text.strip():
+            score += settings.deadline_on_new_page
+        elif _text(before, "deadline").strip():
+            score += settings.deadline_only_before
     if _status_shown(after):
-        score += MARKER_ON_NEW_PAGE
+        score += settings.marker_on_new_page
     elif _status_shown(before):
-        score += MARKER_ONLY_BEFORE
+        score += settings.marker_only_before
     if tail is not None and tail.ruled_below is False:
-        score += NO_RULE_BELOW
+        score += settings.no_rule_below
     return score
+
+
+def _identity_missing(settings: ExtractSettings) -> tuple[tuple[str, float], ...]:
+    """The weight of each identifying cell printed before the break and empty after it."""
+    return (("area", settings.identity_missing_area), ("goal", settings.identity_missing_goal),
+            ("action", settings.identity_missing_action))
+
+
+def _text(row: _Row, key: str, default: str = "") -> str:
+    """The text of a row's cell, or `default` when the row has no such cell."""
+    cell = row.cells.get(key)
+    return default if cell is None else cell.text
 
 
 def _status_shown(row: _Row) -> bool:
     """A dot or glyph drawn in the status cell, or a word printed there ("Pågår")."""
-    return bool(row.markers.get(STATUS_ROLE)) or any(c.isalpha() for c in row.texts.get(STATUS_ROLE, ""))
+    cell = row.cells.get(STATUS_ROLE)
+    return cell is not None and (bool(cell.marker) or any(c.isalpha() for c in cell.text))
 
 
 def _identifier(text: str) -> bool:
     return IDENTIFIER.match(text.strip()) is not None
 
 
-def text_flow(before: str, after: str) -> float:
+def text_flow(before: str, after: str, settings: ExtractSettings = DEFAULT_SETTINGS) -> float:
     """How one cell's text reads across the break: positive for a word or sentence left open.
 
-    >>> text_flow("Utbildning i informationssä-", "kerhet för alla") == WORD_LEFT_OPEN
+    >>> text_flow("Utbildning i informationssä-", "kerhet för alla") == DEFAULT_SETTINGS.word_left_open
     True
-    >>> text_flow("Behörigheterna ses över inför", "årsskiftet.") == LOWERCASE_CONTINUES
+    >>> text_flow("Behörigheterna ses över inför", "årsskiftet.") == DEFAULT_SETTINGS.lowercase_continues
     True
-    >>> text_flow("Nästa mätning i oktober.", "Rutinen sprids.") == SENTENCE_CLOSED
+    >>> text_flow("Nästa mätning i oktober.", "Rutinen sprids.") == DEFAULT_SETTINGS.sentence_closed
     True
     """
     first = next((c for c in after if c.isalnum()), "")
@@ -199,12 +193,12 @@ def text_flow(before: str, after: str) -> float:
         return 0.0  # a glyph ("●") or punctuation says nothing about the flow of text
     last_line = before.splitlines()[-1].rstrip()
     if last_line[-1:] in BREAK_HYPHENS and first.islower():
-        return WORD_LEFT_OPEN
+        return settings.word_left_open
     if first.islower():
-        return LOWERCASE_CONTINUES
+        return settings.lowercase_continues
     if last_line[-1:] in SENTENCE_ENDS:
-        return SENTENCE_CLOSED
-    return CAPITAL_AFTER_OPEN
+        return settings.sentence_closed
+    return settings.capital_after_open
 
 
 def assign_groups(rows: list[_Row]) -> list[_Row]:
@@ -223,7 +217,7 @@ def assign_groups(rows: list[_Row]) -> list[_Row]:
 
 def resolve_merged_cells(rows: list[_Row]) -> list[_Row]:
     """A vertically merged cell's text belongs to every row it spans."""
-    roles = {role for row in rows for role in row.texts}
+    roles = {role for row in rows for role in row.cells}
     for role in roles:
         start = 0
         for i in range(1, len(rows) + 1):
@@ -231,35 +225,33 @@ def resolve_merged_cells(rows: list[_Row]) -> list[_Row]:
                 continue
             group = rows[start:i]
             if len(group) > 1:
-                text = "\n".join(t for t in (r.texts.get(role, "") for r in group) if t.strip())
+                text = "\n".join(t for t in (_text(r, role) for r in group) if t.strip())
                 for row in group:
-                    row.texts[role] = text
+                    row.cells[role] = replace(row.cells.get(role, Cell("")), text=text)
             start = i
     return rows
 
 
 def _row(row: SliceRow, page: int) -> _Row:
-    return _Row(dict(row.texts), dict(row.fills), dict(row.markers), set(row.merged_above), row.row_fill, [page],
-                group_row=row.group)
+    return _Row(dict(row.cells), set(row.merged_above), row.row_fill, [page], group_row=row.group)
 
 
 def _absorb(target: _Row, continuation: _Row) -> None:
-    """Append the part of a row printed on the next page to the row it continues."""
-    for role, text in continuation.texts.items():
-        if text.strip():
-            before = target.texts.get(role, "")
-            target.texts[role] = f"{before}\n{text}" if before.strip() else text
-    for role, colour in continuation.fills.items():
-        target.fills[role] = target.fills.get(role) or colour
-    for role, colour in continuation.markers.items():
-        target.markers[role] = target.markers.get(role) or colour
+    """Append the part of a row printed on the next page to the row it continues: its text after the
+    target's, its colours where the target has none."""
+    for role, cell in continuation.cells.items():
+        known = target.cells.get(role)
+        if known is None and not cell.text.strip():
+            continue  # a column the row lacks, with nothing printed in it, adds no cell
+        known = known or Cell("")
+        text = known.text
+        if cell.text.strip():
+            text = f"{known.text}\n{cell.text}" if known.text.strip() else cell.text
+        target.cells[role] = Cell(text, known.fill or cell.fill, known.marker or cell.marker)
     target.row_fill = target.row_fill or continuation.row_fill
     target.pages.extend(p for p in continuation.pages if p not in target.pages)
 
 
 def _raw_row(row: _Row) -> RawRow:
-    cells = {
-        role: RawCell(text=row.texts.get(role, ""), fill=row.fills.get(role), marker=row.markers.get(role))
-        for role in row.texts
-    }
+    cells = {role: RawCell(text=cell.text, fill=cell.fill, marker=cell.marker) for role, cell in row.cells.items()}
     return RawRow(cells=cells, row_fill=row.row_fill, pages=row.pages, group=row.group)

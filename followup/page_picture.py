@@ -91,7 +91,9 @@ def _draw_table(overlay: _Overlay, table: TableSlice, legend: Sequence[LegendEnt
             continue
         overlay.rect((left, row.top, right, row.bottom), outline=palette.row)
         if status_column is not None:
-            status, source = status_of_cell(row.texts.get("status"), row.fills.get("status"), legend, vocabulary)
+            cell = row.cells.get("status")
+            text, fill = (cell.text, cell.fill) if cell is not None else (None, None)
+            status, source = status_of_cell(text, fill, legend, vocabulary)
             said = f"{status or 'no status'} ({source})" if source else "no status"
             overlay.label((status_column.x0 + 1, row.top), said, palette.status_text)
 
@@ -141,7 +143,7 @@ def describe_page_findings(findings: PageFindings) -> str:
             if row.group is not None:
                 lines.append(f"    group row {row.top:.1f}–{row.bottom:.1f}: {row.group}")
             else:
-                first = next((t for t in row.texts.values() if t.strip()), "")
+                first = next((c.text for c in row.cells.values() if c.text.strip()), "")
                 lines.append(f"    row {row.top:.1f}–{row.bottom:.1f}: {' '.join(first.split())[:60]}")
     if findings.continues_on_next:
         lines.append(f"  its last row runs on to page {findings.page + 1}")

@@ -18,7 +18,7 @@ import pdfplumber
 import pytest
 
 from extract.stitching import _Row, continues_over_break
-from extract.tables import RowTail
+from extract.tables import Cell, RowTail
 from followup.pipeline import extract_document
 
 DATA = Path(__file__).parent / "data"
@@ -115,7 +115,7 @@ def test_rows_moved_whole_to_the_next_page_are_not_stitched():
 
 
 def _row(**texts: str) -> _Row:
-    return _Row(texts=texts, fills={}, markers={}, merged_above=set(), row_fill=None, pages=[1])
+    return _Row(cells={key: Cell(text) for key, text in texts.items()}, merged_above=set(), row_fill=None, pages=[1])
 
 
 COLUMNS = ("area", "goal", "action", "deadline", "follow_up")
@@ -185,9 +185,9 @@ def test_cells_moved_whole_to_the_next_page_by_orphan_control_rejoin_their_row()
 def test_a_number_printed_again_in_a_column_starts_a_new_row():
     """A Nr column prints each row's number once, at its top: "7" above the break, "8" below."""
     before = _full(goal="Kortare väntetider till", action="Fler tider", follow_up="Pågår enligt")
-    before.texts["Nr"] = "7"
+    before.cells["Nr"] = Cell("7")
     after = _full(goal="nybesök och återbesök", action="kvällsmottagning", follow_up="plan.")
-    after.texts["Nr"] = "8"
+    after.cells["Nr"] = Cell("8")
     assert not continues_over_break(before, None, after)
-    after.texts["Nr"] = ""
+    after.cells["Nr"] = Cell("")
     assert continues_over_break(before, None, after)
