@@ -23,14 +23,15 @@ from extract.stitching import PlacedSlice, stitch_page_breaks
 from extract.tables import PageContext, TableSlice, continue_table, find_table_slices, header_lines
 from extract.text_lines import CharIndex, TextLine, text_lines
 from schemas import LegendEntry, RawDocument, RawTable
+from schemas.codes import WarningCode
 from schemas.document import Warning
 from schemas.raw import ColumnRole
 
 # Warning codes of problems with the file itself (the others are normalize.warnings').
-REPAIRED = "repaired"
-PAGE_UNREADABLE = "page_unreadable"
+REPAIRED: WarningCode = "repaired"
+PAGE_UNREADABLE: WarningCode = "page_unreadable"
 # A page with text on which no activity table was found (see _page_without_rows_warning).
-PAGE_WITHOUT_ROWS = "page_without_rows"
+PAGE_WITHOUT_ROWS: WarningCode = "page_without_rows"
 
 
 @dataclass(frozen=True)

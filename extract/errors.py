@@ -8,11 +8,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-# The codes a rejection may carry (README "What a failed input's code says").
-REJECTION_CODES = frozenset({
-    "not_found", "unreadable", "empty", "not_pdf", "damaged", "encrypted", "no_text", "no_table", "too_large",
-    "timeout",
-})
+from schemas.codes import REJECTION_CODES, RejectionCode
+
+__all__ = ["REJECTION_CODES", "InputRejected", "RejectionCode", "printable_name", "printable_path", "technical_detail"]
 
 
 class InputRejected(Exception):
@@ -22,10 +20,10 @@ class InputRejected(Exception):
     setting that may help ("password", "timeout", "memory_limit"), and the CLI turns it into its option.
     """
 
-    def __init__(self, reason: str, *, code: str, setting: str | None = None) -> None:
+    def __init__(self, reason: str, *, code: RejectionCode, setting: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
-        # Stable machine-readable kind, one of REJECTION_CODES.
+        # Stable machine-readable kind, one of schemas.codes.REJECTIONS.
         self.code = code
         self.setting = setting
 

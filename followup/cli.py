@@ -383,12 +383,19 @@ def repair_text_command() -> None:
     click.echo("\n\n".join(repair_text(p) for p in paragraphs))
 
 
-@main.command(epilog=_examples("followup schema > followup-document.schema.json"))
-def schema() -> None:
-    """Print the JSON Schema of the output document."""
-    from schemas import Document
+@main.command(epilog=_examples(
+    "followup schema > followup-document.schema.json",
+    "followup schema diff",
+    "followup schema run-report",
+))
+@click.argument("output", type=click.Choice(["document", "diff", "run-report"]), default="document")
+def schema(output: str) -> None:
+    """Print the JSON Schema of an output: the document (default), the diff or batch's run report."""
+    from schemas import Diff, Document
+    from schemas.run_report import RunReport
 
-    click.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+    model = {"document": Document, "diff": Diff, "run-report": RunReport}[output]
+    click.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
 
 
 @main.command(epilog=_examples(

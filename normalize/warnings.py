@@ -8,14 +8,15 @@ from __future__ import annotations
 from normalize.dates import date_is_impossible, date_problem
 from normalize.responsibles import units_named
 from normalize.vocabulary import Vocabulary
+from schemas.codes import WarningCode
 from schemas.document import Responsible, Status, Warning
 
-DONE_BUT_RED = "done_but_red"
-DEADLINE_NOT_DATE = "deadline_not_date"
-IMPOSSIBLE_DATE = "impossible_date"
-STATUS_COLOUR_UNKNOWN = "status_colour_unknown"
-UNMATCHED_UNIT = "unmatched_unit"
-UNKNOWN_RESPONSIBLE = "unknown_responsible"
+DONE_BUT_RED: WarningCode = "done_but_red"
+DEADLINE_NOT_DATE: WarningCode = "deadline_not_date"
+IMPOSSIBLE_DATE: WarningCode = "impossible_date"
+STATUS_COLOUR_UNKNOWN: WarningCode = "status_colour_unknown"
+UNMATCHED_UNIT: WarningCode = "unmatched_unit"
+UNKNOWN_RESPONSIBLE: WarningCode = "unknown_responsible"
 
 
 def _named(area: str | None) -> str:

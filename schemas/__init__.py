@@ -1,7 +1,8 @@
 """Pydantic models of everything followup reads between stages and writes out.
 
-`raw` is the contract between extract/ and normalize/; `document` and `diff` are the public
-output contracts described in DESIGN.md (schema_version "1").
+`raw` is the contract between extract/ and normalize/; `document`, `diff` and `run_report` are the
+public output contracts described in docs/DESIGN.md (schema_version "1"); `codes` is the catalogue
+of rejection, failure and warning codes.
 """
 from schemas.diff import ActivityChange, Diff, DiffSide, DiffSummary
 from schemas.document import (

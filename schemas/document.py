@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
+from schemas.codes import WarningCode
+
 SCHEMA_VERSION = "1"
 
 Section = Literal["active", "done"]
@@ -129,7 +131,7 @@ class LegendColour(_Model):
 
 
 class Warning(_Model):
-    code: str
+    code: WarningCode = Field(description="one of schemas.codes.WARNINGS")
     message: str
     page: int | None = None
     activity_id: str | None = None

@@ -56,6 +56,26 @@ def test_schema_is_the_json_schema_of_the_document():
     assert {"schema_version", "source", "activities", "warnings"} <= set(schema["properties"])
 
 
+def test_schema_of_the_diff_and_of_the_run_report():
+    diff = json.loads(run("schema", "diff").output)
+    assert diff["title"] == "Diff" and {"old", "new", "activities", "summary"} <= set(diff["properties"])
+    report = json.loads(run("schema", "run-report").output)
+    assert report["title"] == "RunReport" and {"settings", "summary", "inputs", "stale"} <= set(report["properties"])
+    assert run("schema", "history").exit_code == 2
+
+
+def test_a_real_run_report_is_an_instance_of_its_schema(tmp_path):
+    from schemas.run_report import RunReport
+
+    empty = tmp_path / "tom.pdf"
+    empty.write_bytes(b"")
+    result = run("batch", str(SAMPLE), str(empty), "-o", str(tmp_path / "out"), "--jobs", "1")
+    assert result.exit_code == 1
+    report = RunReport.model_validate_json((tmp_path / "out" / "report.json").read_text("utf-8"))
+    assert [entry.status for entry in report.inputs] == ["ok", "failed"]
+    assert report.inputs[1].code == "empty"
+
+
 def test_repair_text_joins_lines_the_swedish_way_and_keeps_paragraphs_apart():
     result = run("repair-text", stdin="Utbildning för patien-\nterna och SKALL-\nkrav\n\nhälso-\noch sjukvård\n")
     assert result.output.split("\n\n") == ["Utbildning för patienterna och SKALL-krav", "hälso- och sjukvård\n"]

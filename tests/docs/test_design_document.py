@@ -5,11 +5,13 @@ import pytest
 
 import normalize.warnings
 from extract import document
-from extract.errors import REJECTION_CODES
 from schemas import Activity, Document
+from schemas.codes import FAILURES, REJECTION_CODES, WARNING_CODES, WARNINGS
 
 DESIGN = (Path(__file__).resolve().parents[2] / "docs" / "DESIGN.md").read_text(encoding="utf-8")
-WARNING_CODES = sorted(
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+# The warning codes the stages actually emit: constants of normalize.warnings and extract.document.
+EMITTED_WARNINGS = sorted(
     {value for name, value in vars(normalize.warnings).items() if name.isupper() and isinstance(value, str)}
     | {document.REPAIRED, document.PAGE_UNREADABLE, document.PAGE_WITHOUT_ROWS}
 )
@@ -20,9 +22,19 @@ def test_every_rejection_code_is_documented(code: str) -> None:
     assert f"`{code}`" in DESIGN
 
 
-@pytest.mark.parametrize("code", WARNING_CODES)
+@pytest.mark.parametrize("code", sorted(WARNING_CODES))
 def test_every_warning_code_is_documented(code: str) -> None:
     assert f"`{code}`" in DESIGN
+    assert WARNINGS[code]
+
+
+def test_every_warning_the_stages_emit_is_in_the_catalogue() -> None:
+    assert set(EMITTED_WARNINGS) <= WARNING_CODES
+
+
+@pytest.mark.parametrize("code", sorted(FAILURES))
+def test_every_failure_code_is_in_the_readme(code: str) -> None:
+    assert f"`{code}`" in README
 
 
 @pytest.mark.parametrize("field", sorted(set(Document.model_fields) | set(Activity.model_fields)))

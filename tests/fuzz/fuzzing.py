@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pikepdf
 
-from extract.errors import REJECTION_CODES, InputRejected
+from extract.errors import InputRejected
 from extract.limits import ResourceLimit, time_limit
 from followup.output import document_json
 from followup.pipeline import extract_document
 from samples.gold import GOLD_FIELDS, comparable, gold_view
 from schemas import Document
+from schemas.codes import REJECTION_CODES
 
 # Well above a sample's extraction (~1 s) on a loaded machine, well below the CLI's default.
 FUZZ_TIMEOUT_SECONDS = 60.0
