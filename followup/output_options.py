@@ -144,7 +144,7 @@ def render_document(document: Any, out: OutputChoice) -> Rendered:
 
 def render_diff(diff: Any, out: OutputChoice, lang: str = "sv") -> Rendered:
     """`diff`'s output in the chosen format (`lang`: the meeting summary's language)."""
-    from compare import report
+    from followup import diff_output as report
 
     if out.format == "csv":
         return report.diff_csv(diff, out.csv_dialect)

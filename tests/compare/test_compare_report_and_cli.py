@@ -7,9 +7,9 @@ from pathlib import Path
 from click.testing import CliRunner
 from compare_factory import activity, document
 
-from compare import diff_csv, diff_documents, diff_json, diff_markdown
-from compare.report import word_diff
+from compare import diff_documents
 from followup.cli import main
+from followup.diff_output import diff_csv, diff_json, diff_markdown, word_diff
 
 SAMPLE_PDFS = Path(__file__).resolve().parents[2] / "samples" / "pdf"
 

@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from compare.report import DIFF_CSV_COLUMNS
 from followup.batch import BatchSettings, InputResult
 from followup.batch_tables import BATCH_CSV_COLUMNS, batch_warnings_line, write_tables
 from followup.cli import main
+from followup.diff_output import DIFF_CSV_COLUMNS
 from followup.output_options import chosen_output
 from schemas import ActivityRecord, Document
 

@@ -126,7 +126,7 @@ def _shortened(words: list[str], context: int, *, first: bool, last: bool) -> st
 
 @dataclass(frozen=True)
 class Words:
-    """The words of the meeting summary in one language (compare/data/summary.toml)."""
+    """The words of the meeting summary in one language (followup/data/summary.toml)."""
 
     lang: str
     phrases: dict[str, Any]
@@ -285,7 +285,7 @@ def _listed(activity: Activity, w: Words) -> str:
 def diff_markdown(diff: Diff, lang: str = "sv") -> str:
     """A readable summary of a diff for a follow-up meeting: counts, then the lists, then details.
 
-    In Swedish by default (`lang="en"` for English); the words are in compare/data/summary.toml.
+    In Swedish by default (`lang="en"` for English); the words are in followup/data/summary.toml.
     """
     w = words(lang)
 
