@@ -38,6 +38,7 @@ from pdfplumber.page import fix_fontname_bytes
 from pdfplumber.utils import resolve_all
 
 from extract.page_content import Char, PageContent, Shape, char_size, is_bold, page_content, text_colour
+from extract.readers.content_tokens import Unsupported, content_objects
 
 _log = logging.getLogger("pdfminer.pdfinterp")
 _UNSEEN = object()
@@ -86,6 +87,34 @@ class LeanInterpreter(PDFPageInterpreter):
             else:
                 valid_streams.append(stream)
                 self.stream_ids.add(stream.objid)
+        try:
+            objects = content_objects([stream.get_data() for stream in valid_streams])
+        except Unsupported:
+            self._execute_parsed(valid_streams)
+            return
+        operators: dict[PSKeyword, tuple[Any, int] | None] = {}
+        push, pop = self.push, self.pop
+        for obj in objects:
+            if type(obj) is not PSKeyword:
+                push(obj)
+                continue
+            operator = operators.get(obj, _UNSEEN)
+            if operator is _UNSEEN:
+                operator = operators[obj] = self._operator(obj)
+            if operator is None:
+                if settings.STRICT:
+                    raise PDFInterpreterError(f"Unknown operator: {keyword_name(obj)!r}")
+                continue
+            func, nargs = operator
+            if nargs:
+                args = pop(nargs)
+                if len(args) == nargs:
+                    func(*args)
+            else:
+                func()
+
+    def _execute_parsed(self, valid_streams: list[PDFStream]) -> None:
+        """The same dispatch over pdfminer's own content parser, for content the fast reader leaves to it."""
         try:
             parser = PDFContentParser(valid_streams)
         except PSEOF:
