@@ -21,26 +21,27 @@ from typing import Any
 
 from pdfminer.psparser import KWD, LIT, PSKeyword, literal_name
 
-# One token of pdfminer's PSBaseParser grammar, or a run of whitespace (pdfminer skips NUL too). A number
-# is a sign or digit, digits, then a point and digits; without any digit it is no number.
+# One token of pdfminer's PSBaseParser grammar after any whitespace (pdfminer skips NUL too), one
+# group per kind, read with findall (no match object per token). A number is a sign or digit,
+# digits, then a point and digits; without a digit it is no number, and pdfminer drops it, as it
+# drops comments and a ">" that does not end a dictionary. A string may hold one level of nested
+# parentheses here; a deeper one, a name with # escapes and PostScript procedures are refused.
 _TOKEN = re.compile(
-    rb"(?P<space>[ \t\n\r\f\v\x00]+)"
-    rb"|(?P<number>[-+]?[0-9]+(?:\.[0-9]*)?|[-+]?\.[0-9]+)"
-    rb"|(?P<no_number>[-+]\.?|\.)"
-    rb"|(?P<keyword>[A-Za-z][^#/%\[\]()<>{}\s]*)"
-    rb"|(?P<literal>/[^#/%\[\]()<>{}\s]*)"
-    rb"|(?P<string>\([^()\\]*\))"
-    rb"|(?P<open_string>\()"
-    rb"|(?P<dict_begin><<)"
-    rb"|(?P<hex><[0-9a-fA-F\s]*)"
-    rb"|(?P<dict_end>>>)"
-    rb"|(?P<close>>)"
-    rb"|(?P<comment>%[^\r\n]*)"
-    rb"|(?P<other>.)",
+    rb"[ \t\n\r\f\v\x00]*(?:"
+    rb"([-+]?[0-9]+(?:\.[0-9]*)?|[-+]?\.[0-9]+)"  # number
+    rb"|([A-Za-z][^#/%\[\]()<>{}\s]*)"  # keyword
+    rb"|(/[^#/%\[\]()<>{}\s]*+)(?!#)"  # literal name (possessive: never a shorter name before a #)
+    rb"|(<<|>>|\[|\])"  # dictionary and array brackets
+    rb"|(<[0-9a-fA-F\s]*)"  # hex string (pdfminer ends it at the first other character)
+    rb"|(\((?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\))"  # literal string
+    rb"|(%[^\r\n]*|[-+]\.?|\.|>)"  # dropped
+    rb"|([({}/])"  # refused
+    rb"|(.)"  # any other character: a one-character keyword
+    rb")?",
     re.DOTALL,
 )
-_STRING_STOP = re.compile(rb"[()\\]")
-_SPACE = re.compile(rb"\s")
+_HEX_BODY = re.compile(rb"[0-9a-fA-F\s]*")
+_WHITESPACE = b" \t\n\r\f\v"  # what \s matches in a bytes pattern
 _HEX_PAIR = re.compile(rb"[0-9a-fA-F]{2}|.")
 _ESCAPES = {ord("b"): 8, ord("t"): 9, ord("n"): 10, ord("f"): 12, ord("r"): 13, ord("("): 40, ord(")"): 41,
             ord("\\"): 92}
@@ -107,47 +108,48 @@ def _close(stack: list[tuple[str, list[Any]]], kind: str, items: list[Any]) -> l
 
 def stream_tokens(data: bytes) -> list[Any]:
     """The tokens of one stream's decoded data, as PSBaseParser.nexttoken gives them (positions left out)."""
+    if _cut_at_end(data):
+        raise Unsupported("a token left open at the stream's end")
     tokens: list[Any] = []
     add = tokens.append
-    end = len(data)
-    at = 0
-    match = _TOKEN.match
-    while at < end:
-        found = match(data, at)
-        kind = found.lastgroup
-        at = found.end()
-        if kind == "space":
-            continue
-        text = found.group()
-        if kind == "number":
-            add(float(text) if b"." in text else int(text))
-        elif kind == "keyword":
-            add(True if text == b"true" else False if text == b"false" else KWD(text))
-        elif kind == "literal":
-            if at < end and data[at] == 0x23 or (at == end and len(text) == 1):
-                raise Unsupported("a name with # escapes, or cut at the stream's end")
-            add(LIT(_name(text[1:])))
-        elif kind == "string":
-            add(text[1:-1])
-        elif kind == "open_string":
-            value, at = _string(data, at)
-            add(value)
-        elif kind == "dict_begin":
-            add(_DICT_BEGIN)
-        elif kind == "hex":
-            if at == end:
-                raise Unsupported("a hex string open at the stream's end")
-            add(_HEX_PAIR.sub(_hex_byte, _SPACE.sub(b"", text[1:])))
-        elif kind == "dict_end":
-            add(_DICT_END)
-        elif kind == "close":
-            if at == end:
-                raise Unsupported("a '>' at the stream's end")
-        elif kind == "comment" or kind == "no_number":
-            continue  # a sign or a point without digits: pdfminer fails to convert it and drops it
-        else:
-            add(KWD(text))
+    keywords = _KEYWORDS
+    for number, keyword, literal, bracket, hex_string, string, _, refused, other in _TOKEN.findall(data):
+        if number:
+            add(float(number) if b"." in number else int(number))
+        elif keyword:
+            token = keywords.get(keyword)
+            if token is None:
+                token = keywords[keyword] = True if keyword == b"true" else False if keyword == b"false" else KWD(keyword)
+            add(token)
+        elif literal:
+            add(LIT(_name(literal[1:])))
+        elif bracket:
+            add(keywords.get(bracket) or KWD(bracket))
+        elif hex_string:
+            add(_hex_string(hex_string[1:]))
+        elif string:
+            add(_string(string) if b"\\" in string else string[1:-1])
+        elif refused:
+            raise Unsupported(f"{refused!r}: an open string, a name with # escapes or a procedure")
+        elif other:
+            add(KWD(other))
     return tokens
+
+
+# Keywords met so far (pdfminer's interned PSKeyword objects, and true and false as booleans).
+_KEYWORDS: dict[bytes, Any] = {}
+
+
+def _cut_at_end(data: bytes) -> bool:
+    """Whether the stream ends inside a token pdfminer would carry on into the next stream.
+
+    A name that is only "/", a hex string without its end, a ">" that may begin ">>": pdfminer's
+    result then depends on the next stream. (A string left open is refused by the token pattern.)
+    """
+    if data.endswith((b"/", b">")):
+        return True
+    last = data.rfind(b"<")
+    return last >= 0 and _HEX_BODY.fullmatch(data, last + 1) is not None
 
 
 def _name(raw: bytes) -> str | bytes:
@@ -158,51 +160,44 @@ def _name(raw: bytes) -> str | bytes:
         return raw
 
 
+def _hex_string(digits: bytes) -> bytes:
+    """A hex string's bytes as pdfminer decodes them: whitespace ignored, an odd last digit read alone."""
+    digits = digits.translate(None, _WHITESPACE)
+    if len(digits) % 2 == 0:
+        return bytes.fromhex(digits.decode("ascii"))
+    return _HEX_PAIR.sub(_hex_byte, digits)
+
+
 def _hex_byte(match: re.Match[bytes]) -> bytes:
     return bytes((int(match.group(0), 16),))
 
 
-def _string(data: bytes, at: int) -> tuple[bytes, int]:
-    """A literal string with escapes or nested parentheses from just after its "(": (bytes, end).
-
-    pdfminer's _parse_string and _parse_string_1: balanced parentheses are kept, an octal escape
-    takes up to three digits, the named escapes are translated, a backslash before a line feed
-    joins the lines, and an unknown escaped character is dropped together with its backslash.
+def _string(token: bytes) -> bytes:
+    """A literal string token with escapes, "(" to ")", decoded as pdfminer's _parse_string and
+    _parse_string_1 do: an octal escape takes up to three digits, the named escapes are
+    translated, a backslash before a line feed joins the lines, and an unknown escaped character
+    is dropped together with its backslash.
     """
     out = bytearray()
-    depth = 1
-    end = len(data)
+    at, end = 1, len(token) - 1
     while True:
-        found = _STRING_STOP.search(data, at)
-        if found is None:
-            raise Unsupported("a string open at the stream's end")
-        stop = found.start()
-        out += data[at:stop]
-        char = data[stop]
-        at = stop + 1
-        if char == 0x5C:  # backslash
-            digits = at
-            while at < end and at - digits < 3 and data[at] in _OCTAL:
-                at += 1
-            if at >= end:
-                raise Unsupported("an escape at the stream's end")
-            if at > digits:
-                code = int(data[digits:at], 8)
-                if code > 255:
-                    raise Unsupported("an octal escape above 255")  # pdfminer fails an assertion there
-                out.append(code)
-                continue
-            escaped = data[at]
-            if escaped == 0x0D:
-                raise Unsupported("a backslash before a carriage return")  # pdfminer's result depends on its buffers
-            if escaped in _ESCAPES:
-                out.append(_ESCAPES[escaped])
+        stop = token.find(b"\\", at, end)
+        if stop < 0:
+            out += token[at:end]
+            return bytes(out)
+        out += token[at:stop]
+        at = digits = stop + 1
+        while at < end and at - digits < 3 and token[at] in _OCTAL:
             at += 1
-        elif char == 0x28:
-            depth += 1
-            out.append(char)
-        else:
-            depth -= 1
-            if depth == 0:
-                return bytes(out), at
-            out.append(char)
+        if at > digits:
+            code = int(token[digits:at], 8)
+            if code > 255:
+                raise Unsupported("an octal escape above 255")  # pdfminer fails an assertion there
+            out.append(code)
+            continue
+        escaped = token[at]
+        if escaped == 0x0D:
+            raise Unsupported("a backslash before a carriage return")  # pdfminer's result depends on its buffers
+        if escaped in _ESCAPES:
+            out.append(_ESCAPES[escaped])
+        at += 1
