@@ -11,14 +11,16 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from extract.errors import InputRejected, printable_name, printable_path, technical_detail
 from extract.limits import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_SECONDS
 from extract.readers import DEFAULT_READER, READERS
-from followup.output import document_csv, document_json, write_atomically
-from schemas import Document
+
+if TYPE_CHECKING:  # pydantic's models are imported by the commands that use them: `--help` stays fast
+    from schemas import Document
 
 EXIT_OUTPUT_FAILED = 1
 EXIT_REJECTED = 3
@@ -45,6 +47,8 @@ def _emit(text: str, output: Path | None) -> None:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_OUTPUT_FAILED)
         return
+    from followup.output import write_atomically
+
     try:
         write_atomically(output, text)
     except OSError as error:
@@ -169,6 +173,8 @@ def extract(pdf: Path, output: Path | None, fmt: str, period: str | None, passwo
         raise click.BadParameter("expected YYYY-MM", param_hint="--period")
     document = _extract_guarded(pdf, timeout=timeout, memory_limit=memory_limit, period=period, password=password,
                                 vocabulary_files=vocabulary_files, reader=reader)
+    from followup.output import document_csv, document_json
+
     _emit(document_json(document) if fmt == "json" else document_csv(document), output)
 
 
@@ -464,6 +470,8 @@ def report_command(sources: tuple[Path, ...], output: Path, series: str | None) 
     except HistoryError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
+    from followup.output import write_atomically
+
     write_atomically(output, html)
 
 
