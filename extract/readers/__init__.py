@@ -26,7 +26,8 @@ READER_MODULES = {
 }
 READERS = tuple(READER_MODULES)
 # The fastest reader whose output is byte-identical to pdfplumber's on every sample, fixture and corpus
-# variant. PDFium is faster still but reads some Chromium and rotated WeasyPrint pages differently.
+# variant. The pdfium reader now takes about as long (bench/, README "Page readers") and reads some
+# Chromium and rotated WeasyPrint pages differently.
 DEFAULT_READER = "pdfminer"
 
 

@@ -3,9 +3,10 @@
 The contract of extract/readers: the pdfminer reader (the default) may be faster, never different:
 every page of every PDF of the repository (samples, test fixtures, the layout-variation corpus and
 the line-break evaluation's PDFs) equals pdfplumber's object for object, exactly, so every output
-is byte-identical. The pdfium reader is held to that on the samples and the evaluation PDFs, within
-a stated tolerance; on some Chromium and rotated WeasyPrint pages it still differs (README), which
-is why it is not the default.
+is byte-identical; the JSON of every sample and every corpus variant is compared too. The pdfium
+reader is held to that on the samples and the evaluation PDFs page by page, within a stated
+tolerance, and gives the same JSON on 54 of the 57 corpus variants; the three rotated WeasyPrint
+variants still differ (README), which is why it is not the default.
 """
 from __future__ import annotations
 
@@ -87,6 +88,25 @@ def test_there_are_report_pdfs_to_compare():
 @pytest.mark.parametrize("reader", FAST_READERS)
 @pytest.mark.parametrize("pdf", SAMPLE_PDFS, ids=_label)
 def test_every_reader_gives_byte_identical_json(pdf: Path, reader: str):
+    assert _json(pdf, reader) == _json(pdf, REFERENCE)
+
+
+CORPUS_PDFS = sorted((REPO / "samples" / "corpus" / "pdf").glob("*.pdf"))
+# Layout-corpus variants whose JSON the pdfium reader does not yet give as pdfplumber's: WeasyPrint
+# pages turned by /Rotate (README, "Page readers"). Marked strict: the day one reads the same, the
+# mark must go.
+PDFIUM_JSON_DIFFERS = {"fjallbygden-2024-11-web-rotated-extras.pdf", "medicin-web-2024-11-web-merged-rotated.pdf",
+                       "norrmark-2024-10-web-rotated-dot.pdf"}
+CORPUS_JSON_CASES = [
+    pytest.param(pdf, reader, id=f"{pdf.name}-{reader}",
+                 marks=[pytest.mark.xfail(strict=True, reason="pdfium reads these rotated pages differently")]
+                 if reader == "pdfium" and pdf.name in PDFIUM_JSON_DIFFERS else [])
+    for pdf in CORPUS_PDFS for reader in FAST_READERS
+]
+
+
+@pytest.mark.parametrize(("pdf", "reader"), CORPUS_JSON_CASES)
+def test_every_reader_gives_byte_identical_json_on_every_layout_variant(pdf: Path, reader: str):
     assert _json(pdf, reader) == _json(pdf, REFERENCE)
 
 
