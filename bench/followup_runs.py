@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.timing import Timing, command_seconds, in_fresh_process, median_seconds
+from bench.timing import Timing, command_seconds, command_times, in_fresh_process, median_seconds
 from schemas import Document
 
 FOLLOWUP = Path(sys.executable).with_name("followup")
@@ -43,6 +43,13 @@ def startup_seconds(root: Path, runs: int = 3) -> Timing:
             "from normalize.vocabulary import load_vocabulary\nload_vocabulary()")
     seconds = [in_fresh_process(code, root)["seconds"] for _ in range(runs)]
     return Timing(sorted(seconds)[len(seconds) // 2], seconds)
+
+
+def command_startup(one_page_pdf: Path, workdir: Path, runs: int = 3) -> dict[str, Timing]:
+    """Whole commands in fresh processes, start-up included: `followup --help` and a one-page `followup extract`."""
+    return {"help": command_times([str(FOLLOWUP), "--help"], runs=runs),
+            "extract_one_page": command_times([str(FOLLOWUP), "extract", str(one_page_pdf), "-o",
+                                               str(workdir / "one-page.json")], runs=runs)}
 
 
 def peak_memory(pdf: Path, root: Path) -> dict[str, float]:

@@ -80,7 +80,13 @@ def render(results: dict[str, Any]) -> str:
     out += ["", f"**`followup diff`** of two {diff['activities']}-activity documents ({diff['summary_text']}): "
             f"{_f(diff['in_process_s'])} s in process, {_f(diff['command_s'])} s as a command (start-up included).",
             "", f"**Start-up** of `followup extract` (imports and vocabulary load, fresh interpreter): "
-            f"{_f(results['startup_s'])} s.", ""]
+            f"{_f(results['startup_s'])} s. Whole commands in fresh processes (medians; CPU = user + system):", "",
+            "| command | CPU s | wall s |", "|---|---:|---:|"]
+    for name, label in (("help", "`followup --help`"), ("extract_one_page", "`followup extract` of a one-page report")):
+        figures = results["commands"][name]
+        out.append(f"| {label} | {_f(figures['cpu_s'])} | {_f(figures['wall_s'])} |")
+    out += ["", "**`followup diff` scaling** (`bench/diff_scaling.py`, each case in a fresh process):", "",
+            diff_scaling_table(results["diff_scaling"]), ""]
 
     out += ["**Targets:**", "", "| target | measured | met |", "|---|---:|:---:|"]
     for target in results["targets"]:
@@ -95,14 +101,22 @@ def render(results: dict[str, Any]) -> str:
 
 
 def _reader_table(rows: list[dict[str, Any]], identical: dict[str, bool]) -> list[str]:
-    """One row per reader and per floor: s/page, × today's time (pdfplumber reader), × its parser's floor."""
-    out = ["| | s/page | pages/s | × today's time | × its floor | JSON as pdfplumber's |", "|---|---:|---:|---:|---:|:---:|"]
+    """One row per reader and per floor: s/page (wall and CPU), × today's time (pdfplumber reader), × its parser's floor."""
+    out = ["| | s/page | CPU s/page | pages/s | × today's time | × its floor | JSON as pdfplumber's |",
+           "|---|---:|---:|---:|---:|---:|:---:|"]
     for row in rows:
         floor = f"{row['x_floor']:.2f}" if "x_floor" in row else ""
         same = ("byte-identical" if identical[row["reader"]] else "**differs**") if "reader" in row else ""
-        out.append(f"| {row['name']} | {_f(row['s_per_page'])} | {1 / row['s_per_page']:.1f} | {row['x_today']:.2f} | "
-                   f"{floor} | {same} |")
+        out.append(f"| {row['name']} | {_f(row['s_per_page'])} | {_f(row.get('cpu_s_per_page', float('nan')))} | "
+                   f"{1 / row['s_per_page']:.1f} | {row['x_today']:.2f} | {floor} | {same} |")
     return out + [""]
+
+
+def diff_scaling_table(rows: list[dict[str, Any]]) -> str:
+    """bench/diff_scaling.py's table: seconds and peak memory per size and case."""
+    from bench.diff_scaling import render as render_scaling
+
+    return render_scaling(rows)
 
 
 def write_results(results: dict[str, Any], table: str, folder: Path) -> None:

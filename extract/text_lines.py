@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extract.page_content import Box, Char
 
@@ -27,10 +27,15 @@ class Word:
 class TextLine:
     chars: tuple[Char, ...]
     box: Box
+    # The text and words, each computed on first use: the steps read every line's text several times.
+    _memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def text(self) -> str:
-        return line_text(self.chars)
+        text = self._memo.get("text")
+        if text is None:
+            text = self._memo["text"] = line_text(self.chars)
+        return text  # type: ignore[return-value]
 
     @property
     def size(self) -> float:
@@ -38,15 +43,19 @@ class TextLine:
 
     @property
     def words(self) -> list[Word]:
-        return words_of(self.chars)
+        """A new list each time (callers may change it) of words computed once."""
+        words = self._memo.get("words")
+        if words is None:
+            words = self._memo["words"] = tuple(words_of(self.chars))
+        return list(words)  # type: ignore[arg-type]
 
 
 class CharIndex:
     """Characters sorted by vertical centre, so a horizontal band is found by bisection."""
 
     def __init__(self, chars: Iterable[Char]) -> None:
-        self._chars = sorted(chars, key=lambda c: (c.y_mid, c.x0))
-        self._keys = [c.y_mid for c in self._chars]
+        self._chars = sorted(chars, key=_reading_order)
+        self._keys = [(c.top + c.bottom) / 2 for c in self._chars]
 
     def __len__(self) -> int:
         return len(self._chars)
@@ -59,6 +68,11 @@ class CharIndex:
         return [c for c in self.band(box.top, box.bottom) if box.x0 <= c.x_mid < box.x1]
 
 
+def _reading_order(char: Char) -> tuple[float, float]:
+    """Top to bottom by vertical centre, then left to right."""
+    return (char.top + char.bottom) / 2, char.x0
+
+
 def split_by_columns(chars: Iterable[Char], edges: Sequence[float]) -> list[list[Char]]:
     """Distribute characters to the columns between consecutive x edges, by their centre.
 
@@ -66,7 +80,7 @@ def split_by_columns(chars: Iterable[Char], edges: Sequence[float]) -> list[list
     """
     columns: list[list[Char]] = [[] for _ in range(len(edges) - 1)]
     for char in chars:
-        i = bisect_right(edges, char.x_mid) - 1
+        i = bisect_right(edges, (char.x0 + char.x1) / 2) - 1  # its x_mid, without the property call
         if 0 <= i < len(columns):
             columns[i].append(char)
     return columns
@@ -74,18 +88,20 @@ def split_by_columns(chars: Iterable[Char], edges: Sequence[float]) -> list[list
 
 def text_lines(chars: Iterable[Char]) -> list[TextLine]:
     """Group characters into lines (top to bottom), each line's characters left to right."""
-    ordered = sorted(chars, key=lambda c: (c.y_mid, c.x0))
+    ordered = sorted(chars, key=_reading_order)
     groups: list[list[Char]] = []
     current_mid = None
     for char in ordered:
-        if char.text.isspace() and not groups:
+        if not groups and char.text.isspace():
             continue
-        tolerance = max(char.size, 1.0) * 0.45
-        if current_mid is not None and abs(char.y_mid - current_mid) <= tolerance:
+        mid = (char.top + char.bottom) / 2  # y_mid, computed here: this loop runs for every character
+        size = char.size
+        tolerance = (size if size > 1.0 else 1.0) * 0.45
+        if current_mid is not None and abs(mid - current_mid) <= tolerance:
             groups[-1].append(char)
         else:
             groups.append([char])
-            current_mid = char.y_mid
+            current_mid = mid
     lines = []
     for group in groups:
         group.sort(key=lambda c: c.x0)

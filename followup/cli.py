@@ -11,16 +11,18 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from extract.errors import InputRejected, printable_name, printable_path, technical_detail
 from extract.limits import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_SECONDS
 from extract.readers import DEFAULT_READER, READERS
-from followup.output import new_file_mode, warnings_line, write_atomically
+from followup.output import new_file_mode, warnings_line
 from followup.output_options import OutputChoice, Rendered, output_options, render_diff, render_document, table_options
-from schemas import Document
+
+if TYPE_CHECKING:  # pydantic's models are imported by the commands that use them: `--help` stays fast
+    from schemas import Document
 
 EXIT_OUTPUT_FAILED = 1
 EXIT_REJECTED = 3
@@ -47,6 +49,8 @@ def _emit(text: str, output: Path | None) -> None:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(EXIT_OUTPUT_FAILED)
         return
+    from followup.output import write_atomically
+
     try:
         write_atomically(output, text)
     except OSError as error:
@@ -614,6 +618,8 @@ def report_command(sources: tuple[Path, ...], output: Path, series: str | None) 
     except HistoryError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
+    from followup.output import write_atomically
+
     write_atomically(output, html)
 
 

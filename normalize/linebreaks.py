@@ -229,12 +229,45 @@ def _dictionary_dirs() -> list[Path]:
 
 @functools.cache
 def swedish_lexicon() -> SwedishLexicon:
-    """The sv_SE lexicon, loaded on first use and kept for the life of the process."""
+    """The sv_SE lexicon, loaded on first use and kept for the life of the process.
+
+    Read from the disk cache (normalize/disk_cache.py) when the dictionary files and the code that
+    reads them are unchanged: parsing the .dic is most of a one-page extract's start-up otherwise.
+    """
     for directory in _dictionary_dirs():
         dic, aff = directory / f"{_DICTIONARY_NAME}.dic", directory / f"{_DICTIONARY_NAME}.aff"
         if dic.is_file() and aff.is_file():
-            return SwedishLexicon.from_hunspell(dic, aff)
+            from normalize.disk_cache import load_cached
+            from normalize.stems import BucketedStems, bucketed
+
+            stems, rules = load_cached(f"lexicon-{_DICTIONARY_NAME}", [dic, aff],
+                                       lambda dic=dic, aff=aff: _lexicon_data(dic, aff), tuple,
+                                       builders=[_lexicon_data, _read_stems, _read_suffix_rules, _plain_rules, bucketed])
+            return SwedishLexicon(BucketedStems(stems), _compiled_rules(rules))
     raise FileNotFoundError("the hunspell sv_SE dictionary is missing: pip install hunspell-sv")
+
+
+# A suffix rule as plain data for the disk cache: flag, strip, continuation, condition pattern or None.
+PlainRule = tuple[str, str, str, str | None]
+
+
+def _lexicon_data(dic: Path, aff: Path) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[PlainRule, ...]]]:
+    """The lexicon read from its hunspell files as plain data that loads fast: the stems as texts per
+    bucket (normalize/stems.py), the rules without compiled patterns."""
+    from normalize.stems import bucketed
+
+    return bucketed(_read_stems(dic)), _plain_rules(_read_suffix_rules(aff))
+
+
+def _plain_rules(rules: Mapping[str, tuple[SuffixRule, ...]]) -> dict[str, tuple[PlainRule, ...]]:
+    return {ending: tuple((r.flag, r.strip, r.continuation, r.condition.pattern if r.condition else None) for r in group)
+            for ending, group in rules.items()}
+
+
+def _compiled_rules(rules: Mapping[str, tuple[PlainRule, ...]]) -> dict[str, tuple[SuffixRule, ...]]:
+    return {ending: tuple(SuffixRule(flag, strip, continuation, re.compile(condition) if condition else None)
+                          for flag, strip, continuation, condition in group)
+            for ending, group in rules.items()}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -505,9 +538,16 @@ def _loose_compound(form: str, lexicon: SwedishLexicon) -> bool:
 
 @functools.cache
 def _hyphenator() -> pyphen.Pyphen:
-    """pyphen's Swedish patterns, imported only when an unknown word needs them."""
+    """pyphen's Swedish patterns, imported only when an unknown word needs them; its parsed patterns
+    come from the disk cache (keyed on the pattern file and pyphen's version) when they can."""
     import pyphen
 
+    patterns = pyphen.LANGUAGES.get(pyphen.language_fallback("sv_SE") or "")
+    if patterns is not None and isinstance(getattr(pyphen, "hdcache", None), dict) and patterns not in pyphen.hdcache:
+        from normalize.disk_cache import load_cached
+
+        pyphen.hdcache[patterns] = load_cached("pyphen-sv_SE", [Path(patterns)], lambda: pyphen.HyphDict(patterns),
+                                               pyphen.HyphDict, extra=f"pyphen {pyphen.__version__}")
     return pyphen.Pyphen(lang="sv_SE")
 
 

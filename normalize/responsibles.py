@@ -146,6 +146,30 @@ def find_numbered_units(text: str, vocabulary: Vocabulary) -> list[NameMatch]:
     return found
 
 
+# Lookups remembered per index at most; a long batch worker forgets them all past this many.
+MAX_REMEMBERED_MATCHES = 200_000
+
+
+def best_match(key: str, index: NameIndex, threshold: float) -> tuple[str, float, int] | None:
+    """rapidfuzz's best key of the index for `key` at or above `threshold` (choice, score, position), or None.
+
+    Remembered in the index: the same windows come back row after row, and the lookup is the
+    costliest step of normalisation.
+    """
+    remembered = index.best_matches
+    found = remembered.get((key, threshold), _UNSEEN)
+    if found is _UNSEEN:
+        if len(remembered) >= MAX_REMEMBERED_MATCHES:
+            remembered.clear()
+        # extractOne rather than cdist: cdist would pull numpy into the start-up of every command.
+        found = remembered[(key, threshold)] = process.extractOne(key, index.keys, scorer=fuzz.ratio,
+                                                                  score_cutoff=threshold)
+    return found
+
+
+_UNSEEN = object()
+
+
 def find_names(tokens: list[str], index: NameIndex, threshold: float) -> list[NameMatch]:
     """Non-overlapping names from `index` in the tokens, best score (then longest) first.
 
@@ -158,8 +182,7 @@ def find_names(tokens: list[str], index: NameIndex, threshold: float) -> list[Na
     for start, end, key in windows:
         if not key:
             continue
-        # extractOne rather than cdist: cdist would pull numpy into the start-up of every command.
-        best = process.extractOne(key, index.keys, scorer=fuzz.ratio, score_cutoff=threshold)
+        best = best_match(key, index, threshold)
         if best is None:
             continue
         _, score, position = best

@@ -104,6 +104,9 @@ class NameIndex:
     keys: tuple[str, ...]  # match_key of every name and alias
     names: tuple[str, ...]  # the canonical name each key belongs to
     exact: Mapping[str, str]  # abbreviation as printed → canonical name
+    # Fuzzy lookups already made, (key, threshold) → extractOne's answer: a report names the same
+    # parties row after row (normalize.responsibles.best_match fills it).
+    best_matches: dict[tuple[str, float], Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def build(cls, entries: Sequence[Unit] | Sequence[RoleTerm]) -> NameIndex:

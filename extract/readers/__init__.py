@@ -26,7 +26,8 @@ READER_MODULES = {
 }
 READERS = tuple(READER_MODULES)
 # The fastest reader whose output is byte-identical to pdfplumber's on every sample, fixture and corpus
-# variant. PDFium is faster still but places the objects of some Chromium pages differently (beyond 0.1 pt).
+# variant. The pdfium reader now takes about as long (bench/, README "Page readers") and places the
+# objects of some Chromium pages differently (beyond 0.1 pt), which the output does not show.
 DEFAULT_READER = "pdfminer"
 
 

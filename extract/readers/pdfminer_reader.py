@@ -47,6 +47,7 @@ from extract.page_content import (
     text_colour,
     text_direction,
 )
+from extract.readers.content_tokens import Unsupported, content_objects
 
 _log = logging.getLogger("pdfminer.pdfinterp")
 _UNSEEN = object()
@@ -95,6 +96,34 @@ class LeanInterpreter(PDFPageInterpreter):
             else:
                 valid_streams.append(stream)
                 self.stream_ids.add(stream.objid)
+        try:
+            objects = content_objects([stream.get_data() for stream in valid_streams])
+        except Unsupported:
+            self._execute_parsed(valid_streams)
+            return
+        operators: dict[PSKeyword, tuple[Any, int] | None] = {}
+        push, pop = self.push, self.pop
+        for obj in objects:
+            if type(obj) is not PSKeyword:
+                push(obj)
+                continue
+            operator = operators.get(obj, _UNSEEN)
+            if operator is _UNSEEN:
+                operator = operators[obj] = self._operator(obj)
+            if operator is None:
+                if settings.STRICT:
+                    raise PDFInterpreterError(f"Unknown operator: {keyword_name(obj)!r}")
+                continue
+            func, nargs = operator
+            if nargs:
+                args = pop(nargs)
+                if len(args) == nargs:
+                    func(*args)
+            else:
+                func()
+
+    def _execute_parsed(self, valid_streams: list[PDFStream]) -> None:
+        """The same dispatch over pdfminer's own content parser, for content the fast reader leaves to it."""
         try:
             parser = PDFContentParser(valid_streams)
         except PSEOF:
@@ -197,6 +226,8 @@ class ContentDevice(PDFTextDevice):
         height, mb_x0, mb_top, chars = self.height, self.mb_x0, self.mb_top, self.chars
         zero = 0
         x, y = textstate.linematrix
+        if upright and b == 0 and c == 0:
+            return self._render_straight(textstate, font, seq, (a, d, e, f), (x, y), (low, high), bold, colour)
         needcharspace = False
         for obj in seq:
             if isinstance(obj, (int, float)):
@@ -226,6 +257,50 @@ class ContentDevice(PDFTextDevice):
                     chars.append(Char(glyph[0], float(x0), float((height - y1) + mb_top), float(x1),
                                       float((height - y0) + mb_top), char_size(y1 - y0), bold, colour,
                                       direction, upright))
+                    x += adv
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    needcharspace = True
+        return x, y
+
+    def _render_straight(self, textstate: PDFTextState, font: PDFFont, seq: PDFTextSeq,
+                         matrix: tuple[float, float, float, float], start: tuple[float, float],
+                         extent: tuple[float, float], bold: bool, colour: str | None) -> tuple[float, float]:
+        """_render_horizontal for text neither turned nor skewed (the matrix's b and c are 0): the same
+        floats with the zero terms left out (adding a zero changes no float), and the string's glyphs
+        sharing one top, bottom and size, computed once."""
+        a, d, e, f = matrix
+        x, y = start
+        low, high = extent
+        fontsize = textstate.fontsize
+        scaling = textstate.scaling * 0.01
+        charspace = textstate.charspace * scaling
+        wordspace = 0 if font.is_multibyte() else textstate.wordspace * scaling
+        dxscale = 0.001 * fontsize * scaling
+        mb_x0, chars, glyphs = self.mb_x0, self.chars, self._glyphs_of(font)
+        f1 = y * d + f
+        y0, y1 = sorted((d * low + f1, d * high + f1))
+        top, bottom = float((self.height - y1) + self.mb_top), float((self.height - y0) + self.mb_top)
+        size = char_size(y1 - y0)
+        needcharspace = False
+        for obj in seq:
+            if isinstance(obj, (int, float)):
+                x -= obj * dxscale
+                needcharspace = True
+            elif isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    if needcharspace:
+                        x += charspace
+                    glyph = glyphs.get(cid)
+                    if glyph is None:
+                        glyph = glyphs[cid] = self._glyph(font, cid)
+                    adv = glyph[1] * fontsize * scaling
+                    left = x * a + e
+                    right = a * adv + left
+                    x0, x1 = (left, right) if left <= right else (right, left)
+                    if mb_x0 != 0:
+                        x0, x1 = x0 + mb_x0, x1 + mb_x0
+                    chars.append(Char(glyph[0], float(x0), top, float(x1), bottom, size, bold, colour))
                     x += adv
                     if cid == 32 and wordspace:
                         x += wordspace
