@@ -227,7 +227,8 @@ class ContentDevice(PDFTextDevice):
         zero = 0
         x, y = textstate.linematrix
         if upright and b == 0 and c == 0:
-            return self._render_straight(textstate, font, seq, (a, d, e, f), (x, y), (low, high), bold, colour)
+            return self._render_straight(textstate, font, seq, (a, d, e, f), (x, y), (low, high), bold, colour,
+                                         direction)
         needcharspace = False
         for obj in seq:
             if isinstance(obj, (int, float)):
@@ -265,10 +266,12 @@ class ContentDevice(PDFTextDevice):
 
     def _render_straight(self, textstate: PDFTextState, font: PDFFont, seq: PDFTextSeq,
                          matrix: tuple[float, float, float, float], start: tuple[float, float],
-                         extent: tuple[float, float], bold: bool, colour: str | None) -> tuple[float, float]:
+                         extent: tuple[float, float], bold: bool, colour: str | None,
+                         direction: int | None) -> tuple[float, float]:
         """_render_horizontal for text neither turned nor skewed (the matrix's b and c are 0): the same
         floats with the zero terms left out (adding a zero changes no float), and the string's glyphs
-        sharing one top, bottom and size, computed once."""
+        sharing one top, bottom and size, computed once. Upright, but turned half a turn when a and d
+        are both negative (a page under /Rotate 180): `direction` says so."""
         a, d, e, f = matrix
         x, y = start
         low, high = extent
@@ -300,7 +303,7 @@ class ContentDevice(PDFTextDevice):
                     x0, x1 = (left, right) if left <= right else (right, left)
                     if mb_x0 != 0:
                         x0, x1 = x0 + mb_x0, x1 + mb_x0
-                    chars.append(Char(glyph[0], float(x0), top, float(x1), bottom, size, bold, colour))
+                    chars.append(Char(glyph[0], float(x0), top, float(x1), bottom, size, bold, colour, direction, True))
                     x += adv
                     if cid == 32 and wordspace:
                         x += wordspace
