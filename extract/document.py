@@ -80,7 +80,8 @@ def file_sha256(path: Path) -> str:
 
 
 def read_raw_document(path: Path, *, password: str | None = None, reader: str = DEFAULT_READER,
-                      repair: bool = True, settings: ExtractSettings = DEFAULT_SETTINGS) -> RawDocument:
+                      repair: bool = True, settings: ExtractSettings = DEFAULT_SETTINGS,
+                      sha256: str | None = None) -> RawDocument:
     """Read a follow-up report PDF into its raw tables; raises InputRejected when it cannot.
 
     `reader` names the page reader (extract/readers: "pdfminer", "pdfium", "pdfplumber"); `settings`
@@ -88,7 +89,8 @@ def read_raw_document(path: Path, *, password: str | None = None, reader: str = 
     A file or a page pdfminer cannot read is repaired by qpdf in memory and read again; the
     document then carries a `repaired` warning, and a page that still cannot be read a
     `page_unreadable` warning; `repair=False` rejects such a file as damaged instead (to measure
-    what repair gains). Resource limits (extract.limits) become `too_large` / `timeout`.
+    what repair gains). Resource limits (extract.limits) become `too_large` / `timeout`. `sha256`: the
+    file's, when the caller has hashed it already (a batch hashes each file once).
     """
     path = Path(path)
     page_reader(reader)  # an unknown name fails before the file is opened
@@ -113,7 +115,7 @@ def read_raw_document(path: Path, *, password: str | None = None, reader: str = 
         raise InputRejected("no activity table found", code="no_table")
     return RawDocument(
         file=printable_name(path),
-        sha256=file_sha256(path),
+        sha256=sha256 or file_sha256(path),
         pages=page_count,
         title=findings.title,
         preamble=findings.preamble,
