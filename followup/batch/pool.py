@@ -2,11 +2,13 @@
 
 A worker that overruns the time limit is killed and replaced, because pdfplumber can loop in C code
 where no thread or signal reaches it; a worker that dies (a segfault in a C library, the memory cap)
-is reported as `crashed` and replaced; Ctrl-C and SIGTERM reach the parent only, which stops the
-workers. Own code rather than pebble (which has per-task timeouts and worker recycling): the time
-limit must start after a worker's imports (a `ready` handshake), workers that cannot even start must
-fail what is left instead of being restarted forever, and the parent stays single-threaded, so an
-interrupted run stops its workers and writes its report from one place.
+is reported as `crashed` and replaced; Ctrl-C is the parent's (workers ignore SIGINT), which stops the
+workers. Own code rather than pebble's ProcessPool (which has per-task timeouts, worker recycling, an
+initializer and ProcessExpired for a dead worker): pebble runs three threads in the parent, respawns a
+worker whose initializer fails without end (or puts the pool in error when no task is running), and
+times tasks by the wall clock; here workers that cannot even start fail what is left, deadlines are
+monotonic, and the parent stays single-threaded, so an interrupted run stops its workers and writes
+its report from one place.
 """
 from __future__ import annotations
 
