@@ -22,11 +22,12 @@ def extract_document(
     extract.errors.InputRejected when the file is not a readable follow-up report. `sha256`: the file's,
     when the caller has hashed it already.
     """
-    from extract.document import read_raw_document
+    from extract.document import HashedFile, read_raw_document
     from extract.readers import DEFAULT_READER
     from normalize.document import build_document
     from normalize.vocabulary import load_vocabulary
 
-    raw = read_raw_document(Path(path), password=password, reader=reader or DEFAULT_READER, sha256=sha256)
+    source = HashedFile(Path(path), sha256) if sha256 else Path(path)
+    raw = read_raw_document(source, password=password, reader=reader or DEFAULT_READER)
     vocabulary = load_vocabulary(vocabulary_files)
     return build_document(raw, vocabulary, period=period)
