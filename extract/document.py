@@ -79,7 +79,15 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_raw_document(path: Path, *, password: str | None = None, reader: str = DEFAULT_READER,
+@dataclass(frozen=True)
+class HashedFile:
+    """A file with the SHA-256 its caller has computed already (a batch hashes each input once)."""
+
+    path: Path
+    sha256: str
+
+
+def read_raw_document(path: Path | HashedFile, *, password: str | None = None, reader: str = DEFAULT_READER,
                       repair: bool = True, settings: ExtractSettings = DEFAULT_SETTINGS) -> RawDocument:
     """Read a follow-up report PDF into its raw tables; raises InputRejected when it cannot.
 
@@ -88,9 +96,11 @@ def read_raw_document(path: Path, *, password: str | None = None, reader: str = 
     A file or a page pdfminer cannot read is repaired by qpdf in memory and read again; the
     document then carries a `repaired` warning, and a page that still cannot be read a
     `page_unreadable` warning; `repair=False` rejects such a file as damaged instead (to measure
-    what repair gains). Resource limits (extract.limits) become `too_large` / `timeout`.
+    what repair gains). Resource limits (extract.limits) become `too_large` / `timeout`. A HashedFile's
+    SHA-256 is taken as given, so the file is not hashed again.
     """
-    path = Path(path)
+    known_sha256 = path.sha256 if isinstance(path, HashedFile) else None
+    path = Path(path.path if isinstance(path, HashedFile) else path)
     page_reader(reader)  # an unknown name fails before the file is opened
     reading = _Reading(reader, load_header_vocabulary(), settings)
     repaired = False
@@ -113,7 +123,7 @@ def read_raw_document(path: Path, *, password: str | None = None, reader: str = 
         raise InputRejected("no activity table found", code="no_table")
     return RawDocument(
         file=printable_name(path),
-        sha256=file_sha256(path),
+        sha256=known_sha256 or file_sha256(path),
         pages=page_count,
         title=findings.title,
         preamble=findings.preamble,

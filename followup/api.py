@@ -173,11 +173,11 @@ def _read_in_workers(paths: Sequence[Path], settings: object) -> Iterator[Report
 
     waiting: dict[int, ReportResult] = {}
     next_index = 0
-    pending = [(index, BatchInput(path=path, output=""), "") for index, path in enumerate(paths)]
+    pending = [(index, BatchInput(path=path, output=""), None) for index, path in enumerate(paths)]
     for index, _item, _sha256, outcome in extract_in_workers(pending, settings):
         path = paths[index]
         if outcome["kind"] == "ok":
-            waiting[index] = ReportResult(path, document=Document.model_validate_json(outcome["json"]))
+            waiting[index] = ReportResult(path, document=outcome["document"])
         else:
             waiting[index] = ReportResult(path, error=rejection_error(path, outcome["reason"], outcome["code"],
                                                                       outcome.get("setting")))

@@ -5,8 +5,9 @@
 failed ones too, and a warnings sheet with the messages), `activities.jsonl` (one activity per line)
 and `activities.parquet`. Every table has `source_file` and `period` in front, the fixed columns of
 followup.output.CSV_COLUMNS, then the reports' extra columns (their union, in the order first met).
-The reports are read back from their JSON one at a time, so memory stays flat for CSV, JSON Lines
-and Parquet's inputs; a workbook is built whole (openpyxl keeps it in memory).
+The tables are built from the documents the run holds (each made once, by its worker, or read once
+from a skipped report's JSON), never from their JSON files read back; a workbook is built whole
+(openpyxl keeps it in memory).
 """
 from __future__ import annotations
 
@@ -53,13 +54,17 @@ class WarningTally:
         return sum(self.codes.values())
 
 
-def write_tables(results: Sequence[InputResult], outdir: Path, formats: Sequence[str],
+# Each input's result with its document (None for one not extracted), in input order.
+Reports = Sequence[tuple["InputResult", "Document | None"]]
+
+
+def write_tables(results: Reports, outdir: Path, formats: Sequence[str],
                  dialect: CsvDialect = "rfc4180") -> WarningTally:
     """Write activities.FORMAT for each format (csv among them) and count the reports' warnings."""
     extras: list[str] = []
     codes: Counter[str] = Counter()
     reports = 0
-    for _, document in _documents(results, outdir):
+    for _, document in _documents(results):
         extras += extra_columns(document.activities, [*BATCH_CSV_COLUMNS, *extras])
         codes.update(w.code for w in document.warnings)
         reports += bool(document.warnings)
@@ -67,18 +72,18 @@ def write_tables(results: Sequence[InputResult], outdir: Path, formats: Sequence
     for fmt in dict.fromkeys(formats):
         path = outdir / TABLE_FILES[fmt]
         if fmt == "csv":
-            write_atomically(path, activities_csv(_rows(results, outdir), columns, dialect))
+            write_atomically(path, activities_csv(_rows(results), columns, dialect))
         elif fmt == "jsonl":
-            write_atomically(path, records_jsonl(record for result, document in _documents(results, outdir)
+            write_atomically(path, records_jsonl(record for result, document in _documents(results)
                                                  for record in activity_records(document, result.file)))
         elif fmt == "parquet":
             from followup.parquet import write_parquet
 
-            replace_atomically(path, lambda temporary: write_parquet(temporary, _rows(results, outdir), columns))
+            replace_atomically(path, lambda temporary: write_parquet(temporary, _rows(results), columns))
         elif fmt == "xlsx":
             from followup.workbook import write_workbook
 
-            replace_atomically(path, lambda temporary: write_workbook(temporary, batch_sheets(results, outdir, columns)))
+            replace_atomically(path, lambda temporary: write_workbook(temporary, batch_sheets(results, columns)))
     return WarningTally(codes=dict(sorted(codes.items())), reports=reports)
 
 
@@ -92,15 +97,15 @@ def batch_warnings_line(tally: WarningTally, reports: int, table: Path) -> str |
             f"codes in the warnings column of {table}")
 
 
-def batch_sheets(results: Sequence[InputResult], outdir: Path, columns: list[str]) -> list[Sheet]:
+def batch_sheets(results: Reports, columns: list[str]) -> list[Sheet]:
     """The workbook of a batch: every activity, one row per input, every warning."""
     from followup.workbook import WARNING_COLUMNS, Sheet, activity_rows, warning_rows
 
     activities: list[list[object]] = []
     warnings: list[list[object]] = []
     reports: list[list[object]] = []
-    for result in results:
-        document = _read(result, outdir) if result.ok else None
+    for result, held in results:
+        document = held if result.ok else None
         reports.append(_report_row(result, document))
         if document is not None:
             activities += activity_rows(_document_rows(result.file, document), columns, document.legend)
@@ -121,17 +126,11 @@ def _report_row(result: InputResult, document: Document | None) -> list[object]:
             sum(a.highlighted for a in document.activities), len(document.warnings)]
 
 
-def _read(result: InputResult, outdir: Path) -> Document:
-    from schemas import Document
-
-    return Document.model_validate_json((outdir / result.output).read_text(encoding="utf-8"))
-
-
-def _documents(results: Sequence[InputResult], outdir: Path) -> Iterator[tuple[InputResult, Document]]:
-    """(result, document) of every extracted report, read back one JSON file at a time."""
-    for result in results:
-        if result.ok:
-            yield result, _read(result, outdir)
+def _documents(results: Reports) -> Iterator[tuple[InputResult, Document]]:
+    """(result, document) of every extracted report."""
+    for result, document in results:
+        if result.ok and document is not None:
+            yield result, document
 
 
 def _document_rows(source_file: str, document: Document) -> Iterator[dict[str, str]]:
@@ -141,7 +140,7 @@ def _document_rows(source_file: str, document: Document) -> Iterator[dict[str, s
                **activity_csv_row(activity, codes.get(activity.id, ()))}
 
 
-def _rows(results: Sequence[InputResult], outdir: Path) -> Iterator[dict[str, str]]:
+def _rows(results: Reports) -> Iterator[dict[str, str]]:
     """Flattened rows of every extracted report, in input order."""
-    for result, document in _documents(results, outdir):
+    for result, document in _documents(results):
         yield from _document_rows(result.file, document)

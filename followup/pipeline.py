@@ -14,17 +14,20 @@ def extract_document(
     password: str | None = None,
     vocabulary_files: Sequence[Path] = (),
     reader: str | None = None,
+    sha256: str | None = None,
 ) -> Document:
     """Read one follow-up PDF and return its normalized document.
 
     `reader` names the page reader (extract.readers.READERS; None: the default). Raises
-    extract.errors.InputRejected when the file is not a readable follow-up report.
+    extract.errors.InputRejected when the file is not a readable follow-up report. `sha256`: the file's,
+    when the caller has hashed it already.
     """
-    from extract.document import read_raw_document
+    from extract.document import HashedFile, read_raw_document
     from extract.readers import DEFAULT_READER
     from normalize.document import build_document
     from normalize.vocabulary import load_vocabulary
 
-    raw = read_raw_document(Path(path), password=password, reader=reader or DEFAULT_READER)
+    source = HashedFile(Path(path), sha256) if sha256 else Path(path)
+    raw = read_raw_document(source, password=password, reader=reader or DEFAULT_READER)
     vocabulary = load_vocabulary(vocabulary_files)
     return build_document(raw, vocabulary, period=period)

@@ -1,7 +1,8 @@
 """Stand-ins for extract_document that misbehave on purpose, for the batch runner's own tests.
 
-The runner names its extractor "module:function" so that its worker processes can import it; these
-live here because no real PDF reliably crashes a process or raises an unforeseen exception.
+The runner's workers get the extractor pickled by name, so these are top-level functions of a module
+they can import; they live here because no real PDF reliably crashes a process or raises an unforeseen
+exception.
 """
 from __future__ import annotations
 

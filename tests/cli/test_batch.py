@@ -8,6 +8,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import fake_extractors
 import pytest
 from broken_corpus import OK, REJECTION_CODES, USER_PASSWORD, Case, repeated_pdf
 from click.testing import CliRunner
@@ -223,7 +224,7 @@ def test_a_slow_file_is_stopped_at_the_time_limit_while_the_others_complete(
 
 def test_a_worker_that_crashes_is_recorded_and_the_rest_go_on(tmp_path: Path) -> None:
     crashing, fine = _marked(tmp_path / "crashing.pdf", b"CRASH"), _marked(tmp_path / "fine.pdf", b"fine")
-    settings = BatchSettings(jobs=1, extractor="fake_extractors:crash_on_marker")
+    settings = BatchSettings(jobs=1, extractor=fake_extractors.crash_on_marker)
     summary = run_batch(assign_outputs([crashing, fine]), tmp_path / "out", settings)
     assert [(r.status, r.code, r.reason) for r in summary.results] == [
         ("failed", "crashed", "the reading process died (killed by SIGSEGV)"), ("ok", None, None)]
@@ -231,7 +232,7 @@ def test_a_worker_that_crashes_is_recorded_and_the_rest_go_on(tmp_path: Path) ->
 
 def test_an_unforeseen_exception_is_an_internal_error_with_its_traceback_kept(tmp_path: Path) -> None:
     buggy, fine = _marked(tmp_path / "buggy.pdf", b"BUG"), _marked(tmp_path / "fine.pdf", b"fine")
-    settings = BatchSettings(jobs=2, extractor="fake_extractors:bug_on_marker")
+    settings = BatchSettings(jobs=2, extractor=fake_extractors.bug_on_marker)
     summary = run_batch(assign_outputs([buggy, fine]), tmp_path / "out", settings)
     failed, ok = summary.results
     assert (failed.code, failed.reason) == ("internal", "internal error: ZeroDivisionError: a bug deep in a stage")

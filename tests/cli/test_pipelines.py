@@ -10,6 +10,7 @@ import sys
 import time
 from pathlib import Path
 
+import fake_extractors
 from followup_process import ROOT, run_followup
 from hostile_pdfs import operator_flood
 
@@ -17,7 +18,7 @@ from followup.batch import JOURNAL, BatchSettings, assign_outputs, run_batch
 
 SAMPLES = ROOT / "samples" / "pdf"
 YSTAD = SAMPLES / "ystad-2024-03.pdf"
-FAKE = "fake_extractors:crash_on_marker"  # a one-activity document per file, quickly
+FAKE = fake_extractors.crash_on_marker  # a one-activity document per file, quickly
 
 
 def fake_inputs(folder: Path, *contents: bytes) -> list[Path]:

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import fake_extractors
 import pytest
 from followup_process import ROOT, run_followup
 from hostile_pdfs import deflate_bomb, huge_unicode_range, operator_flood, page_fonts_broken, reversed_boxes
@@ -182,11 +183,11 @@ def test_a_batch_killed_midway_is_resumed_without_redoing_what_was_done(tmp_path
     hanging.write_bytes(b"%PDF-1.7\nHANG\n")
     outdir = tmp_path / "out"
     script = (
-        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]);"
+        "import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); import fake_extractors;"
         "from followup.batch import BatchSettings, assign_outputs, run_batch;"
         "paths = [Path(p) for p in sys.argv[3:]];"
         "run_batch(assign_outputs(paths), Path(sys.argv[2]),"
-        " BatchSettings(jobs=1, timeout=600, extractor='fake_extractors:hang_on_marker'))")
+        " BatchSettings(jobs=1, timeout=600, extractor=fake_extractors.hang_on_marker))")
     process = subprocess.Popen([sys.executable, "-c", script, str(Path(__file__).parent), str(outdir),
                                 *map(str, done_first), str(hanging)], cwd=ROOT, start_new_session=True)
     try:
@@ -199,7 +200,7 @@ def test_a_batch_killed_midway_is_resumed_without_redoing_what_was_done(tmp_path
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-    settings = BatchSettings(jobs=1, timeout=2, extractor="fake_extractors:hang_on_marker")
+    settings = BatchSettings(jobs=1, timeout=2, extractor=fake_extractors.hang_on_marker)
     resumed = run_batch(assign_outputs([*done_first, hanging]), outdir, settings)
     assert [(r.skipped, r.status) for r in resumed.results] == [(True, "ok")] * 4 + [(False, "failed")]
     assert not (outdir / JOURNAL).exists()

@@ -137,12 +137,13 @@ def test_diff_csv_in_the_excel_dialect(sample_json_dir: Path) -> None:
 # ---------------------------------------------------------------- batch
 
 
-def results_of(folder: Path, names: list[str]) -> list[InputResult]:
-    ok = [InputResult(file=f"in/{name}.pdf", output=f"{name}.json", sha256=None, settings="", status="ok")
-          for name in names]
+def results_of(folder: Path, names: list[str]) -> list[tuple[InputResult, Document | None]]:
+    """A batch's results with the documents it holds: the named reports' JSON in folder, then a failed input."""
+    ok = [(InputResult(file=f"in/{name}.pdf", output=f"{name}.json", sha256=None, settings="", status="ok"),
+           Document.model_validate_json((folder / f"{name}.json").read_bytes())) for name in names]
     failed = InputResult(file="in/tom.pdf", output="tom.json", sha256=None, settings="", status="failed",
                          reason="empty file", code="empty")
-    return [*ok, failed]
+    return [*ok, (failed, None)]
 
 
 def test_batch_tables_hold_every_report_and_a_reports_sheet(sample_json_dir: Path, sample_documents, tmp_path: Path) -> None:
