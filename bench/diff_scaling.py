@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from bench import periods
-from schemas import Document
+from followup.schemas import Document
 
 SIZES = (500, 2000, 5000)
 CASES = ("typical", "every_id_changed")
@@ -37,7 +37,7 @@ def two_periods(documents: list[Document], size: int, case: str) -> tuple[Docume
 
 def measure_one(size: int, case: str, documents_json: Path) -> dict[str, float]:
     """Diff the two periods in this process: seconds and this process's peak memory (MB)."""
-    from compare.api import diff_documents
+    from followup.compare.api import diff_documents
 
     documents = [Document.model_validate(d) for d in json.loads(documents_json.read_text("utf-8"))]
     old, new = two_periods(documents, size, case)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from bench.timing import Timing, command_seconds, command_times, in_fresh_process, median_seconds
-from schemas import Document
+from followup.schemas import Document
 
 FOLLOWUP = Path(sys.executable).with_name("followup")
 
@@ -39,8 +39,8 @@ def startup_seconds(root: Path, runs: int = 3) -> Timing:
 
     Each run is a fresh interpreter; the interpreter's own start is not counted.
     """
-    code = ("import followup.cli, followup.pipeline, extract.document, normalize.document\n"
-            "from normalize.vocabulary import load_vocabulary\nload_vocabulary()")
+    code = ("import followup.cli, followup.pipeline, followup.extract.document, followup.normalize.document\n"
+            "from followup.normalize.vocabulary import load_vocabulary\nload_vocabulary()")
     seconds = [in_fresh_process(code, root)["seconds"] for _ in range(runs)]
     return Timing(sorted(seconds)[len(seconds) // 2], seconds)
 
@@ -66,7 +66,7 @@ def batch_seconds(folder: Path, outdir: Path, jobs: int, runs: int = 3) -> Timin
 
 def diff_seconds(old: Document, new: Document, workdir: Path, runs: int = 3) -> dict[str, object]:
     """`compare.diff_documents` in process, and the `followup diff` command on the two JSON files."""
-    from compare.api import diff_documents
+    from followup.compare.api import diff_documents
 
     in_process = median_seconds(lambda: diff_documents(old, new, old_file="old.json", new_file="new.json"),
                                 runs=runs, warmups=1)

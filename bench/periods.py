@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import cycle
 
-from schemas import Activity, Document
+from followup.schemas import Activity, Document
 
 ACTIVITIES = 200
 # Words that tell copies of one sample activity apart, as clinic names tell real sibling rows apart.

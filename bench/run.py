@@ -14,7 +14,7 @@ from bench import alternatives, corpus, diff_scaling, floors, followup_runs, per
 from bench.machine import describe_machine, parallel_ceiling
 from bench.report import render, write_results
 from bench.timing import interleaved_seconds, median_seconds
-from extract.readers import DEFAULT_READER, READERS
+from followup.extract.readers import DEFAULT_READER, READERS
 from followup.output import document_json
 from samples.gold import gold_view
 

@@ -1,11 +1,11 @@
 """Two periods of one report → their Diff (DESIGN.md, "Diff")."""
 from __future__ import annotations
 
-from compare.changes import changed_fields
-from compare.matching import match_activities
-from compare.summary import slip_days, summarize
-from schemas import Document
-from schemas.diff import ActivityChange, Diff, DiffSide
+from followup.compare.changes import changed_fields
+from followup.compare.matching import match_activities
+from followup.compare.summary import slip_days, summarize
+from followup.schemas import Document
+from followup.schemas.diff import ActivityChange, Diff, DiffSide
 
 
 def in_period_order(old: Document, new: Document, old_file: str, new_file: str

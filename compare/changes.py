@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from schemas import Activity, DateValue, Responsible
-from schemas.diff import FieldName
+from followup.schemas import Activity, DateValue, Responsible
+from followup.schemas.diff import FieldName
 
 # The order fields are listed in a change, as in DESIGN.md.
 COMPARED_FIELDS: tuple[FieldName, ...] = (

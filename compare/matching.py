@@ -32,8 +32,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from compare.candidates import all_pairs_are_cheap, candidate_pairs
-from schemas import Activity
+from followup.compare.candidates import all_pairs_are_cheap, candidate_pairs
+from followup.schemas import Activity
 
 # Goal and action say what the activity is; an area is shared by many rows, so it weighs least.
 FIELD_WEIGHTS = {"area": 0.15, "goal": 0.50, "action": 0.35}

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from schemas import Activity, DateValue
-from schemas.diff import ActivityChange, DiffSummary
+from followup.schemas import Activity, DateValue
+from followup.schemas.diff import ActivityChange, DiffSummary
 
 
 def date_start(value: DateValue | None) -> date | None:

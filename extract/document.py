@@ -9,23 +9,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
 
-from extract.errors import InputRejected, printable_name, technical_detail
-from extract.headers import HeaderBand, HeaderVocabulary, load_header_vocabulary, section_of_heading
-from extract.legend import find_glyph_legend, find_legend
-from extract.limits import ResourceLimit, memory_exhausted
-from extract.milestones import find_milestones
-from extract.opening import DAMAGED, DAMAGED_AFTER_REPAIR, needs_repair, open_report
-from extract.page_content import Box, PageContent
-from extract.page_furniture import recurs_on_page, top_of_header, without_page_numbers
-from extract.readers import DEFAULT_READER, page_reader
-from extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from extract.stitching import PlacedSlice, stitch_page_breaks
-from extract.tables import PageContext, TableSlice, continue_table, find_table_slices, header_lines
-from extract.text_lines import CharIndex, TextLine, text_lines
-from schemas import LegendEntry, RawDocument, RawTable
-from schemas.codes import WarningCode
-from schemas.document import Warning
-from schemas.raw import ColumnRole
+from followup.extract.errors import InputRejected, printable_name, technical_detail
+from followup.extract.headers import HeaderBand, HeaderVocabulary, load_header_vocabulary, section_of_heading
+from followup.extract.legend import find_glyph_legend, find_legend
+from followup.extract.limits import ResourceLimit, memory_exhausted
+from followup.extract.milestones import find_milestones
+from followup.extract.opening import DAMAGED, DAMAGED_AFTER_REPAIR, needs_repair, open_report
+from followup.extract.page_content import Box, PageContent
+from followup.extract.page_furniture import recurs_on_page, top_of_header, without_page_numbers
+from followup.extract.readers import DEFAULT_READER, page_reader
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from followup.extract.stitching import PlacedSlice, stitch_page_breaks
+from followup.extract.tables import PageContext, TableSlice, continue_table, find_table_slices, header_lines
+from followup.extract.text_lines import CharIndex, TextLine, text_lines
+from followup.schemas import LegendEntry, RawDocument, RawTable
+from followup.schemas.codes import WarningCode
+from followup.schemas.document import Warning
+from followup.schemas.raw import ColumnRole
 
 # Warning codes of problems with the file itself (the others are normalize.warnings').
 REPAIRED: WarningCode = "repaired"

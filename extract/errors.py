@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from schemas.codes import REJECTION_CODES, RejectionCode
+from followup.schemas.codes import REJECTION_CODES, RejectionCode
 
 __all__ = ["REJECTION_CODES", "InputRejected", "RejectionCode", "printable_name", "printable_path", "technical_detail"]
 

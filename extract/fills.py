@@ -4,9 +4,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-from extract.colours import is_marker_glyph, is_neutral
-from extract.page_content import Box, Char, Fill
-from extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from followup.extract.colours import is_marker_glyph, is_neutral
+from followup.extract.page_content import Box, Char, Fill
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
 def cell_shading(box: Box, fills: Sequence[Fill], settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:

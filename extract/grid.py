@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from extract.page_content import Ruling
-from extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from followup.extract.page_content import Ruling
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
 @dataclass(frozen=True)

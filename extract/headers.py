@@ -11,9 +11,9 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from extract.page_content import Box
-from extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from extract.text_lines import TextLine, Word
+from followup.extract.page_content import Box
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from followup.extract.text_lines import TextLine, Word
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def header_key(text: str) -> str:
 def load_header_vocabulary(path: Path | None = None) -> HeaderVocabulary:
     """Read the header synonyms (the bundled file unless a path is given)."""
     if path is None:
-        raw = tomllib.loads(resources.files("extract").joinpath("data/headers.toml").read_text("utf-8"))
+        raw = tomllib.loads(resources.files("followup.extract").joinpath("data/headers.toml").read_text("utf-8"))
     else:
         raw = tomllib.loads(Path(path).read_text("utf-8"))
     columns = {role: tuple(header_key(s) for s in synonyms) for role, synonyms in raw["columns"].items()}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.colours import is_marker_glyph, is_neutral
-from extract.page_content import Char, Fill
-from extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from extract.text_lines import TextLine, line_text
-from schemas import LegendEntry
+from followup.extract.colours import is_marker_glyph, is_neutral
+from followup.extract.page_content import Char, Fill
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from followup.extract.text_lines import TextLine, line_text
+from followup.schemas import LegendEntry
 
 
 def find_legend(fills: Sequence[Fill], lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS,

@@ -12,7 +12,7 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from extract.errors import InputRejected
+from followup.extract.errors import InputRejected
 
 # A report page's content stream is well below a megabyte; an A3 page scanned at 600 dpi in colour
 # is about 210 MB uncompressed. Anything decoding to more than this is a bomb, not a report.

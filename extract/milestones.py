@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.page_content import Box, PageContent
-from extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from extract.text_lines import CharIndex, cell_text
+from followup.extract.page_content import Box, PageContent
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from followup.extract.text_lines import CharIndex, cell_text
 
 
 def find_milestones(page: PageContent, index: CharIndex, outside: Sequence[Box],

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extract.grid import cluster_positions
-from extract.page_content import Box, Char, Ruling
-from extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from extract.text_lines import cell_text, split_by_columns
+from followup.extract.grid import cluster_positions
+from followup.extract.page_content import Box, Char, Ruling
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from followup.extract.text_lines import cell_text, split_by_columns
 
 
 def nested_table_text(chars: Sequence[Char], rulings: Sequence[Ruling], box: Box,

@@ -13,8 +13,8 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extract.errors import InputRejected, technical_detail
-from extract.limits import ResourceLimit, cap_decoded_streams, memory_exhausted
+from followup.extract.errors import InputRejected, technical_detail
+from followup.extract.limits import ResourceLimit, cap_decoded_streams, memory_exhausted
 
 # The PDF signature may follow a little junk; readers accept it within the first kilobyte.
 SIGNATURE_WINDOW = 1024

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from extract.colours import colour_hex, is_blank
+from followup.extract.colours import colour_hex, is_blank
 
 # A ruling is at most this thick; thicker filled rectangles are shading, not lines.
 RULING_MAX_THICKNESS = 2.0

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
-from extract.page_content import Char
-from extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from extract.text_lines import TextLine
+from followup.extract.page_content import Char
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from followup.extract.text_lines import TextLine
 
 _DIGITS = re.compile(r"\d+")
 
@@ -41,7 +41,7 @@ def _numbering_key(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _page_number_rules() -> tuple[tuple[re.Pattern[str], ...], float]:
-    raw = tomllib.loads(resources.files("extract").joinpath("data/page_furniture.toml").read_text("utf-8"))
+    raw = tomllib.loads(resources.files("followup.extract").joinpath("data/page_furniture.toml").read_text("utf-8"))
     patterns = tuple(re.compile(p, re.IGNORECASE) for p in raw["page_numbers"])
     return patterns, float(raw["margins"]["edge_share"])
 

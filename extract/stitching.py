@@ -5,10 +5,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from extract.tables import Cell, RowTail, SliceRow, TableSlice
-from extract.text_lines import cell_text
-from schemas import RawCell, RawRow, RawTable
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from followup.extract.tables import Cell, RowTail, SliceRow, TableSlice
+from followup.extract.text_lines import cell_text
+from followup.schemas import RawCell, RawRow, RawTable
 
 # A row on a new page with none of these cells printed is the rest of the previous page's row.
 IDENTITY_ROLES = ("area", "goal", "action")

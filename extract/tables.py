@@ -9,19 +9,19 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
-from extract.grid import (
+from followup.extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
+from followup.extract.grid import (
     Boundary,
     cluster_positions,
     horizontal_boundaries,
     vertical_edges_at,
     vertical_span_at,
 )
-from extract.headers import HeaderBand, HeaderVocabulary, column_role, header_bands, header_text, section_of_heading
-from extract.nested import nested_table_text
-from extract.page_content import Box, PageContent
-from extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns, text_lines
+from followup.extract.headers import HeaderBand, HeaderVocabulary, column_role, header_bands, header_text, section_of_heading
+from followup.extract.nested import nested_table_text
+from followup.extract.page_content import Box, PageContent
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from followup.extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns, text_lines
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from extract.page_content import Box, Char
+from followup.extract.page_content import Box, Char
 
 # A gap wider than this fraction of the font size between two glyphs is a word space.
 WORD_GAP = 0.22

@@ -19,13 +19,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from followup.api import ReportResult, UnrelatedReportsWarning, diff, read_report, read_reports
     from followup.errors import FollowupError, InvalidSetting, ReportRejected
-    from schemas import Activity, DateValue, Diff, Document
+    from followup.schemas import Activity, DateValue, Diff, Document
 
 _EXPORTS = {
     "read_report": "followup.api", "read_reports": "followup.api", "diff": "followup.api",
     "ReportResult": "followup.api", "UnrelatedReportsWarning": "followup.api",
     "FollowupError": "followup.errors", "ReportRejected": "followup.errors", "InvalidSetting": "followup.errors",
-    "Document": "schemas", "Activity": "schemas", "DateValue": "schemas", "Diff": "schemas",
+    "Document": "followup.schemas", "Activity": "followup.schemas", "DateValue": "followup.schemas", "Diff": "followup.schemas",
 }
 
 __all__ = [

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO
 
 from followup.errors import InvalidSetting, NotADocument, ReportRejected, rejection_error
-from schemas import Diff, Document
+from followup.schemas import Diff, Document
 
 ReportSource = str | os.PathLike | bytes | IO[bytes]
 
@@ -53,7 +53,7 @@ def check_vocabulary(files: Iterable[str | os.PathLike]) -> tuple[Path, ...]:
     """The vocabulary files as paths, each read once so a broken one fails now; InvalidSetting otherwise."""
     paths = tuple(Path(f) for f in files)
     if paths:
-        from normalize.vocabulary import VocabularyError, load_vocabulary
+        from followup.normalize.vocabulary import VocabularyError, load_vocabulary
 
         try:
             load_vocabulary(paths)
@@ -108,8 +108,8 @@ def read_document_json(path: str | os.PathLike) -> Document:
 
 def _read_pdf(path: Path, *, password: str | None, period: str | None, vocabulary_files: tuple[Path, ...],
               reader: str | None, timeout: float | None, shown: str | os.PathLike) -> Document:
-    from extract.errors import InputRejected
-    from extract.limits import ResourceLimit, memory_exhausted, time_limit
+    from followup.extract.errors import InputRejected
+    from followup.extract.limits import ResourceLimit, memory_exhausted, time_limit
     from followup.pipeline import extract_document
 
     try:
@@ -194,7 +194,7 @@ def diff(old: Document | ReportSource, new: Document | ReportSource, *, password
     The earlier period comes first whatever the order given. Warns (UnrelatedReportsWarning) when the
     two share almost no activities, so they may be different reports; the Diff is returned anyway.
     """
-    from compare import diff_documents
+    from followup.compare import diff_documents
 
     vocabulary_files = check_vocabulary(vocabulary)
     documents = []
@@ -209,7 +209,7 @@ def diff(old: Document | ReportSource, new: Document | ReportSource, *, password
 
 
 def _side_name(side: object, document: Document) -> str:
-    from extract.errors import printable_name
+    from followup.extract.errors import printable_name
 
     if isinstance(side, str | os.PathLike):
         return printable_name(side)

@@ -32,8 +32,8 @@ from followup.output import (
 
 if TYPE_CHECKING:
     from followup.batch import InputResult
+    from followup.schemas import Document
     from followup.workbook import Sheet
-    from schemas import Document
 
 BATCH_CSV_COLUMNS = ["source_file", "period", *CSV_COLUMNS]
 TABLE_FILES = {"csv": "activities.csv", "xlsx": "activities.xlsx", "jsonl": "activities.jsonl",

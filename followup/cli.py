@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from extract.errors import InputRejected, printable_name, printable_path, technical_detail
-from extract.limits import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_SECONDS
-from extract.readers import DEFAULT_READER, READERS
+from followup.extract.errors import InputRejected, printable_name, printable_path, technical_detail
+from followup.extract.limits import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_SECONDS
+from followup.extract.readers import DEFAULT_READER, READERS
 from followup.output import new_file_mode, warnings_line
 from followup.output_options import OutputChoice, Rendered, output_options, render_diff, render_document, table_options
 
 if TYPE_CHECKING:  # pydantic's models are imported by the commands that use them: `--help` stays fast
-    from schemas import Document
+    from followup.schemas import Document
 
 EXIT_OUTPUT_FAILED = 1
 EXIT_REJECTED = 3
@@ -110,9 +110,9 @@ def _extract_guarded(pdf: Path | str, *, timeout: float | None, memory_limit: in
 
     `pdf` "-" reads the PDF from stdin. A rejection's reason gets the option that helps, as the CLI's words.
     """
-    from extract.limits import cap_memory, memory_exhausted
     from followup.api import read_report
     from followup.errors import InvalidSetting, ReportRejected, ReportTooLarge
+    from followup.extract.limits import cap_memory, memory_exhausted
     from followup.hints import with_option_hint
 
     capped = cap_memory(memory_limit)
@@ -238,8 +238,8 @@ def diff(old: Path, new: Path, out: OutputChoice, lang: str, periods: tuple[str,
 
     Warns on stderr (exit status 0) when the two share almost no activities: they may be different reports.
     """
-    from compare import diff_documents
     from followup.api import looks_unrelated, unrelated_message
+    from followup.compare import diff_documents
 
     if len(periods) > 2:
         raise click.BadParameter("give it at most twice: OLD's period, then NEW's", param_hint="--period")
@@ -380,7 +380,7 @@ def _listed_inputs(listing: TextIO | None) -> tuple[str, ...]:
     "followup repair-text < celltext.txt > repaired.txt"))
 def repair_text_command() -> None:
     """Repair PDF line breaks in Swedish text: stdin → stdout, paragraphs separated by blank lines."""
-    from normalize.linebreaks import repair_text
+    from followup.normalize.linebreaks import repair_text
 
     source = sys.stdin.read()
     paragraphs = [p for p in _split_paragraphs(source)]
@@ -395,8 +395,8 @@ def repair_text_command() -> None:
 @click.argument("output", type=click.Choice(["document", "diff", "run-report"]), default="document")
 def schema(output: str) -> None:
     """Print the JSON Schema of an output: the document (default), the diff or batch's run report."""
-    from schemas import Diff, Document
-    from schemas.run_report import RunReport
+    from followup.schemas import Diff, Document
+    from followup.schemas.run_report import RunReport
 
     model = {"document": Document, "diff": Diff, "run-report": RunReport}[output]
     click.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
@@ -425,9 +425,9 @@ def debug(pdf: Path, page_number: int, output: Path, password: str | None, vocab
     rows (purple), the status each status cell gave (red), and rows running over a page break.
     Attach the picture to a bug report when a report is misread.
     """
-    from extract.document import inspect_page
+    from followup.extract.document import inspect_page
+    from followup.normalize.vocabulary import load_vocabulary
     from followup.page_picture import describe_page_findings, draw_page_findings
-    from normalize.vocabulary import load_vocabulary
 
     try:
         findings = inspect_page(pdf, page_number, password=password, reader=reader)
@@ -445,7 +445,7 @@ def debug(pdf: Path, page_number: int, output: Path, password: str | None, vocab
 def _checked_vocabulary(files: tuple[Path, ...]) -> tuple[Path, ...]:
     """Read the extra vocabulary files once up front, so a broken one is a usage error (exit 2)."""
     if files:
-        from normalize.vocabulary import VocabularyError, load_vocabulary
+        from followup.normalize.vocabulary import VocabularyError, load_vocabulary
 
         try:
             load_vocabulary(files)

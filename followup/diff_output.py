@@ -13,11 +13,11 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from compare.changes import collapse_whitespace
-from compare.summary import completed, moved_later, slipped, status_transition, turned_delayed
+from followup.compare.changes import collapse_whitespace
+from followup.compare.summary import completed, moved_later, slipped, status_transition, turned_delayed
 from followup.output import CsvDialect, activities_csv
-from schemas import Activity, DateValue
-from schemas.diff import ActivityChange, Diff
+from followup.schemas import Activity, DateValue
+from followup.schemas.diff import ActivityChange, Diff
 
 # `deadline` and `new_deadline` (Tid and Ny tid) are those of the activity as it stands, as before;
 # the old version's are beside them, and each side's id.

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:  # the models are imported where a record is built: `followup --help` does not need pydantic
-    from schemas import Activity, ActivityRecord, Document, Warning
+    from followup.schemas import Activity, ActivityRecord, Document, Warning
 
 # One row per activity: the columns of DESIGN.md's Activity, nested values flattened; then one
 # column per extra column of the report (its printed header), in the order first met.
@@ -156,7 +156,7 @@ def document_csv(document: Document, dialect: CsvDialect = "rfc4180") -> str:
 
 def activity_records(document: Document, source_file: str | None = None) -> Iterable[ActivityRecord]:
     """Each activity with the report it comes from and its own warnings (JSON Lines' lines)."""
-    from schemas import ActivityRecord
+    from followup.schemas import ActivityRecord
 
     by_activity: dict[str, list[Warning]] = {}
     for warning in document.warnings:

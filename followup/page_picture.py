@@ -14,11 +14,11 @@ from pathlib import Path
 import pdfplumber
 from PIL import ImageDraw, ImageFont
 
-from extract.document import PageFindings
-from extract.tables import TableSlice
-from normalize.status import status_of_cell
-from normalize.vocabulary import Vocabulary
-from schemas import LegendEntry
+from followup.extract.document import PageFindings
+from followup.extract.tables import TableSlice
+from followup.normalize.status import status_of_cell
+from followup.normalize.vocabulary import Vocabulary
+from followup.schemas import LegendEntry
 
 
 @dataclass(frozen=True)

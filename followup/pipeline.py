@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from schemas import Document
+from followup.schemas import Document
 
 
 def extract_document(
@@ -22,10 +22,10 @@ def extract_document(
     extract.errors.InputRejected when the file is not a readable follow-up report. `sha256`: the file's,
     when the caller has hashed it already.
     """
-    from extract.document import HashedFile, read_raw_document
-    from extract.readers import DEFAULT_READER
-    from normalize.document import build_document
-    from normalize.vocabulary import load_vocabulary
+    from followup.extract.document import HashedFile, read_raw_document
+    from followup.extract.readers import DEFAULT_READER
+    from followup.normalize.document import build_document
+    from followup.normalize.vocabulary import load_vocabulary
 
     source = HashedFile(Path(path), sha256) if sha256 else Path(path)
     raw = read_raw_document(source, password=password, reader=reader or DEFAULT_READER)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from followup.meeting_report.labels import Labels, labels, with_colours
-from schemas import Document, LegendColour
+from followup.schemas import Document, LegendColour
 
 # Widest column, in characters; longer text wraps within it.
 MAX_WIDTH = 50

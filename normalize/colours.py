@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TypeVar
 
-from schemas.document import Status
+from followup.schemas.document import Status
 
 RGB = tuple[int, int, int]
 

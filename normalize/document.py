@@ -4,16 +4,16 @@ from __future__ import annotations
 import hashlib
 import re
 
-from normalize.dates import parse_date
-from normalize.groups import area_of_group
-from normalize.highlighting import highlighted_rows
-from normalize.linebreaks import DocumentWords, document_marks_hyphenation, document_words, repair_text
-from normalize.period import period_of_document
-from normalize.responsibles import parse_responsible, units_named
-from normalize.status import Decision, label_in_text, status_from_text, status_of_cell, status_of_label
-from normalize.vocabulary import NOT_STARTED, Vocabulary
-from normalize.warnings import deadline_warning, done_but_red, responsible_warnings, status_colour_unknown
-from schemas import (
+from followup.normalize.dates import parse_date
+from followup.normalize.groups import area_of_group
+from followup.normalize.highlighting import highlighted_rows
+from followup.normalize.linebreaks import DocumentWords, document_marks_hyphenation, document_words, repair_text
+from followup.normalize.period import period_of_document
+from followup.normalize.responsibles import parse_responsible, units_named
+from followup.normalize.status import Decision, label_in_text, status_from_text, status_of_cell, status_of_label
+from followup.normalize.vocabulary import NOT_STARTED, Vocabulary
+from followup.normalize.warnings import deadline_warning, done_but_red, responsible_warnings, status_colour_unknown
+from followup.schemas import (
     Activity,
     Document,
     LegendColour,

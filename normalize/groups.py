@@ -11,8 +11,8 @@ import functools
 import re
 from collections.abc import Sequence
 
-from normalize.linebreaks import DocumentWords, repair_text
-from normalize.vocabulary import Vocabulary
+from followup.normalize.linebreaks import DocumentWords, repair_text
+from followup.normalize.vocabulary import Vocabulary
 
 # After the label: an optional number ("Område 2"), then a colon or a dash before the name.
 _AFTER_LABEL = r"(?:\s+\d+[.)]?)?\s*[:：–—-]\s*"
@@ -22,7 +22,7 @@ def area_of_group(group: str | None, vocabulary: Vocabulary, *, marked_hyphenati
                   words: DocumentWords | None = None) -> str | None:
     """The area named by a group row, without its label; None when there is no group row.
 
-    >>> from normalize.vocabulary import load_vocabulary
+    >>> from followup.normalize.vocabulary import load_vocabulary
     >>> area_of_group("Område: Tillgänglighet och vänte-\\ntider", load_vocabulary())
     'Tillgänglighet och väntetider'
     >>> area_of_group("Kompetensförsörjning", load_vocabulary())

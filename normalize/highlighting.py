@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from normalize import colours
+from followup.normalize import colours
 
 # A colour on at least this share of a table's rows is its background, not a highlight; an author
 # may well highlight most rows of a short completed table (three of four are still highlights).

@@ -237,8 +237,8 @@ def swedish_lexicon() -> SwedishLexicon:
     for directory in _dictionary_dirs():
         dic, aff = directory / f"{_DICTIONARY_NAME}.dic", directory / f"{_DICTIONARY_NAME}.aff"
         if dic.is_file() and aff.is_file():
-            from normalize.disk_cache import load_cached
-            from normalize.stems import BucketedStems, bucketed
+            from followup.normalize.disk_cache import load_cached
+            from followup.normalize.stems import BucketedStems, bucketed
 
             stems, rules = load_cached(f"lexicon-{_DICTIONARY_NAME}", [dic, aff],
                                        lambda dic=dic, aff=aff: _lexicon_data(dic, aff), tuple,
@@ -254,7 +254,7 @@ PlainRule = tuple[str, str, str, str | None]
 def _lexicon_data(dic: Path, aff: Path) -> tuple[dict[str, tuple[str, str]], dict[str, tuple[PlainRule, ...]]]:
     """The lexicon read from its hunspell files as plain data that loads fast: the stems as texts per
     bucket (normalize/stems.py), the rules without compiled patterns."""
-    from normalize.stems import bucketed
+    from followup.normalize.stems import bucketed
 
     return bucketed(_read_stems(dic)), _plain_rules(_read_suffix_rules(aff))
 
@@ -544,7 +544,7 @@ def _hyphenator() -> pyphen.Pyphen:
 
     patterns = pyphen.LANGUAGES.get(pyphen.language_fallback("sv_SE") or "")
     if patterns is not None and isinstance(getattr(pyphen, "hdcache", None), dict) and patterns not in pyphen.hdcache:
-        from normalize.disk_cache import load_cached
+        from followup.normalize.disk_cache import load_cached
 
         pyphen.hdcache[patterns] = load_cached("pyphen-sv_SE", [Path(patterns)], lambda: pyphen.HyphDict(patterns),
                                                pyphen.HyphDict, extra=f"pyphen {pyphen.__version__}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from normalize.dates import MONTHS
+from followup.normalize.dates import MONTHS
 
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:-\d{2})?(?!\d)")
 _NAMED = re.compile(r"(?<![a-zåäö])(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+((?:19|20)\d{2})(?!\d)",

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from normalize.vocabulary import NameIndex, Vocabulary, match_key
-from schemas.document import Relation, Responsible, Role
+from followup.normalize.vocabulary import NameIndex, Vocabulary, match_key
+from followup.schemas.document import Relation, Responsible, Role
 
 # Names this short are too easily one letter away from an ordinary word: only exact keys match.
 MIN_FUZZY_KEY = 8

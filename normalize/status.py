@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from normalize import colours
-from normalize.vocabulary import NOT_STARTED, LabelStatus, Vocabulary
-from schemas.document import Status, StatusSource
-from schemas.raw import LegendEntry
+from followup.normalize import colours
+from followup.normalize.vocabulary import NOT_STARTED, LabelStatus, Vocabulary
+from followup.schemas.document import Status, StatusSource
+from followup.schemas.raw import LegendEntry
 
 # What may stand before a status label at the start of a note: a date ("22-10-03 KLART"), bullets.
 _LEADING_DATE = re.compile(r"^[\s\-–•*:.,]*(?:\d{2,4}-\d{1,2}(?:-\d{1,2})?)?[\s\-–:.,]*")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from schemas.document import Relation
+from followup.schemas.document import Relation
 
 DATA_DIR = Path(__file__).parent / "data"
 BUILTIN_FILES = ("units.toml", "roles.toml", "status.toml", "abbreviations.toml", "groups.toml")

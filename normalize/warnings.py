@@ -5,11 +5,11 @@ message is English, names the activity by its area, and quotes what was printed.
 """
 from __future__ import annotations
 
-from normalize.dates import date_is_impossible, date_problem
-from normalize.responsibles import units_named
-from normalize.vocabulary import Vocabulary
-from schemas.codes import WarningCode
-from schemas.document import Responsible, Status, Warning
+from followup.normalize.dates import date_is_impossible, date_problem
+from followup.normalize.responsibles import units_named
+from followup.normalize.vocabulary import Vocabulary
+from followup.schemas.codes import WarningCode
+from followup.schemas.document import Responsible, Status, Warning
 
 DONE_BUT_RED: WarningCode = "done_but_red"
 DEADLINE_NOT_DATE: WarningCode = "deadline_not_date"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from schemas import Activity, Document
+from followup.schemas import Activity, Document
 
 GOLD_FIELDS = ("section", "area", "goal", "action", "deadline_raw", "deadline", "responsible", "status",
                "follow_up", "new_deadline_raw", "highlighted")

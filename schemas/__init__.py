@@ -13,8 +13,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from schemas.diff import ActivityChange, Diff, DiffSide, DiffSummary
-    from schemas.document import (
+    from followup.schemas.diff import ActivityChange, Diff, DiffSide, DiffSummary
+    from followup.schemas.document import (
         SCHEMA_VERSION,
         Activity,
         DateValue,
@@ -26,15 +26,15 @@ if TYPE_CHECKING:
         Source,
         Warning,
     )
-    from schemas.raw import LegendEntry, RawCell, RawDocument, RawRow, RawTable
-    from schemas.table import ActivityRecord
+    from followup.schemas.raw import LegendEntry, RawCell, RawDocument, RawRow, RawTable
+    from followup.schemas.table import ActivityRecord
 
 _HOMES = {
-    "schemas.diff": ("ActivityChange", "Diff", "DiffSide", "DiffSummary"),
-    "schemas.document": ("SCHEMA_VERSION", "Activity", "DateValue", "Document", "LegendColour", "Milestone",
+    "followup.schemas.diff": ("ActivityChange", "Diff", "DiffSide", "DiffSummary"),
+    "followup.schemas.document": ("SCHEMA_VERSION", "Activity", "DateValue", "Document", "LegendColour", "Milestone",
                          "Responsible", "Role", "Source", "Warning"),
-    "schemas.raw": ("LegendEntry", "RawCell", "RawDocument", "RawRow", "RawTable"),
-    "schemas.table": ("ActivityRecord",),
+    "followup.schemas.raw": ("LegendEntry", "RawCell", "RawDocument", "RawRow", "RawTable"),
+    "followup.schemas.table": ("ActivityRecord",),
 }
 _EXPORTS = {name: home for home, names in _HOMES.items() for name in names}
 
@@ -50,7 +50,7 @@ def __getattr__(name: str) -> Any:
         value = getattr(import_module(_EXPORTS[name]), name)
         globals()[name] = value
         return value
-    raise AttributeError(f"module 'schemas' has no attribute {name!r}")
+    raise AttributeError(f"module 'followup.schemas' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

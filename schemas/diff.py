@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.document import Activity
+from followup.schemas.document import Activity
 
 Change = Literal["added", "removed", "changed", "unchanged"]
 FieldName = Literal[
@@ -56,6 +56,6 @@ class Diff(_Model):
 
     def to_dataframe(self):  # -> pandas.DataFrame (pandas is imported only when asked for)
         """One row per activity: the change, both ids, both statuses and both versions' dates (typed)."""
-        from schemas.frames import diff_frame
+        from followup.schemas.frames import diff_frame
 
         return diff_frame(self)

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
-from schemas.codes import WarningCode
+from followup.schemas.codes import WarningCode
 
 SCHEMA_VERSION = "1"
 
@@ -59,7 +59,7 @@ class DateValue(_Model):
             return day, day
         # normalize/dates.py is the one reader of printed dates (Swedish month names, quarters, weeks);
         # imported here, lazily, because normalize builds on schemas and not the other way round.
-        from normalize.dates import date_span
+        from followup.normalize.dates import date_span
 
         return date_span(self.text)
 
@@ -155,12 +155,12 @@ class Document(_Model):
 
     def to_dataframe(self):  # -> pandas.DataFrame (pandas is imported only when asked for)
         """One row per activity with typed columns (schemas/frames.py): texts, categories, dates as datetime64."""
-        from schemas.frames import document_frame
+        from followup.schemas.frames import document_frame
 
         return document_frame(self)
 
     def roles_dataframe(self):  # -> pandas.DataFrame
         """One row per role named in a responsible cell (activity_id, role, unit, relation), plus unnamed units."""
-        from schemas.frames import roles_frame
+        from followup.schemas.frames import roles_frame
 
         return roles_frame(self)

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-    from schemas.diff import Diff
-    from schemas.document import Activity, DateValue, Document
+    from followup.schemas.diff import Diff
+    from followup.schemas.document import Activity, DateValue, Document
 
 SECTIONS = ("active", "done")
 STATUSES = ("done", "in_progress", "delayed")
@@ -142,6 +142,6 @@ def _all_columns(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _empty_activity() -> Activity:
-    from schemas.document import Activity
+    from followup.schemas.document import Activity
 
     return Activity(id="", section="active")

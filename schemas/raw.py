@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.document import Warning
+from followup.schemas.document import Warning
 
 # The column roles a header can be recognised as (extract/data/headers.toml maps wording to them).
 ColumnRole = Literal[

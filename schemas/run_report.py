@@ -9,7 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schemas.codes import FailureCode
+from followup.schemas.codes import FailureCode
 
 RUN_REPORT_VERSION = "1"
 

@@ -5,7 +5,7 @@ activity for analysts who concatenate the lines of many reports.
 """
 from __future__ import annotations
 
-from schemas.document import Activity, Warning
+from followup.schemas.document import Activity, Warning
 
 
 class ActivityRecord(Activity):

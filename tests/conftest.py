@@ -10,7 +10,7 @@ import pytest
 
 from followup.output import document_json
 from followup.pipeline import extract_document
-from schemas import Document
+from followup.schemas import Document
 
 
 @pytest.fixture(autouse=True)

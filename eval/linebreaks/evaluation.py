@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from normalize.linebreaks import (
+from followup.normalize.linebreaks import (
     DocumentWords,
     document_words,
     line_break_vocabulary,

@@ -13,16 +13,16 @@ from collections.abc import Callable, Iterator
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from extract.page_content import PageContent
+from followup.extract.page_content import PageContent
 
 if TYPE_CHECKING:
     import pdfplumber
 
 # Reader name → module with `read_pages(pdf, start=0) -> Iterator[PageContent]` (pages from index `start` on).
 READER_MODULES = {
-    "pdfminer": "extract.readers.pdfminer_reader",
-    "pdfium": "extract.readers.pdfium_reader",
-    "pdfplumber": "extract.readers.pdfplumber_reader",
+    "pdfminer": "followup.extract.readers.pdfminer_reader",
+    "pdfium": "followup.extract.readers.pdfium_reader",
+    "pdfplumber": "followup.extract.readers.pdfplumber_reader",
 }
 READERS = tuple(READER_MODULES)
 # The fastest reader whose output is byte-identical to pdfplumber's on every sample, fixture and corpus

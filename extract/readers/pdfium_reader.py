@@ -41,7 +41,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 
-from extract.page_content import (
+from followup.extract.page_content import (
     Char,
     PageContent,
     Shape,
@@ -51,8 +51,8 @@ from extract.page_content import (
     text_colour,
     text_direction,
 )
-from extract.readers import pdfminer_reader
-from extract.readers.pdfminer_reader import page_ctm, painted_subpaths, plumber_shape
+from followup.extract.readers import pdfminer_reader
+from followup.extract.readers.pdfminer_reader import page_ctm, painted_subpaths, plumber_shape
 
 # PDFium's code for a hyphen it found at a line end, and for the characters it makes up itself.
 _LINE_END_HYPHEN = 0x02

@@ -37,7 +37,7 @@ from pdfminer.utils import Matrix, PathSegment, Point, apply_matrix_pt, get_boun
 from pdfplumber.page import fix_fontname_bytes
 from pdfplumber.utils import resolve_all
 
-from extract.page_content import (
+from followup.extract.page_content import (
     Char,
     PageContent,
     Shape,
@@ -47,7 +47,7 @@ from extract.page_content import (
     text_colour,
     text_direction,
 )
-from extract.readers.content_tokens import Unsupported, content_objects
+from followup.extract.readers.content_tokens import Unsupported, content_objects
 
 _log = logging.getLogger("pdfminer.pdfinterp")
 _UNSEEN = object()

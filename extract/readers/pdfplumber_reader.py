@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pdfplumber
 
-from extract.page_content import (
+from followup.extract.page_content import (
     Char,
     PageContent,
     Shape,

@@ -15,17 +15,17 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from extract.errors import printable_path
 from followup.batch.model import BatchInput, InputResult
 from followup.batch.run_report import RUN_REPORT
+from followup.extract.errors import printable_path
 
 if TYPE_CHECKING:
-    from schemas import Document
+    from followup.schemas import Document
 
 JOURNAL = ".followup-journal.jsonl"
 
 # What decides an extraction's output: the stages, their data files, and the pipeline and JSON writer.
-EXTRACTION_CODE = ("extract", "normalize", "schemas", "followup.pipeline", "followup.output")
+EXTRACTION_CODE = ("followup.extract", "followup.normalize", "followup.schemas", "followup.pipeline", "followup.output")
 CODE_SUFFIXES = (".py", ".toml", ".json")
 
 
@@ -63,7 +63,7 @@ def settle_without_extracting(item: BatchInput, fingerprint: str, previous: dict
 
 def read_document(path: Path) -> Document | None:
     """The whole output document in path, or None (a skipped report's JSON must still be usable)."""
-    from schemas import Document
+    from followup.schemas import Document
 
     try:
         return Document.model_validate_json(path.read_bytes())

@@ -7,9 +7,9 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from extract.errors import printable_name, printable_path
 from followup.batch.model import BatchInput, InputResult
 from followup.batch.run_report import RUN_REPORT
+from followup.extract.errors import printable_name, printable_path
 
 # A report's JSON may not take the run report's name.
 _RESERVED_STEMS = frozenset({Path(RUN_REPORT).stem})

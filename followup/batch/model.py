@@ -14,7 +14,7 @@ from followup.batch_tables import WarningTally
 from followup.pipeline import extract_document
 
 if TYPE_CHECKING:
-    from schemas import Document
+    from followup.schemas import Document
 
 # extract_document's signature: (path, *, period, password, vocabulary_files, reader=..., sha256=...) -> Document.
 Extractor = Callable[..., "Document"]

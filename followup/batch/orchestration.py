@@ -10,7 +10,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from extract.errors import printable_path
 from followup.batch.cache import (
     JOURNAL,
     Journal,
@@ -24,11 +23,12 @@ from followup.batch.model import BatchInput, BatchSettings, BatchSummary, InputR
 from followup.batch.pool import extract_in_workers
 from followup.batch.run_report import RUN_REPORT, run_report_json
 from followup.batch_tables import TABLE_FILES, write_tables
+from followup.extract.errors import printable_path
 from followup.hints import with_option_hint
 from followup.output import write_atomically
 
 if TYPE_CHECKING:
-    from schemas import Document
+    from followup.schemas import Document
 
 ResultCallback = Callable[[InputResult], None]
 

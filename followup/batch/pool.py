@@ -31,7 +31,7 @@ from followup.batch.model import BatchInput, BatchSettings
 # Recycling workers now and then keeps memory flat over a long batch whatever the libraries cache.
 _TASKS_PER_WORKER = 20
 # Imported by each worker before it takes work, so the time limit measures extraction, not imports.
-_WARM_MODULES = ("pdfplumber", "extract.document", "normalize.document", "normalize.vocabulary")
+_WARM_MODULES = ("pdfplumber", "followup.extract.document", "followup.normalize.document", "followup.normalize.vocabulary")
 
 # (index, path, sha256 or None): one extraction a worker is given.
 Task = tuple[int, str, str | None]
@@ -183,7 +183,7 @@ def _worker_main(connection: Any, job: dict[str, Any]) -> None:
         # A missing stage shows up, with its traceback, as each input's internal error.
         with contextlib.suppress(Exception):
             import_module(name)
-    from extract.limits import cap_memory
+    from followup.extract.limits import cap_memory
 
     cap_memory(job.get("memory_limit"))
     connection.send("ready")
@@ -200,8 +200,8 @@ def _worker_main(connection: Any, job: dict[str, Any]) -> None:
 
 def _extract_outcome(path: Path, sha256: str | None, job: dict[str, Any]) -> dict[str, Any]:
     """Extract one file and describe the outcome in picklable values; never raises."""
-    from extract.errors import InputRejected
-    from extract.limits import ResourceLimit, memory_exhausted
+    from followup.extract.errors import InputRejected
+    from followup.extract.limits import ResourceLimit, memory_exhausted
     from followup.output import document_json
 
     started = time.perf_counter()

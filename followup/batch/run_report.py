@@ -5,9 +5,9 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from extract.errors import printable_path
 from followup.batch.model import BatchSettings, BatchSummary
 from followup.batch_tables import TABLE_FILES
+from followup.extract.errors import printable_path
 
 RUN_REPORT = "report.json"
 ACTIVITIES_CSV = TABLE_FILES["csv"]
@@ -18,7 +18,7 @@ def run_report_json(summary: BatchSummary, settings: BatchSettings, fingerprint:
 
     `fingerprint`: settings.fingerprint() as the run computed it (computed here when not given).
     """
-    from schemas.run_report import RUN_REPORT_VERSION, RunReport
+    from followup.schemas.run_report import RUN_REPORT_VERSION, RunReport
 
     report = {
         "schema_version": RUN_REPORT_VERSION,

@@ -22,7 +22,7 @@ from followup.history.records import (
 )
 from followup.history.series import series_key
 from followup.history.store import HistoryError, transaction
-from schemas import Activity, Document
+from followup.schemas import Activity, Document
 
 
 @dataclass(frozen=True)

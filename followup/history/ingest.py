@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from followup.batch import RUN_REPORT, BatchSettings, InputResult, assign_outputs, discover_inputs, run_batch
 from followup.history.adding import Added, add_document
 from followup.history.store import HistoryError
-from schemas import Document
+from followup.schemas import Document
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from compare.changes import changed_fields
-from compare.matching import match_activities
-from compare.summary import slip_days
-from schemas import Activity
+from followup.compare.changes import changed_fields
+from followup.compare.matching import match_activities
+from followup.compare.summary import slip_days
+from followup.schemas import Activity
 
 
 @dataclass(frozen=True)

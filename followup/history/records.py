@@ -5,8 +5,8 @@ import json
 import sqlite3
 from typing import Any
 
-from compare.summary import date_start, effective_deadline
-from schemas import Activity, DateValue, Document, LegendColour, Milestone, Responsible, Role, Source, Warning
+from followup.compare.summary import date_start, effective_deadline
+from followup.schemas import Activity, DateValue, Document, LegendColour, Milestone, Responsible, Role, Source, Warning
 
 # The activity columns that hold the output document's fields (the rest say how it is linked).
 ACTIVITY_COLUMNS = (

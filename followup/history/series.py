@@ -10,8 +10,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from normalize.dates import MONTHS
-from schemas import Document
+from followup.normalize.dates import MONTHS
+from followup.schemas import Document
 
 # Tokens of a file name that say when, not what: years, month and day numbers, compact dates.
 _DATE_TOKEN = re.compile(r"^(?:(?:19|20)\d{2}(?:\d{2}){0,2}|\d{1,2})$")

@@ -10,7 +10,7 @@ import os
 import signal
 from pathlib import Path
 
-from schemas import Activity, Document, Source
+from followup.schemas import Activity, Document, Source
 
 
 def crash_on_marker(path: Path, **settings) -> Document:

@@ -26,7 +26,7 @@ from followup.batch import (
     run_batch,
 )
 from followup.cli import main
-from schemas import Document
+from followup.schemas import Document
 
 
 @dataclass

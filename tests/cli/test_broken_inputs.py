@@ -11,7 +11,7 @@ from followup_process import run_followup
 
 from followup.cli import main
 from followup.output import warnings_line
-from schemas import Document
+from followup.schemas import Document
 
 # Those with one right answer, and a damaged copy or two that may or may not still be readable.
 CASES = ["empty", "not-a-pdf", "header-only", "encrypted", "owner-password-only", "scanned", "no-table",

@@ -5,10 +5,10 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from extract.document import inspect_page
 from followup.cli import main
+from followup.extract.document import inspect_page
 from followup.page_picture import PALETTE
-from schemas import Document
+from followup.schemas import Document
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "samples" / "pdf" / "ystad-2024-03.pdf"

@@ -65,7 +65,7 @@ def test_schema_of_the_diff_and_of_the_run_report():
 
 
 def test_a_real_run_report_is_an_instance_of_its_schema(tmp_path):
-    from schemas.run_report import RunReport
+    from followup.schemas.run_report import RunReport
 
     empty = tmp_path / "tom.pdf"
     empty.write_bytes(b"")

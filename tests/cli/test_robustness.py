@@ -16,12 +16,12 @@ import pytest
 from followup_process import ROOT, run_followup
 from hostile_pdfs import deflate_bomb, huge_unicode_range, operator_flood, page_fonts_broken, reversed_boxes
 
-from extract.errors import InputRejected
 from followup.batch import JOURNAL, BatchSettings, assign_outputs, run_batch
+from followup.extract.errors import InputRejected
 from followup.output import document_json
 from followup.pipeline import extract_document
+from followup.schemas import Document
 from samples.gold import mismatches
-from schemas import Document
 
 YSTAD = ROOT / "samples" / "pdf" / "ystad-2024-03.pdf"
 YSTAD_GOLD = ROOT / "samples" / "expected" / "ystad-2024-03.json"

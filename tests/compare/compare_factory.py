@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Any
 
-from schemas import Activity, DateValue, Document, Responsible, Source
+from followup.schemas import Activity, DateValue, Document, Responsible, Source
 
 
 def stable_id(area: str | None, goal: str | None, action: str | None) -> str:

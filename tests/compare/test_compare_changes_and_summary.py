@@ -1,10 +1,10 @@
 """Which fields changed, and the summary that answers "what happened since last time?"."""
 from compare_factory import activity, document
 
-from compare import diff_documents
-from compare.changes import changed_fields
-from compare.summary import date_start, effective_deadline
-from schemas import DateValue
+from followup.compare import diff_documents
+from followup.compare.changes import changed_fields
+from followup.compare.summary import date_start, effective_deadline
+from followup.schemas import DateValue
 
 
 def diff(old, new, **periods):
@@ -76,7 +76,7 @@ def test_slips_compare_the_stretches_dates_cover_and_count_days_only_between_who
 def test_a_date_value_carries_the_stretch_of_days_it_covers():
     from datetime import date
 
-    from normalize.dates import parse_date
+    from followup.normalize.dates import parse_date
 
     assert parse_date("2024-").span == (date(2024, 1, 1), date(2024, 12, 31))
     assert parse_date("Maj 2024").span == (date(2024, 5, 1), date(2024, 5, 31))

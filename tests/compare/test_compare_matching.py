@@ -1,8 +1,8 @@
 """Pairing the activities of two periods: the same activity is found again, a new one is added."""
 from compare_factory import activity, document
 
-from compare import diff_documents
-from compare.matching import match_activities
+from followup.compare import diff_documents
+from followup.compare.matching import match_activities
 
 CLINICS = ["Hudmottagningen", "medicinmottagningen", "kirurgi- och urologimottagningen", "hjärtmottagningen",
            "ögonmottagningen", "gynmottagningen", "logopedmottagningen", "överviktsmottagningen",

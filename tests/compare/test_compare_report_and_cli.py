@@ -7,8 +7,8 @@ from pathlib import Path
 from click.testing import CliRunner
 from compare_factory import activity, document
 
-from compare import diff_documents
 from followup.cli import main
+from followup.compare import diff_documents
 from followup.diff_output import diff_csv, diff_json, diff_markdown, word_diff
 
 SAMPLE_PDFS = Path(__file__).resolve().parents[2] / "samples" / "pdf"

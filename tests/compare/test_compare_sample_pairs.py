@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from compare_factory import gold_document
 
-from compare import diff_documents
+from followup.compare import diff_documents
 
 EXPECTED = Path(__file__).resolve().parents[2] / "samples" / "expected"
 PAIRS = sorted(EXPECTED.glob("*__*.diff.json"))

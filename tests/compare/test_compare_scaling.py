@@ -9,9 +9,9 @@ import pytest
 from compare_factory import activity, gold_document
 
 from bench import periods
-from compare import candidates
-from compare.candidates import candidate_pairs
-from compare.matching import MatchTexts, match_activities, similar_pairs
+from followup.compare import candidates
+from followup.compare.candidates import candidate_pairs
+from followup.compare.matching import MatchTexts, match_activities, similar_pairs
 
 EXPECTED = Path(__file__).resolve().parents[2] / "samples" / "expected"
 

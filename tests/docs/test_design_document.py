@@ -3,16 +3,16 @@ from pathlib import Path
 
 import pytest
 
-import normalize.warnings
-from extract import document
-from schemas import Activity, Document
-from schemas.codes import FAILURES, REJECTION_CODES, WARNING_CODES, WARNINGS
+from followup.extract import document
+from followup.normalize import warnings as normalize_warnings
+from followup.schemas import Activity, Document
+from followup.schemas.codes import FAILURES, REJECTION_CODES, WARNING_CODES, WARNINGS
 
 DESIGN = (Path(__file__).resolve().parents[2] / "docs" / "DESIGN.md").read_text(encoding="utf-8")
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 # The warning codes the stages actually emit: constants of normalize.warnings and extract.document.
 EMITTED_WARNINGS = sorted(
-    {value for name, value in vars(normalize.warnings).items() if name.isupper() and isinstance(value, str)}
+    {value for name, value in vars(normalize_warnings).items() if name.isupper() and isinstance(value, str)}
     | {document.REPAIRED, document.PAGE_UNREADABLE, document.PAGE_WITHOUT_ROWS}
 )
 

@@ -34,3 +34,18 @@ def test_a_stage_imports_nothing_of_the_application_layer(stage: str) -> None:
         if _is_application(module)
     }
     assert not offending
+
+
+def test_an_analysts_own_modules_named_like_the_stages_shadow_nothing(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for stage in STAGES:
+        (tmp_path / f"{stage}.py").write_text(f"raise SystemExit('the analyst\'s own {stage}.py was imported')\n")
+    sample = ROOT / "samples" / "pdf"
+    probe = ("import followup\n"
+             f"changes = followup.diff({str(sample / 'ystad-2024-03.pdf')!r}, {str(sample / 'ystad-2024-09.pdf')!r})\n"
+             "print(changes.summary.changed)")
+    result = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout.strip()) > 0

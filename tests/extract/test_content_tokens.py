@@ -18,7 +18,7 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1, stream_value
 from pdfminer.psparser import PSEOF
 
-from extract.readers.content_tokens import Unsupported, content_objects
+from followup.extract.readers.content_tokens import Unsupported, content_objects
 
 REPO = Path(__file__).resolve().parents[2]
 REPOSITORY_PDFS = sorted(p for folder in ("samples", "tests", "eval") for p in (REPO / folder).rglob("*.pdf"))
@@ -131,8 +131,8 @@ def test_the_pdfminer_reader_falls_back_to_pdfminer_parser_on_what_the_fast_path
     """A page with an inline image reads the same through the fallback as through pdfplumber."""
     import pikepdf
 
-    from extract.opening import open_report
-    from extract.readers import page_reader
+    from followup.extract.opening import open_report
+    from followup.extract.readers import page_reader
 
     source = pikepdf.open(REPO / "samples" / "pdf" / "ystad-2024-03.pdf")
     page = source.pages[0]

@@ -1,7 +1,7 @@
 """Colours as extract reads them: PDF colour values, and status markers printed as glyphs."""
-from extract.colours import colour_hex, is_blank, is_marker_glyph, is_neutral
-from extract.fills import glyph_marker
-from extract.page_content import Char
+from followup.extract.colours import colour_hex, is_blank, is_marker_glyph, is_neutral
+from followup.extract.fills import glyph_marker
+from followup.extract.page_content import Char
 
 
 def char(text: str, colour=None, x0=0.0) -> Char:

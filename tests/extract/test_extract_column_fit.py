@@ -3,9 +3,9 @@ running over it does not, and a small table inside a cell may reach a little pas
 
 Lines are built from glyph boxes 4 pt wide, set edge to edge as a PDF sets the glyphs of one word.
 """
-from extract.page_content import Box, Char
-from extract.tables import _fits_columns
-from extract.text_lines import text_lines
+from followup.extract.page_content import Box, Char
+from followup.extract.tables import _fits_columns
+from followup.extract.text_lines import text_lines
 
 EDGES = [0.0, 40.0, 120.0]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import read_raw_document
-from extract.headers import header_text
+from followup.extract.document import read_raw_document
+from followup.extract.headers import header_text
 from followup.output import document_csv
 from followup.pipeline import extract_document
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import read_raw_document
+from followup.extract.document import read_raw_document
 from followup.pipeline import extract_document
 
 DATA = Path(__file__).parent / "data"

@@ -1,9 +1,9 @@
 """Column roles come from the header wording in extract/data/headers.toml."""
 import pytest
 
-from extract.headers import column_role, header_band, header_bands, load_header_vocabulary, section_of_heading
-from extract.page_content import Char
-from extract.text_lines import text_lines
+from followup.extract.headers import column_role, header_band, header_bands, load_header_vocabulary, section_of_heading
+from followup.extract.page_content import Char
+from followup.extract.text_lines import text_lines
 
 VOCABULARY = load_header_vocabulary()
 

@@ -4,8 +4,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from extract.document import read_raw_document
-from extract.errors import InputRejected
+from followup.extract.document import read_raw_document
+from followup.extract.errors import InputRejected
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "samples" / "pdf" / "ystad-2024-03.pdf"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.document import read_raw_document
+from followup.extract.document import read_raw_document
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "samples"

@@ -17,8 +17,8 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from extract.stitching import _Row, continues_over_break
-from extract.tables import Cell, RowTail
+from followup.extract.stitching import _Row, continues_over_break
+from followup.extract.tables import Cell, RowTail
 from followup.pipeline import extract_document
 
 DATA = Path(__file__).parent / "data"

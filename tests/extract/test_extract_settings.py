@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-import extract.document
-from extract.document import read_raw_document
-from extract.settings import DEFAULT_SETTINGS, ExtractSettings
+from followup.extract import document as extract_document_module
+from followup.extract.document import read_raw_document
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = Path(__file__).parent / "data"
@@ -49,13 +49,13 @@ def test_settings_are_frozen_and_each_explains_itself():
 
 def test_read_raw_document_reads_with_the_default_settings_unless_given_others(monkeypatch):
     seen = []
-    stitch = extract.document.stitch_page_breaks
+    stitch = extract_document_module.stitch_page_breaks
 
     def remembering(placed, settings):
         seen.append(settings)
         return stitch(placed, settings)
 
-    monkeypatch.setattr(extract.document, "stitch_page_breaks", remembering)
+    monkeypatch.setattr(extract_document_module, "stitch_page_breaks", remembering)
     default = read_raw_document(UNREPEATED)
     mine = ExtractSettings(snap=2.5)
     read_raw_document(UNREPEATED, settings=mine)
@@ -87,7 +87,7 @@ def test_a_table_tolerance_changes_what_is_read():
     time, the header of ystad-2024-03 (Word, every cell on one line) is still found, that of
     status-first-two-line-header (WeasyPrint, headers wrapped over two lines) is not."""
     assert read_raw_document(REPO / "samples" / "pdf" / "ystad-2024-03.pdf", settings=ExtractSettings(max_header_lines=1))
-    with pytest.raises(extract.document.InputRejected, match="no activity table"):
+    with pytest.raises(extract_document_module.InputRejected, match="no activity table"):
         read_raw_document(DATA / "status-first-two-line-header.pdf", settings=ExtractSettings(max_header_lines=1))
 
 

@@ -14,10 +14,10 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from extract.document import PAGE_WITHOUT_ROWS, read_raw_document
-from extract.errors import InputRejected
-from extract.opening import open_report
-from extract.readers import READERS, page_reader
+from followup.extract.document import PAGE_WITHOUT_ROWS, read_raw_document
+from followup.extract.errors import InputRejected
+from followup.extract.opening import open_report
+from followup.extract.readers import READERS, page_reader
 from followup.output import document_json
 from followup.pipeline import extract_document
 

@@ -1,6 +1,6 @@
 """Characters become lines and words by position alone."""
-from extract.page_content import Char
-from extract.text_lines import cell_text, line_text, text_lines
+from followup.extract.page_content import Char
+from followup.extract.text_lines import cell_text, line_text, text_lines
 
 
 def glyphs(text: str, x0: float = 0.0, top: float = 0.0, width: float = 4.0, gap: float = 0.0):

@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from extract.document import read_raw_document
-from extract.errors import InputRejected
-from extract.opening import open_report
-from extract.page_content import PageContent
-from extract.readers import DEFAULT_READER, READERS, page_reader
+from followup.extract.document import read_raw_document
+from followup.extract.errors import InputRejected
+from followup.extract.opening import open_report
+from followup.extract.page_content import PageContent
+from followup.extract.readers import DEFAULT_READER, READERS, page_reader
 from followup.output import document_json
 from followup.pipeline import extract_document
 

@@ -20,7 +20,7 @@ from followup.errors import (
     ReportRejected,
 )
 from followup.output import document_json
-from schemas import Diff, Document
+from followup.schemas import Diff, Document
 
 ROOT = Path(__file__).resolve().parents[2]
 YSTAD = ROOT / "samples" / "pdf" / "ystad-2024-03.pdf"

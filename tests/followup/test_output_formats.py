@@ -25,8 +25,8 @@ from followup.output import (
     warnings_line,
 )
 from followup.parquet import write_parquet
+from followup.schemas import ActivityRecord, Document
 from followup.workbook import FIXED_TIME, document_sheets, write_workbook
-from schemas import ActivityRecord, Document
 
 # The sample whose impossible deadline (2023-02-29) belongs to an activity with an all-digit id.
 YSTAD = "ystad-2024-03"

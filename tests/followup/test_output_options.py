@@ -19,7 +19,7 @@ from followup.batch_tables import BATCH_CSV_COLUMNS, batch_warnings_line, write_
 from followup.cli import main
 from followup.diff_output import DIFF_CSV_COLUMNS
 from followup.output_options import chosen_output
-from schemas import ActivityRecord, Document
+from followup.schemas import ActivityRecord, Document
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "pdf" / "ystad-2024-03.pdf"

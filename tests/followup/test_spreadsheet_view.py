@@ -17,8 +17,8 @@ import openpyxl
 import pytest
 
 from followup.output import document_csv
+from followup.schemas import Document
 from followup.workbook import document_sheets, write_workbook
-from schemas import Document
 
 SWEDISH = 1053
 ALL_DIGIT_ID = "649920652637"

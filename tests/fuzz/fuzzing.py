@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pikepdf
 
-from extract.errors import InputRejected
-from extract.limits import ResourceLimit, time_limit
+from followup.extract.errors import InputRejected
+from followup.extract.limits import ResourceLimit, time_limit
 from followup.output import document_json
 from followup.pipeline import extract_document
+from followup.schemas import Document
+from followup.schemas.codes import REJECTION_CODES
 from samples.gold import GOLD_FIELDS, comparable, gold_view
-from schemas import Document
-from schemas.codes import REJECTION_CODES
 
 # Well above a sample's extraction (~1 s) on a loaded machine, well below the CLI's default.
 FUZZ_TIMEOUT_SECONDS = 60.0
@@ -109,9 +109,9 @@ def _gold_key(activity: dict) -> str:
 
 def read_without_repair(path: Path) -> Document | None:
     """The document as followup read it before it repaired files (None when rejected)."""
-    from extract.document import read_raw_document
-    from normalize.document import build_document
-    from normalize.vocabulary import load_vocabulary
+    from followup.extract.document import read_raw_document
+    from followup.normalize.document import build_document
+    from followup.normalize.vocabulary import load_vocabulary
 
     try:
         with time_limit(FUZZ_TIMEOUT_SECONDS):

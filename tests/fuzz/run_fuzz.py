@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from fuzzing import activities_recovered, load_gold, outcome_of, read_without_repair  # noqa: E402
 from mutants import EXPECTED, SAMPLES, bit_flips, mutants, truncated  # noqa: E402
 
-from extract.limits import DEFAULT_MEMORY_LIMIT_MB, cap_memory  # noqa: E402
+from followup.extract.limits import DEFAULT_MEMORY_LIMIT_MB, cap_memory  # noqa: E402
 
 
 def _prepare_worker() -> None:

@@ -17,7 +17,7 @@ from fuzzing import outcome_of
 from mutants import MUTATIONS, ROOT, mutants
 
 from followup.output import warnings_line
-from schemas import Document
+from followup.schemas import Document
 
 SEED = 13
 # Every kind of damage eight times, the samples in turn: about two minutes here (~1 s a mutant).

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import followup.history.adding as adding
-from compare import diff_documents
-from compare.matching import match_activities
+from followup.compare import diff_documents
+from followup.compare.matching import match_activities
 from followup.history.adding import add_document
 from followup.history.records import load_document
 from followup.history.series import name_without_period, series_key

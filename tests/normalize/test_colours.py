@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from normalize.colours import distance, is_neutral, nearest, parse_hex, status_from_hue, to_hsv
+from followup.normalize.colours import distance, is_neutral, nearest, parse_hex, status_from_hue, to_hsv
 
 
 def test_hex_colours_parse_with_or_without_hash_and_in_short_form():

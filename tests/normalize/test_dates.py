@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.dates import date_is_impossible, date_problem, parse_date, printed_text
+from followup.normalize.dates import date_is_impossible, date_problem, parse_date, printed_text
 
 GOLDS = sorted((Path(__file__).resolve().parents[2] / "samples" / "expected").glob("*-[0-9][0-9].json"))
 

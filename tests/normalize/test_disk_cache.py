@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from normalize import disk_cache
-from normalize.disk_cache import cache_dir, load_cached
-from normalize.stems import BucketedStems, bucketed
+from followup.normalize import disk_cache
+from followup.normalize.disk_cache import cache_dir, load_cached
+from followup.normalize.stems import BucketedStems, bucketed
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -113,7 +113,7 @@ def _fresh_lexicon_modules() -> None:
     """Forget the lexicon and patterns loaded in this process, so the next use loads them (from the cache or not)."""
     import pyphen
 
-    from normalize import linebreaks
+    from followup.normalize import linebreaks
 
     linebreaks.swedish_lexicon.cache_clear()
     linebreaks._hyphenator.cache_clear()
@@ -121,7 +121,7 @@ def _fresh_lexicon_modules() -> None:
 
 
 def test_the_lexicon_through_the_cache_is_the_lexicon_read_from_hunspell(cache_home: Path):
-    from normalize import linebreaks
+    from followup.normalize import linebreaks
 
     _fresh_lexicon_modules()
     linebreaks.swedish_lexicon()  # builds and stores

@@ -1,8 +1,8 @@
 """normalize.document: raw rows become Activities; period, milestones and ids follow DESIGN.md."""
-from normalize.document import activity_id, build_document, build_milestone
-from normalize.period import period_of_document
-from normalize.vocabulary import load_vocabulary
-from schemas import LegendEntry, RawCell, RawDocument, RawRow, RawTable
+from followup.normalize.document import activity_id, build_document, build_milestone
+from followup.normalize.period import period_of_document
+from followup.normalize.vocabulary import load_vocabulary
+from followup.schemas import LegendEntry, RawCell, RawDocument, RawRow, RawTable
 
 VOCABULARY = load_vocabulary()
 LEGEND = [LegendEntry(label="KLART", colour="#00B050"), LegendEntry(label="ARBETE PÅGÅR", colour="#FFC000"),

@@ -1,10 +1,10 @@
 """The area named by a group row: label dropped, line breaks repaired, an Område column wins."""
 from pathlib import Path
 
-from normalize.document import build_document
-from normalize.groups import area_of_group
-from normalize.vocabulary import load_vocabulary
-from schemas import RawCell, RawDocument, RawRow, RawTable
+from followup.normalize.document import build_document
+from followup.normalize.groups import area_of_group
+from followup.normalize.vocabulary import load_vocabulary
+from followup.schemas import RawCell, RawDocument, RawRow, RawTable
 
 
 def test_the_label_before_the_name_is_dropped():

@@ -1,7 +1,7 @@
 """The report's own legend in the output document: each entry with the status its label names."""
-from normalize.document import legend_colour
-from normalize.vocabulary import load_vocabulary
-from schemas import LegendEntry
+from followup.normalize.document import legend_colour
+from followup.normalize.vocabulary import load_vocabulary
+from followup.schemas import LegendEntry
 
 
 def test_legend_labels_name_their_status_whatever_the_palette():

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.linebreaks import document_words, repair_text, resolve_line_end_hyphen, swedish_lexicon
+from followup.normalize.linebreaks import document_words, repair_text, resolve_line_end_hyphen, swedish_lexicon
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ function words before a hyphen, pieces of long words, URLs and e-mail addresses.
 
 import pytest
 
-from normalize.linebreaks import document_words, repair_text, resolve_line_end_hyphen, swedish_lexicon
+from followup.normalize.linebreaks import document_words, repair_text, resolve_line_end_hyphen, swedish_lexicon
 
 
 @pytest.mark.parametrize(
@@ -128,9 +128,9 @@ def test_a_seam_the_hyphenation_patterns_never_break_keeps_its_hyphen() -> None:
 
 
 def test_a_report_repairs_its_cells_with_its_own_spelling() -> None:
-    from normalize.document import build_document
-    from normalize.vocabulary import load_vocabulary
-    from schemas import RawCell, RawDocument, RawRow, RawTable
+    from followup.normalize.document import build_document
+    from followup.normalize.vocabulary import load_vocabulary
+    from followup.schemas import RawCell, RawDocument, RawRow, RawTable
 
     def row(action: str) -> RawRow:
         return RawRow(cells={"area": RawCell(text="Röntgen"), "action": RawCell(text=action)}, pages=[1])

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from normalize.responsibles import parse_responsible, units_named
-from normalize.vocabulary import load_vocabulary
+from followup.normalize.responsibles import parse_responsible, units_named
+from followup.normalize.vocabulary import load_vocabulary
 
 LABELLED = Path(__file__).parent / "data" / "responsibles.toml"
 TARGET = 0.95

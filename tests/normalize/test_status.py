@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from normalize.status import status_from_colour, status_from_text, status_of_label
-from normalize.vocabulary import load_vocabulary
-from schemas.raw import LegendEntry
+from followup.normalize.status import status_from_colour, status_from_text, status_of_label
+from followup.normalize.vocabulary import load_vocabulary
+from followup.schemas.raw import LegendEntry
 
 WORD_LEGEND = [LegendEntry(label="KLART", colour="#92D050"), LegendEntry(label="ARBETE PÅGÅR", colour="#FFC000"),
                LegendEntry(label="FÖRSENAT", colour="#C00000")]

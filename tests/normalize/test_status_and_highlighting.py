@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from followup.normalize.highlighting import highlighted_rows
+from followup.normalize.status import colour_status, status_of_cell
+from followup.normalize.vocabulary import load_vocabulary
 from followup.pipeline import extract_document
-from normalize.highlighting import highlighted_rows
-from normalize.status import colour_status, status_of_cell
-from normalize.vocabulary import load_vocabulary
-from schemas.raw import LegendEntry
+from followup.schemas.raw import LegendEntry
 
 DATA = Path(__file__).parent.parent / "extract" / "data"
 # An Office theme legend: blue done, green in progress, orange delayed.

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from normalize.responsibles import parse_responsible, units_named
-from normalize.status import status_from_text
-from normalize.vocabulary import DATA_DIR, VocabularyError, load_vocabulary, match_key
+from followup.normalize.responsibles import parse_responsible, units_named
+from followup.normalize.status import status_from_text
+from followup.normalize.vocabulary import DATA_DIR, VocabularyError, load_vocabulary, match_key
 
 # Prose naming each hospital once, in the way a region's roll-out page does.
 HOSPITALS_PAGE = """Ordningsföljd och tidpunkter:

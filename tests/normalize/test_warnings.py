@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from normalize import warnings
-from normalize.responsibles import parse_responsible
-from normalize.vocabulary import load_vocabulary
+from followup.normalize import warnings
+from followup.normalize.responsibles import parse_responsible
+from followup.normalize.vocabulary import load_vocabulary
 
 
 def test_a_completed_row_that_is_red_is_flagged():

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compare import diff_documents
 from followup.cli import main
+from followup.compare import diff_documents
 from followup.pipeline import extract_document
 
 REPO = Path(__file__).resolve().parents[2]

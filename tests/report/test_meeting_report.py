@@ -57,8 +57,8 @@ def test_charts_have_one_mark_per_count_and_patterns_and_numbers(history):
 
 
 def test_the_content_agrees_with_compare(history, sample_documents):
-    from compare import diff_documents
-    from compare.summary import completed
+    from followup.compare import diff_documents
+    from followup.compare.summary import completed
 
     ystad = next(s for s in all_series(history) if s.key.startswith("ystad"))
     report = series_report(history, ystad)
