@@ -151,8 +151,8 @@ def _read_pages(path: Path, password: str | None, reading: _Reading, *, repair: 
         if rejected.code == "damaged" and not repair:
             raise _NeedsRepair(rejected) from None
         raise
-    except ResourceLimit as limit:
-        raise limit.rejection() from None
+    except ResourceLimit as exceeded:
+        raise exceeded.rejection() from None
     findings = _Findings()
     if repair:
         findings.warnings.append(_repaired_warning(original))
@@ -206,7 +206,7 @@ def _read_pages(path: Path, password: str | None, reading: _Reading, *, repair: 
     return findings, page_count
 
 
-def _out_of_memory(error: BaseException) -> bool:
+def _out_of_memory(error: BaseException | None) -> bool:
     """Whether the error is memory running out, perhaps wrapped by pdfplumber or pdfminer."""
     seen = 0
     while error is not None and seen < 8:
@@ -274,7 +274,8 @@ def _read_findings(page: PageContent, reading: _Reading, findings: _Findings) ->
         findings.milestones.extend(find_milestones(ctx.page, ctx.index, regions, reading.settings))
     _read_legend(ctx, regions, outside, findings)
     findings.previous_page_lines = {_line_key(line) for line in ctx.lines}
-    for event in sorted([*slices, *_section_headings(outside, reading.vocabulary)], key=_top_of):
+    events: list[SectionHeading | TableSlice] = [*slices, *_section_headings(outside, reading.vocabulary)]
+    for event in sorted(events, key=_top_of):
         match event:
             case SectionHeading():
                 findings.section, findings.heading, findings.new_table = event.section, event.text, True

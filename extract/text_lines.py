@@ -45,9 +45,9 @@ class TextLine:
     def words(self) -> list[Word]:
         """A new list each time (callers may change it) of words computed once."""
         words = self._memo.get("words")
-        if words is None:
+        if not isinstance(words, tuple):  # None until the first use
             words = self._memo["words"] = tuple(words_of(self.chars))
-        return list(words)  # type: ignore[arg-type]
+        return list(words)
 
 
 class CharIndex:

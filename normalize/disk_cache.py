@@ -40,8 +40,8 @@ def cache_key(sources: Sequence[Path], builders: Iterable[Callable[..., Any]] = 
         digest.update(source.read_bytes())
         digest.update(b"\0")
     for builder in builders:
-        # A function's compiled code, or a callable object's __call__'s.
-        code = getattr(builder, "__code__", None) or builder.__call__.__code__
+        # A function's compiled code, or its class's __call__'s for a callable object.
+        code = getattr(builder, "__code__", None) or type(builder).__call__.__code__
         digest.update(marshal.dumps(code))
     return digest.hexdigest()[:32]
 
