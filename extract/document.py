@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import get_args
+from typing import Protocol, get_args
 
 from followup.extract.errors import InputRejected, printable_name, technical_detail
 from followup.extract.headers import HeaderBand, HeaderVocabulary, load_header_vocabulary, section_of_heading
@@ -216,10 +216,14 @@ def _out_of_memory(error: BaseException | None) -> bool:
     return False
 
 
-def _close_quietly(pdf: object) -> None:
+class _Closable(Protocol):
+    def close(self) -> None: ...
+
+
+def _close_quietly(pdf: _Closable) -> None:
     """Close the PDF even when memory has run out; closing must never replace the real reason."""
     with contextlib.suppress(Exception, MemoryError):
-        pdf.close()  # type: ignore[attr-defined]
+        pdf.close()
 
 
 def _repaired_warning(original: InputRejected | None) -> Warning:

@@ -113,6 +113,7 @@ def cap_decoded_streams() -> None:
     """Make pdfminer inflate every Flate stream through the bounded decoder (idempotent)."""
     import pdfminer.pdftypes
 
+    # pdfminer types its module attribute as the zlib module; the stand-in offers the part pdfminer uses.
     pdfminer.pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
 
 

@@ -33,9 +33,9 @@ class TextLine:
     @property
     def text(self) -> str:
         text = self._memo.get("text")
-        if text is None:
+        if not isinstance(text, str):  # None until the first use
             text = self._memo["text"] = line_text(self.chars)
-        return text  # type: ignore[return-value]
+        return text
 
     @property
     def size(self) -> float:

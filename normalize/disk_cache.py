@@ -46,7 +46,7 @@ def cache_key(sources: Sequence[Path], builders: Iterable[Callable[..., Any]] = 
     return digest.hexdigest()[:32]
 
 
-def load_cached(kind: str, sources: Sequence[Path], build: Callable[[], T], expected: type, *,
+def load_cached(kind: str, sources: Sequence[Path], build: Callable[[], T], expected: type[T], *,
                 builders: Iterable[Callable[..., Any]] = (), extra: str = "") -> T:
     """The data `build()` makes from `sources`, read from the cache when an entry under its key is there.
 
@@ -57,7 +57,7 @@ def load_cached(kind: str, sources: Sequence[Path], build: Callable[[], T], expe
     entry = cache_dir() / f"{kind}-{key}.pickle"
     found = _read(entry)
     if isinstance(found, expected):
-        return found  # type: ignore[return-value]
+        return found
     data = build()
     _write(entry, data, kind)
     return data
