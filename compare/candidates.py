@@ -79,7 +79,8 @@ def _common_words(left: Sequence[set[str]], right: Sequence[set[str]]) -> set[st
 
 def _incidence(rows: Sequence[set[str]], common: set[str], vocabulary: dict[str, int]) -> sparse.csr_matrix:
     """Rows × informative words, 1 where the row has the word; new words extend `vocabulary`."""
-    indptr, indices = [0], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
     for words in rows:
         indices.extend(vocabulary.setdefault(word, len(vocabulary)) for word in sorted(words - common))
         indptr.append(len(indices))

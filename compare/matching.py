@@ -137,7 +137,7 @@ def _pairwise_similarity(left: MatchTexts, rows: np.ndarray, right: MatchTexts, 
              for field, (a, b) in texts.items()}
     open_pairs = np.ones(len(rows), dtype=bool)
     if settled is not None:
-        open_pairs = sum(weight * plain[field] for field, weight in FIELD_WEIGHTS.items()) < settled
+        open_pairs = np.asarray(sum(weight * plain[field] for field, weight in FIELD_WEIGHTS.items()) < settled, dtype=bool)
     total = np.zeros(len(rows), dtype=np.float64)
     for field, weight in FIELD_WEIGHTS.items():
         a, b = texts[field]

@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import get_args
+from typing import Protocol, get_args
 
 from followup.extract.errors import InputRejected, printable_name, technical_detail
 from followup.extract.headers import HeaderBand, HeaderVocabulary, load_header_vocabulary, section_of_heading
@@ -151,8 +151,8 @@ def _read_pages(path: Path, password: str | None, reading: _Reading, *, repair: 
         if rejected.code == "damaged" and not repair:
             raise _NeedsRepair(rejected) from None
         raise
-    except ResourceLimit as limit:
-        raise limit.rejection() from None
+    except ResourceLimit as exceeded:
+        raise exceeded.rejection() from None
     findings = _Findings()
     if repair:
         findings.warnings.append(_repaired_warning(original))
@@ -206,7 +206,7 @@ def _read_pages(path: Path, password: str | None, reading: _Reading, *, repair: 
     return findings, page_count
 
 
-def _out_of_memory(error: BaseException) -> bool:
+def _out_of_memory(error: BaseException | None) -> bool:
     """Whether the error is memory running out, perhaps wrapped by pdfplumber or pdfminer."""
     seen = 0
     while error is not None and seen < 8:
@@ -216,10 +216,14 @@ def _out_of_memory(error: BaseException) -> bool:
     return False
 
 
-def _close_quietly(pdf: object) -> None:
+class _Closable(Protocol):
+    def close(self) -> None: ...
+
+
+def _close_quietly(pdf: _Closable) -> None:
     """Close the PDF even when memory has run out; closing must never replace the real reason."""
     with contextlib.suppress(Exception, MemoryError):
-        pdf.close()  # type: ignore[attr-defined]
+        pdf.close()
 
 
 def _repaired_warning(original: InputRejected | None) -> Warning:
@@ -274,7 +278,8 @@ def _read_findings(page: PageContent, reading: _Reading, findings: _Findings) ->
         findings.milestones.extend(find_milestones(ctx.page, ctx.index, regions, reading.settings))
     _read_legend(ctx, regions, outside, findings)
     findings.previous_page_lines = {_line_key(line) for line in ctx.lines}
-    for event in sorted([*slices, *_section_headings(outside, reading.vocabulary)], key=_top_of):
+    events: list[SectionHeading | TableSlice] = [*slices, *_section_headings(outside, reading.vocabulary)]
+    for event in sorted(events, key=_top_of):
         match event:
             case SectionHeading():
                 findings.section, findings.heading, findings.new_table = event.section, event.text, True

@@ -258,8 +258,8 @@ def header_bands(lines: Sequence[TextLine], vocabulary: HeaderVocabulary,
     i = 0
     while i < len(lines):
         band = best[i]
-        if band is None or (i + 1 < len(lines) and len(band.lines) > 1 and best[i + 1] is not None
-                            and len(best[i + 1].roles) > len(band.roles)):
+        following = best[i + 1] if i + 1 < len(lines) else None
+        if band is None or (len(band.lines) > 1 and following is not None and len(following.roles) > len(band.roles)):
             i += 1
             continue
         bands.append(band)

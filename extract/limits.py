@@ -11,8 +11,10 @@ import threading
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from followup.extract.errors import InputRejected
+from followup.schemas.codes import RejectionCode
 
 # A report page's content stream is well below a megabyte; an A3 page scanned at 600 dpi in colour
 # is about 210 MB uncompressed. Anything decoding to more than this is a bomb, not a report.
@@ -29,7 +31,7 @@ _INFLATE_SLICE = 1 << 20
 class ResourceLimit(BaseException):
     """A limit of ours was hit. A BaseException, so that no library's `except Exception` swallows it."""
 
-    def __init__(self, reason: str, code: str, setting: str | None = None) -> None:
+    def __init__(self, reason: str, code: RejectionCode, setting: str | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.code = code
@@ -69,7 +71,7 @@ def bounded_decompress(data: bytes, *args: object, **kwargs: object) -> bytes:
 class _BoundedInflater:
     """zlib.decompressobj with the same cap, for pdfminer's reader of streams with a broken checksum."""
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # zlib.decompressobj's wbits and zdict
         self._inflater = zlib.decompressobj(*args, **kwargs)
         self._produced = 0
 
@@ -94,7 +96,7 @@ class _BoundedInflater:
             chunk = self._inflater.decompress(self._inflater.unconsumed_tail, _INFLATE_SLICE)
         return b"".join(pieces)
 
-    def flush(self, *args: object) -> bytes:
+    def flush(self, *args: int) -> bytes:
         return self._inflater.flush(*args)
 
 
@@ -111,6 +113,7 @@ def cap_decoded_streams() -> None:
     """Make pdfminer inflate every Flate stream through the bounded decoder (idempotent)."""
     import pdfminer.pdftypes
 
+    # pdfminer types its module attribute as the zlib module; the stand-in offers the part pdfminer uses.
     pdfminer.pdftypes.zlib = _BoundedZlib  # type: ignore[assignment]
 
 

@@ -7,8 +7,9 @@ import tomllib
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import Protocol
 
-from followup.extract.page_content import Char
+from followup.extract.page_content import Box, Char
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.text_lines import TextLine
 
@@ -23,7 +24,14 @@ def recurs_on_page(line: TextLine, lines: Sequence[TextLine], settings: ExtractS
                for other in lines)
 
 
-def top_of_header(header: TextLine, lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> float:
+class Boxed(Protocol):
+    """A text line or a header band: anything with a box on the page."""
+
+    @property
+    def box(self) -> Box: ...
+
+
+def top_of_header(header: Boxed, lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> float:
     """Where a header begins, with the lines it wraps upwards into ("Sta-" / "Ny tid-" set just above
     "tus" / "plan"): lines closer above it than `header_wrap_gap` line heights are part of it."""
     top = header.box.top

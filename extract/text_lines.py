@@ -33,9 +33,9 @@ class TextLine:
     @property
     def text(self) -> str:
         text = self._memo.get("text")
-        if text is None:
+        if not isinstance(text, str):  # None until the first use
             text = self._memo["text"] = line_text(self.chars)
-        return text  # type: ignore[return-value]
+        return text
 
     @property
     def size(self) -> float:
@@ -45,9 +45,9 @@ class TextLine:
     def words(self) -> list[Word]:
         """A new list each time (callers may change it) of words computed once."""
         words = self._memo.get("words")
-        if words is None:
+        if not isinstance(words, tuple):  # None until the first use
             words = self._memo["words"] = tuple(words_of(self.chars))
-        return list(words)  # type: ignore[arg-type]
+        return list(words)
 
 
 class CharIndex:

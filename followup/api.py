@@ -13,10 +13,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from followup.errors import InvalidSetting, NotADocument, ReportRejected, rejection_error
 from followup.schemas import Diff, Document
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs  # typing.TypeIs from Python 3.13; only an annotation here
+
+    from followup.batch import BatchSettings
 
 ReportSource = str | os.PathLike | bytes | IO[bytes]
 
@@ -75,7 +80,7 @@ def read_report(source: ReportSource, *, password: str | None = None, period: st
     """
     check_period(period)
     vocabulary_files = check_vocabulary(vocabulary)
-    if isinstance(source, bytes | bytearray) or hasattr(source, "read"):
+    if isinstance(source, bytes | bytearray) or _is_stream(source):
         with _spooled(source) as path:
             document = _read_pdf(path, password=password, period=period, vocabulary_files=vocabulary_files,
                                  reader=reader, timeout=timeout, shown="-")
@@ -125,6 +130,11 @@ def _read_pdf(path: Path, *, password: str | None, period: str | None, vocabular
         raise rejection_error(shown, exhausted.reason, exhausted.code, exhausted.setting) from None
 
 
+def _is_stream(source: object) -> TypeIs[IO[bytes]]:
+    """A binary stream given as the source: anything with a read method."""
+    return hasattr(source, "read")
+
+
 @contextmanager
 def _spooled(source: bytes | bytearray | IO[bytes]) -> Iterator[Path]:
     """The bytes of a PDF given in memory or as a stream, in a private temporary file for the readers."""
@@ -167,7 +177,7 @@ def read_reports(paths: Iterable[str | os.PathLike], *, jobs: int | None = None,
     yield from _read_in_workers(chosen, settings)
 
 
-def _read_in_workers(paths: Sequence[Path], settings: object) -> Iterator[ReportResult]:
+def _read_in_workers(paths: Sequence[Path], settings: BatchSettings) -> Iterator[ReportResult]:
     """Results in input order from batch's worker pool (each finished one held until those before it are)."""
     from followup.batch import BatchInput, extract_in_workers
 

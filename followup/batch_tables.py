@@ -87,8 +87,8 @@ def write_tables(results: Reports, outdir: Path, formats: Sequence[str],
     return WarningTally(codes=dict(sorted(codes.items())), reports=reports)
 
 
-def batch_warnings_line(tally: WarningTally, reports: int, table: Path) -> str | None:
-    """One line for stderr counting a batch's warnings by code, or None when there are none."""
+def batch_warnings_line(tally: WarningTally, reports: int, table: Path | str) -> str | None:
+    """One line for stderr counting a batch's warnings by code, or None when there are none (`table` as shown)."""
     if not tally.total:
         return None
     by_code = ", ".join(f"{code} {n}" for code, n in tally.codes.items())

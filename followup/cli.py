@@ -11,17 +11,19 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from followup.extract.errors import InputRejected, printable_name, printable_path, technical_detail
 from followup.extract.limits import DEFAULT_MEMORY_LIMIT_MB, DEFAULT_TIMEOUT_SECONDS
 from followup.extract.readers import DEFAULT_READER, READERS
-from followup.output import new_file_mode, warnings_line
+from followup.output import CsvDialect, new_file_mode, warnings_line
 from followup.output_options import OutputChoice, Rendered, output_options, render_diff, render_document, table_options
 
 if TYPE_CHECKING:  # pydantic's models are imported by the commands that use them: `--help` stays fast
+    from pydantic import BaseModel
+
     from followup.schemas import Document
 
 EXIT_OUTPUT_FAILED = 1
@@ -102,10 +104,12 @@ def _os_reason(error: OSError) -> str:
              errno.EPERM: "permission denied", errno.ENOTDIR: "a part of the path is a file, not a folder",
              errno.EEXIST: "a part of the path is a file, not a folder", errno.EISDIR: "it is a folder",
              errno.EFBIG: "the file would be too large (disk full or file size limit)"}
-    return plain.get(error.errno, error.strerror or str(error))
+    if error.errno is not None and error.errno in plain:
+        return plain[error.errno]
+    return error.strerror or str(error)
 
 
-def _extract_guarded(pdf: Path | str, *, timeout: float | None, memory_limit: int | None, **options: object) -> Document:
+def _extract_guarded(pdf: Path | str, *, timeout: float | None, memory_limit: int | None, **options: Any) -> Document:
     """read_report within our own time and memory limits; every failure is an error line and exit.
 
     `pdf` "-" reads the PDF from stdin. A rejection's reason gets the option that helps, as the CLI's words.
@@ -305,7 +309,7 @@ def _load_document(path: Path, *, timeout: float | None = None, memory_limit: in
 def batch(inputs: tuple[str, ...], outdir: Path, files_from: TextIO | None, prune: bool,
           progress_interval: float, jobs: int | None, timeout: float, memory_limit: int, force: bool,
           quiet: bool, period: str | None, password: str | None, vocabulary_files: tuple[Path, ...],
-          reader: str, tables: tuple[str, ...], csv_dialect: str) -> None:
+          reader: str, tables: tuple[str, ...], csv_dialect: CsvDialect) -> None:
     """Extract every report under the INPUTS (files, folders, globs) into OUTDIR; bad files are reported, not fatal.
 
     An input with the same content as an earlier one is a duplicate (not extracted or counted again).
@@ -398,7 +402,8 @@ def schema(output: str) -> None:
     from followup.schemas import Diff, Document
     from followup.schemas.run_report import RunReport
 
-    model = {"document": Document, "diff": Diff, "run-report": RunReport}[output]
+    models: dict[str, type[BaseModel]] = {"document": Document, "diff": Diff, "run-report": RunReport}
+    model = models[output]
     click.echo(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
 
 
@@ -519,8 +524,8 @@ def history_add(database: Path, inputs: tuple[str, ...], series: str | None, job
     failures += [o for o in outcomes if not o.ok]
     if not quiet:
         for outcome in outcomes:
-            if outcome.ok:
-                added = outcome.added
+            added = outcome.added
+            if added is not None:
                 verb = "replaced" if added.replaced else "added"
                 click.echo(f"{verb} {added.series} {added.period}: {added.activities} activities, "
                            f"{added.continued} continued from the period before ({outcome.file})")
@@ -557,6 +562,7 @@ def history_show(database: Path, series: str | None, activity: str | None, out: 
     try:
         connection = connect(database, create=False)
         chosen = find_series(connection, series)
+        blocks: list[tuple[str, list[dict[str, object]], tuple[str, ...]]]
         if activity is not None:
             identity_id, key = find_identity(connection, chosen[0].series_id if series else None, activity)
             blocks = [(key, timeline(connection, identity_id), TIMELINE_COLUMNS)]
@@ -566,6 +572,7 @@ def history_show(database: Path, series: str | None, activity: str | None, out: 
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
     if out.format == "xlsx":
+        assert out.path is not None, "chosen_output names the file of a file format"
         _write_guarded(out.path, lambda temporary: write_xlsx(temporary, blocks))
         return
     if out.format == "json":

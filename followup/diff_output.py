@@ -37,7 +37,24 @@ def diff_json(diff: Diff) -> str:
 
 def current(change: ActivityChange) -> Activity:
     """The activity as it stands: the new version, or the old one of a removed activity."""
-    return change.new if change.new is not None else change.old  # type: ignore[return-value]
+    activity = change.new if change.new is not None else change.old
+    if activity is None:
+        raise ValueError("an activity change without either version")
+    return activity
+
+
+def _old(change: ActivityChange) -> Activity:
+    """The old version of a removed, changed, completed or slipped activity (they all have one)."""
+    if change.old is None:
+        raise ValueError(f"an activity change ({change.change}) without its old version")
+    return change.old
+
+
+def _new(change: ActivityChange) -> Activity:
+    """The new version of an added, changed, completed or slipped activity (they all have one)."""
+    if change.new is None:
+        raise ValueError(f"an activity change ({change.change}) without its new version")
+    return change.new
 
 
 def change_csv_row(change: ActivityChange) -> dict[str, str]:
@@ -215,7 +232,7 @@ def slip_note(change: ActivityChange, w: Words | None = None) -> str:
         how = w("slip_days", days=move.days) if move.days is not None else w("slip_moved", period=span_words(move.after, w))
         notes.append(f"{_date_text(move.before)} → {_date_text(move.after)} ({how})")
     if turned_delayed(change):
-        notes.append(w("status_turned", old=w.status(change.old.status), new=w.status("delayed")))
+        notes.append(w("status_turned", old=w.status(_old(change).status), new=w.status("delayed")))
     return "; ".join(notes)
 
 
@@ -263,7 +280,7 @@ def _field_value(activity: Activity, field: str, w: Words) -> str:
 
 
 def _details(change: ActivityChange, w: Words) -> list[str]:
-    old, new = change.old, change.new
+    old, new = _old(change), _new(change)
     fields = ", ".join(w.table("fields", f) for f in change.fields)
     out = [f"### {label(new, w)}", "", "- " + w("changed_line", fields=fields, score=f"{change.score:.2f}")]
     for field in change.fields:
@@ -297,13 +314,13 @@ def diff_markdown(diff: Diff, lang: str = "sv") -> str:
     headings = w.phrases["headings"]
     by_kind = {kind: [c for c in changes if c.change == kind] for kind in ("added", "removed", "changed")}
     lines = [f"# {w('title', old=side(diff.old), new=side(diff.new))}", ""] + _headline(diff, w) + [""]
-    lines += _section(headings["completed"], [c for c in changes if completed(c)], lambda c: label(c.new, w), w)
+    lines += _section(headings["completed"], [c for c in changes if completed(c)], lambda c: label(_new(c), w), w)
     lines += _section(headings["slipped"], [c for c in changes if slipped(c)],
-                      lambda c: f"{label(c.new, w)}: {slip_note(c, w)}", w)
+                      lambda c: f"{label(_new(c), w)}: {slip_note(c, w)}", w)
     lines += _section(headings["transitions"], [c for c in changes if status_transition(c)],
-                      lambda c: f"{label(c.new, w)}: {transition_words(status_transition(c), w)}", w)
-    lines += _section(headings["added"], by_kind["added"], lambda c: _listed(c.new, w), w)
-    lines += _section(headings["removed"], by_kind["removed"], lambda c: _listed(c.old, w), w)
+                      lambda c: f"{label(_new(c), w)}: {transition_words(status_transition(c) or '', w)}", w)
+    lines += _section(headings["added"], by_kind["added"], lambda c: _listed(_new(c), w), w)
+    lines += _section(headings["removed"], by_kind["removed"], lambda c: _listed(_old(c), w), w)
     if by_kind["changed"]:
         lines += [f"## {headings['details']}", ""]
         for change in by_kind["changed"]:

@@ -38,16 +38,17 @@ def format_of_name(path: Path | None) -> str | None:
     return None if path is None else SUFFIX_FORMATS.get(path.suffix.lower())
 
 
-def chosen_output(given: str | None, path: Path | None, dialect: str | None, formats: Sequence[str],
+def chosen_output(given: str | None, path: Path | None, dialect: CsvDialect | None, formats: Sequence[str],
                   default: str) -> OutputChoice:
     """The output the options ask for; click.UsageError for a contradiction or a format not offered."""
     implied = format_of_name(path)
-    if given is not None and implied is not None and implied != given:
+    if given is not None and implied is not None and path is not None and implied != given:
         raise click.UsageError(f"--format {given} contradicts the output's name {path.name} (a .{implied} file); "
                                "drop one of them")
     fmt = given or implied or ("csv" if dialect is not None else default)
     if fmt not in formats:
-        raise click.UsageError(f"this command cannot write {fmt} (the output's name {path.name} asks for it); "
+        asking = f"the output's name {path.name}" if path is not None else f"--format {fmt}"
+        raise click.UsageError(f"this command cannot write {fmt} ({asking} asks for it); "
                                f"it writes {', '.join(formats)}")
     if dialect is not None and fmt != "csv":
         raise click.UsageError(f"--csv-dialect applies to CSV output, not {fmt}")
@@ -75,7 +76,7 @@ def output_options(formats: Sequence[str], default: str) -> Callable[[Callable[.
     """-o/--output, --format and --csv-dialect for a command writing one output; it gets `out: OutputChoice`."""
     def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(command)
-        def resolved(*args: Any, output: Path | None, fmt: str | None, csv_dialect: str | None, **kwargs: Any) -> Any:
+        def resolved(*args: Any, output: Path | None, fmt: str | None, csv_dialect: CsvDialect | None, **kwargs: Any) -> Any:
             return command(*args, out=chosen_output(fmt, output, csv_dialect, formats, default), **kwargs)
 
         suffixes = " ".join(suffix for suffix, fmt in SUFFIX_FORMATS.items() if fmt in formats)

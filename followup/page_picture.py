@@ -108,7 +108,8 @@ class _Overlay:
         self._draw = ImageDraw.Draw(self.layer)
         self._scale = scale
         self._offset = offset
-        self._font = ImageFont.load_default(size=max(8, round(LABEL_POINTS * scale)))
+        self._font_size = max(8, round(LABEL_POINTS * scale))
+        self._font = ImageFont.load_default(size=self._font_size)
 
     def _at(self, x: float, y: float) -> tuple[float, float]:
         return (x - self._offset[0]) * self._scale, (y - self._offset[1]) * self._scale
@@ -123,7 +124,7 @@ class _Overlay:
 
     def label(self, at: tuple[float, float], text: str, colour: tuple[int, ...], *, above: bool = False) -> None:
         x, y = self._at(*at)
-        height = self._font.size + 2
+        height = self._font_size + 2
         y = y - height if above else y + 1
         box = self._draw.textbbox((x, y), text, font=self._font)
         self._draw.rectangle(box, fill=(255, 255, 255, 210))

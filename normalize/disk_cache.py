@@ -40,13 +40,13 @@ def cache_key(sources: Sequence[Path], builders: Iterable[Callable[..., Any]] = 
         digest.update(source.read_bytes())
         digest.update(b"\0")
     for builder in builders:
-        # A function's compiled code, or a callable object's __call__'s.
-        code = getattr(builder, "__code__", None) or builder.__call__.__code__
+        # A function's compiled code, or its class's __call__'s for a callable object.
+        code = getattr(builder, "__code__", None) or type(builder).__call__.__code__
         digest.update(marshal.dumps(code))
     return digest.hexdigest()[:32]
 
 
-def load_cached(kind: str, sources: Sequence[Path], build: Callable[[], T], expected: type, *,
+def load_cached(kind: str, sources: Sequence[Path], build: Callable[[], T], expected: type[T], *,
                 builders: Iterable[Callable[..., Any]] = (), extra: str = "") -> T:
     """The data `build()` makes from `sources`, read from the cache when an entry under its key is there.
 
@@ -57,7 +57,7 @@ def load_cached(kind: str, sources: Sequence[Path], build: Callable[[], T], expe
     entry = cache_dir() / f"{kind}-{key}.pickle"
     found = _read(entry)
     if isinstance(found, expected):
-        return found  # type: ignore[return-value]
+        return found
     data = build()
     _write(entry, data, kind)
     return data

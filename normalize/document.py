@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import TypedDict
 
 from followup.normalize.dates import parse_date
 from followup.normalize.groups import area_of_group
@@ -131,9 +132,16 @@ def activity_id(area: str | None, goal: str | None, action: str | None) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+class _Where(TypedDict):
+    """Where a warning points: the activity's first page and its id."""
+
+    page: int | None
+    activity_id: str | None
+
+
 def activity_warnings(activity: Activity, row: RawRow, unmatched: list[str], vocabulary: Vocabulary) -> list[Warning]:
     """What a reader must see about one activity: contradictions and values that could not be read."""
-    where = {"page": activity.pages[0] if activity.pages else None, "activity_id": activity.id}
+    where: _Where = {"page": activity.pages[0] if activity.pages else None, "activity_id": activity.id}
     area = activity.area
     found: list[Warning | None] = []
     if activity.section == "done":

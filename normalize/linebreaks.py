@@ -237,14 +237,17 @@ def swedish_lexicon() -> SwedishLexicon:
     for directory in _dictionary_dirs():
         dic, aff = directory / f"{_DICTIONARY_NAME}.dic", directory / f"{_DICTIONARY_NAME}.aff"
         if dic.is_file() and aff.is_file():
-            from followup.normalize.disk_cache import load_cached
-            from followup.normalize.stems import BucketedStems, bucketed
-
-            stems, rules = load_cached(f"lexicon-{_DICTIONARY_NAME}", [dic, aff],
-                                       lambda dic=dic, aff=aff: _lexicon_data(dic, aff), tuple,
-                                       builders=[_lexicon_data, _read_stems, _read_suffix_rules, _plain_rules, bucketed])
-            return SwedishLexicon(BucketedStems(stems), _compiled_rules(rules))
+            return _cached_lexicon(dic, aff)
     raise FileNotFoundError("the hunspell sv_SE dictionary is missing: pip install hunspell-sv")
+
+
+def _cached_lexicon(dic: Path, aff: Path) -> SwedishLexicon:
+    from followup.normalize.disk_cache import load_cached
+    from followup.normalize.stems import BucketedStems, bucketed
+
+    stems, rules = load_cached(f"lexicon-{_DICTIONARY_NAME}", [dic, aff], lambda: _lexicon_data(dic, aff), tuple,
+                               builders=[_lexicon_data, _read_stems, _read_suffix_rules, _plain_rules, bucketed])
+    return SwedishLexicon(BucketedStems(stems), _compiled_rules(rules))
 
 
 # A suffix rule as plain data for the disk cache: flag, strip, continuation, condition pattern or None.

@@ -217,8 +217,9 @@ def _roles_of(party: Party, relation: Relation) -> list[Role]:
         units_by_role[owner].append(unit.name)
     roles = []
     for i, role in enumerate(party.roles):
-        for unit in units_by_role[i] or [None]:
-            roles.append(Role(role=role.name, unit=unit, relation=relation))
+        unit_names: list[str | None] = [*units_by_role[i]] or [None]
+        for unit_name in unit_names:
+            roles.append(Role(role=role.name, unit=unit_name, relation=relation))
     return roles
 
 

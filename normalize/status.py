@@ -111,7 +111,7 @@ def status_from_text(text: str | None, vocabulary: Vocabulary) -> Status | None:
 
 
 def _as_status(said: LabelStatus) -> Status | None:
-    return None if said == NOT_STARTED else said  # type: ignore[return-value]
+    return None if said == NOT_STARTED else said
 
 
 def _sentences(text: str) -> Iterator[str]:

@@ -8,6 +8,7 @@ turned into a dictionary on its first lookup. The buckets are what the disk cach
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import TypeVar, overload
 
 # Stems are bucketed by their first characters in lower case, so every case variant of a form
 # ("vård", "Vård", "VÅRD") falls in the same bucket.
@@ -31,6 +32,9 @@ def bucketed(stems: Mapping[str, str]) -> Buckets:
     return {bucket: ("\n".join(names), "\n".join(values)) for bucket, (names, values) in groups.items()}
 
 
+_T = TypeVar("_T")
+
+
 class BucketedStems(Mapping[str, str]):
     """A read-only stem → flags mapping over buckets, each turned into a dictionary on first use."""
 
@@ -49,7 +53,14 @@ class BucketedStems(Mapping[str, str]):
     def __getitem__(self, stem: str) -> str:
         return self._bucket(bucket_of(stem))[stem]
 
-    def get(self, stem: str, default: str | None = None) -> str | None:  # type: ignore[override]
+    # Mapping.get's signatures, looked up in the stem's bucket alone.
+    @overload
+    def get(self, stem: str, /) -> str | None: ...
+    @overload
+    def get(self, stem: str, default: str, /) -> str: ...
+    @overload
+    def get(self, stem: str, default: _T, /) -> str | _T: ...
+    def get(self, stem: str, default: object = None, /) -> object:
         return self._bucket(bucket_of(stem)).get(stem, default)
 
     def __contains__(self, stem: object) -> bool:

@@ -11,7 +11,7 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Final, Literal, get_args
 
 from followup.schemas.document import Relation
 
@@ -81,7 +81,7 @@ class RelationPhrase:
 
 # What a status word may say: one of the statuses, or that the work has not started ("Ej påbörjad"),
 # which is no status (null) but still a word that decides.
-NOT_STARTED = "not_started"
+NOT_STARTED: Final = "not_started"
 LabelStatus = Literal["done", "in_progress", "delayed", "not_started"]
 
 

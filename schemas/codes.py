@@ -27,11 +27,11 @@ REJECTIONS: dict[RejectionCode, str] = {
 
 # A batch input fails for these too: a rejection, or something that is no fault of the input.
 FailureCode = RejectionCode | Literal["crashed", "internal"]
-FAILURES: dict[FailureCode, str] = {
-    **REJECTIONS,
+FAILURES: dict[FailureCode, str] = {code: reason for code, reason in REJECTIONS.items()}
+FAILURES.update({
     "crashed": "the reading process died (in a C library, say)",
     "internal": "a bug in followup (the traceback is in report.json)",
-}
+})
 
 WarningCode = Literal[
     "done_but_red", "deadline_not_date", "impossible_date", "status_colour_unknown", "unmatched_unit",

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 
 from followup.schemas.codes import WarningCode
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION: Final = "1"
 
 Section = Literal["active", "done"]
 Status = Literal["done", "in_progress", "delayed"]

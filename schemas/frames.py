@@ -110,6 +110,8 @@ def diff_frame(diff: Diff) -> pd.DataFrame:
     for change in diff.activities:
         old, new = change.old, change.new
         current = new if new is not None else old
+        if current is None:
+            raise ValueError("an activity change without either version")
         rows.append({
             "change": change.change, "old_id": old.id if old else None, "new_id": new.id if new else None,
             "area": current.area, "goal": current.goal, "section": current.section,

@@ -5,13 +5,13 @@ are only ever added.
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from followup.schemas.codes import FailureCode
 
-RUN_REPORT_VERSION = "1"
+RUN_REPORT_VERSION: Final = "1"
 
 
 class _Model(BaseModel):

@@ -15,7 +15,8 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from typing import Any
+from enum import Enum
+from typing import Any, Final, Literal, cast
 
 import pdfplumber
 from pdfminer import settings
@@ -50,7 +51,14 @@ from followup.extract.page_content import (
 from followup.extract.readers.content_tokens import Unsupported, content_objects
 
 _log = logging.getLogger("pdfminer.pdfinterp")
-_UNSEEN = object()
+
+
+class _Sentinel(Enum):
+    UNSEEN = 0
+
+
+_UNSEEN: Final = _Sentinel.UNSEEN  # an operator not looked up yet (None: looked up, unknown)
+UnicodeForm = Literal["NFC", "NFD", "NFKC", "NFKD"]
 
 # PDFLayoutAnalyzer.paint_path splits a path with several subpaths at each "m" with this pattern.
 _SUBPATH = re.compile(r"m[^m]+")
@@ -166,7 +174,7 @@ class LeanInterpreter(PDFPageInterpreter):
 class ContentDevice(PDFTextDevice):
     """Collects characters and painted shapes of one page at a time, in pdfplumber's coordinates."""
 
-    def __init__(self, rsrcmgr: PDFResourceManager, unicode_norm: str | None = None) -> None:
+    def __init__(self, rsrcmgr: PDFResourceManager, unicode_norm: UnicodeForm | None = None) -> None:
         super().__init__(rsrcmgr)
         self.unicode_norm = unicode_norm
         self._glyphs: dict[PDFFont, dict[int, tuple[str, float]]] = {}
@@ -376,7 +384,8 @@ def painted_subpaths(path: Sequence[PathSegment], ctm: Matrix) -> Iterator[tuple
         for m in _SUBPATH.finditer(shape):
             yield from painted_subpaths(path[m.start(0): m.end(0)], ctm)
         return
-    pts = [apply_matrix_pt(ctm, p[-2:] if p[0] != "h" else path[0][-2:]) for p in path]
+    # pdfminer types a segment as a union of tuples: its operator letter says which, so each one but "h" ends in a point.
+    pts = [apply_matrix_pt(ctm, cast(Point, p[-2:] if p[0] != "h" else path[0][-2:])) for p in path]
     if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
         shape = shape[:-2] + "h"
         pts.pop()

@@ -59,7 +59,7 @@ def _expand_argument(argument: str) -> list[Path]:
 
 
 def _pdfs_under(folder: Path) -> list[Path]:
-    pdfs = []
+    pdfs: list[Path] = []
     for root, dirs, files in os.walk(folder):
         dirs.sort()
         pdfs.extend(Path(root) / name for name in sorted(files) if name.lower().endswith(".pdf"))

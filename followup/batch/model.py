@@ -14,6 +14,7 @@ from followup.batch_tables import WarningTally
 from followup.pipeline import extract_document
 
 if TYPE_CHECKING:
+    from followup.output import CsvDialect
     from followup.schemas import Document
 
 # extract_document's signature: (path, *, period, password, vocabulary_files, reader=..., sha256=...) -> Document.
@@ -53,7 +54,7 @@ class BatchSettings:
     # The tables of all activities written into OUTDIR (batch_tables.TABLE_FILES; csv always) and the CSV's
     # dialect. Not in the fingerprint: they are written from the reports' documents, skipped reports included.
     tables: tuple[str, ...] = ("csv",)
-    csv_dialect: str = "rfc4180"
+    csv_dialect: CsvDialect = "rfc4180"
 
     def fingerprint(self) -> str:
         """Hash of everything that changes an extraction's output other than the input itself.

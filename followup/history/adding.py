@@ -48,11 +48,11 @@ def add_document(connection: sqlite3.Connection, document: Document, *, series: 
         series_id = _series_id(connection, key, document.title)
         replaced = connection.execute("DELETE FROM periods WHERE series_id = ? AND period = ?",
                                       (series_id, document.period)).rowcount > 0
-        period_id = connection.execute(
+        period_id = _inserted(connection.execute(
             "INSERT INTO periods (series_id, period, period_start, title, source_file, source_sha256, pages,"
             " schema_version, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (series_id, document.period, period_start(document.period), document.title, document.source.file,
-             document.source.sha256, document.source.pages, document.schema_version, added_at)).lastrowid
+             document.source.sha256, document.source.pages, document.schema_version, added_at)))
         insert_period_details(connection, period_id, document)
         previous = _previous_period(connection, series_id, document.period)
         links = link_period(document.period, document.activities, *_linked(connection, previous))
@@ -65,11 +65,19 @@ def add_document(connection: sqlite3.Connection, document: Document, *, series: 
                  continued=sum(1 for link in links if link.previous_index is not None), relinked_periods=relinked)
 
 
+def _inserted(cursor: sqlite3.Cursor) -> int:
+    """The rowid an INSERT gave its row (typeshed types lastrowid optional: it is None only before any INSERT)."""
+    rowid = cursor.lastrowid
+    if rowid is None:
+        raise TypeError("an INSERT left no lastrowid")
+    return rowid
+
+
 def _series_id(connection: sqlite3.Connection, key: str, title: str | None) -> int:
     row = connection.execute("SELECT series_id FROM series WHERE key = ?", (key,)).fetchone()
     if row:
         return int(row[0])
-    return int(connection.execute("INSERT INTO series (key, title) VALUES (?, ?)", (key, title)).lastrowid)
+    return _inserted(connection.execute("INSERT INTO series (key, title) VALUES (?, ?)", (key, title)))
 
 
 def _refresh_series_title(connection: sqlite3.Connection, series_id: int) -> None:
@@ -108,8 +116,8 @@ def _identity_id(connection: sqlite3.Connection, series_id: int, key: str) -> in
     if row:
         return int(row[0])
     first_period = key.split("/", 1)[0]
-    return int(connection.execute("INSERT INTO identities (series_id, key, first_period) VALUES (?, ?, ?)",
-                                  (series_id, key, first_period)).lastrowid)
+    return _inserted(connection.execute("INSERT INTO identities (series_id, key, first_period) VALUES (?, ?, ?)",
+                                        (series_id, key, first_period)))
 
 
 def _link_values(connection: sqlite3.Connection, series_id: int, link: Link, previous_rows: Sequence[int]

@@ -8,8 +8,9 @@ from __future__ import annotations
 import io
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -17,8 +18,12 @@ matplotlib.use("svg")  # no display, no GUI toolkit: the report is made on serve
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 from followup.meeting_report.content import Delayed, ResponsibleMoves  # noqa: E402
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 from followup.meeting_report.labels import StatusStyle  # noqa: E402
 
 # Inches: an A4 page minus margins is about 7 inches wide; per-period and per-row sizes keep bars readable.
@@ -29,7 +34,7 @@ MIN_CHART_HEIGHT_IN = 1.6
 LABEL_WRAP = 46
 FONT_SIZE = 8.5
 
-_STYLE = {
+_STYLE: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",  # text stays text: selectable, searchable, read by screen readers
     "svg.hashsalt": "followup",  # deterministic ids: the same data gives the same SVG
     "font.size": FONT_SIZE,
@@ -60,7 +65,7 @@ def _wrapped(label: str) -> str:
     return "\n".join(lines)
 
 
-def status_chart(counts: Sequence[dict[str, object]], styles: dict[str, StatusStyle], title: str) -> str:
+def status_chart(counts: Sequence[Mapping[str, Any]], styles: dict[str, StatusStyle], title: str) -> str:
     """Stacked bars: activities per status, one bar per period, the count printed in each segment."""
     periods = [str(c["period"]) for c in counts]
     with plt.rc_context(_STYLE):
@@ -120,6 +125,8 @@ def moves_chart(responsibles: Sequence[ResponsibleMoves], title: str) -> str:
         axes.set_yticks(range(len(responsibles)), [_wrapped(r.responsible) for r in responsibles])
         axes.invert_yaxis()
         axes.set_xlabel("flyttade tidsgränser")
-        axes.xaxis.get_major_locator().set_params(integer=True)
+        locator = axes.xaxis.get_major_locator()
+        if isinstance(locator, MaxNLocator):  # the default AutoLocator is one
+            locator.set_params(integer=True)
         axes.margins(x=0.2)
         return _svg(figure, title)
