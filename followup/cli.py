@@ -162,6 +162,10 @@ _TIMEOUT_OPTION = click.option(
 _MEMORY_OPTION = click.option(
     "--memory-limit", "memory_limit", type=click.IntRange(min=256), default=DEFAULT_MEMORY_LIMIT_MB,
     show_default=True, help="Megabytes of memory one report may take before it is rejected as `too_large`.")
+_VOCABULARY_OPTION = click.option(
+    "--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    callback=lambda ctx, param, value: _checked_vocabulary(value),
+    help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
 _READER_OPTION = click.option(
     "--reader", type=click.Choice(READERS), default=DEFAULT_READER, show_default=True,
     help="Page reader: pdfplumber is the reference; pdfminer gives the same output faster; pdfium is faster still "
@@ -189,9 +193,7 @@ def main() -> None:
 @output_options(["json", "csv", "jsonl", "xlsx", "parquet"], default="json")
 @click.option("--period", help="The follow-up period, YYYY-MM (else read from the document or file name).")
 @click.option("--password", help="Password of an encrypted PDF.")
-@click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              callback=lambda ctx, param, value: _checked_vocabulary(value),
-              help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
+@_VOCABULARY_OPTION
 @_TIMEOUT_OPTION
 @_MEMORY_OPTION
 @_READER_OPTION
@@ -231,9 +233,7 @@ def _deliver(rendered: Rendered, output: Path | None) -> None:
 @click.option("--period", "periods", multiple=True, metavar="YYYY-MM",
               help="The follow-up period of OLD, then (given again) of NEW (else each one's own).")
 @click.option("--password", help="Password of the encrypted PDFs among OLD and NEW.")
-@click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              callback=lambda ctx, param, value: _checked_vocabulary(value),
-              help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
+@_VOCABULARY_OPTION
 @_TIMEOUT_OPTION
 @_MEMORY_OPTION
 def diff(old: Path, new: Path, out: OutputChoice, lang: str, periods: tuple[str, ...],
@@ -301,9 +301,7 @@ def _load_document(path: Path, *, timeout: float | None = None, memory_limit: in
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary; failures are still listed.")
 @click.option("--period", help="The follow-up period, YYYY-MM, for every input (else each one's own).")
 @click.option("--password", help="Password of the encrypted PDFs among the inputs.")
-@click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              callback=lambda ctx, param, value: _checked_vocabulary(value),
-              help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
+@_VOCABULARY_OPTION
 @_READER_OPTION
 @table_options(["csv", "xlsx", "jsonl", "parquet"])
 def batch(inputs: tuple[str, ...], outdir: Path, files_from: TextIO | None, prune: bool,
@@ -416,9 +414,7 @@ def schema(output: str) -> None:
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path, dir_okay=False),
               help="The picture to write (PNG).")
 @click.option("--password", help="Password of an encrypted PDF.")
-@click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              callback=lambda ctx, param, value: _checked_vocabulary(value),
-              help="Extra vocabulary file (TOML), as for extract: its status words decide the statuses drawn.")
+@_VOCABULARY_OPTION
 @click.option("--resolution", type=click.IntRange(min=36, max=600), default=110, show_default=True,
               help="Pixels per inch of the picture.")
 @_READER_OPTION
@@ -494,9 +490,7 @@ def history() -> None:
               help="Seconds one PDF may take before it is stopped and recorded as failed.")
 @click.option("--period", help="The follow-up period, YYYY-MM, of every input (else each one's own).")
 @click.option("--password", help="Password of the encrypted PDFs among the inputs.")
-@click.option("--vocabulary", "vocabulary_files", multiple=True, type=click.Path(path_type=Path, exists=True, dir_okay=False),
-              callback=lambda ctx, param, value: _checked_vocabulary(value),
-              help="Extra vocabulary file (TOML) extending units, roles, abbreviations and status labels.")
+@_VOCABULARY_OPTION
 @click.option("--quiet", is_flag=True, help="No progress bar and no summary; failures are still listed.")
 def history_add(database: Path, inputs: tuple[str, ...], series: str | None, jobs: int | None, timeout: float,
                 period: str | None, password: str | None, vocabulary_files: tuple[Path, ...], quiet: bool) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from enum import Enum
 from typing import Any, Final, Literal, cast
 
@@ -109,26 +109,7 @@ class LeanInterpreter(PDFPageInterpreter):
         except Unsupported:
             self._execute_parsed(valid_streams)
             return
-        operators: dict[PSKeyword, tuple[Any, int] | None] = {}
-        push, pop = self.push, self.pop
-        for obj in objects:
-            if type(obj) is not PSKeyword:
-                push(obj)
-                continue
-            operator = operators.get(obj, _UNSEEN)
-            if operator is _UNSEEN:
-                operator = operators[obj] = self._operator(obj)
-            if operator is None:
-                if settings.STRICT:
-                    raise PDFInterpreterError(f"Unknown operator: {keyword_name(obj)!r}")
-                continue
-            func, nargs = operator
-            if nargs:
-                args = pop(nargs)
-                if len(args) == nargs:
-                    func(*args)
-            else:
-                func()
+        self._dispatch(objects)
 
     def _execute_parsed(self, valid_streams: list[PDFStream]) -> None:
         """The same dispatch over pdfminer's own content parser, for content the fast reader leaves to it."""
@@ -136,14 +117,14 @@ class LeanInterpreter(PDFPageInterpreter):
             parser = PDFContentParser(valid_streams)
         except PSEOF:
             return
+        self._dispatch(_parsed_objects(parser))
+
+    def _dispatch(self, objects: Iterable[Any]) -> None:
+        """Operands pushed, operators run with as many of them as they take (PDFPageInterpreter.execute)."""
         operators: dict[PSKeyword, tuple[Any, int] | None] = {}
-        nextobject, push, pop = parser.nextobject, self.push, self.pop
-        while True:
-            try:
-                (_, obj) = nextobject()
-            except PSEOF:
-                break
-            if not isinstance(obj, PSKeyword):
+        push, pop = self.push, self.pop
+        for obj in objects:
+            if type(obj) is not PSKeyword:
                 push(obj)
                 continue
             operator = operators.get(obj, _UNSEEN)
@@ -435,3 +416,13 @@ def page_ctm(mediabox: Sequence[float], rotate: int) -> Matrix:
     if rotate == 270:
         return (0, 1, -1, 0, y1, -x0)
     return (1, 0, 0, 1, -x0, -y0)
+
+
+def _parsed_objects(parser: PDFContentParser) -> Iterator[Any]:
+    """The objects pdfminer's content parser reads, until the end of the content."""
+    while True:
+        try:
+            (_, obj) = parser.nextobject()
+        except PSEOF:
+            return
+        yield obj
