@@ -50,5 +50,4 @@ WARNINGS: dict[WarningCode, str] = {
 }
 
 REJECTION_CODES: frozenset[str] = frozenset(get_args(RejectionCode))
-FAILURE_CODES: frozenset[str] = frozenset(REJECTION_CODES | {"crashed", "internal"})
 WARNING_CODES: frozenset[str] = frozenset(get_args(WarningCode))
