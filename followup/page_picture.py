@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
-from PIL import ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
 from followup.extract.document import PageFindings
 from followup.extract.tables import TableSlice
@@ -102,8 +102,6 @@ class _Overlay:
     """A transparent layer in the page image's pixels, drawn in PDF points."""
 
     def __init__(self, size: tuple[int, int], scale: float, offset: tuple[float, float]) -> None:
-        from PIL import Image
-
         self.layer = Image.new("RGBA", size, (0, 0, 0, 0))
         self._draw = ImageDraw.Draw(self.layer)
         self._scale = scale
