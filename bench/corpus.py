@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
 from itertools import cycle
 from pathlib import Path
@@ -69,11 +68,15 @@ def concatenated_report(sources: list[Path], target: Path, *, reports: int | Non
 
 
 def batch_folder(sources: list[Path], folder: Path, copies: int) -> int:
-    """Fill a folder with `copies` report files taken from the sources in turn; returns their pages."""
+    """Fill a folder with `copies` distinct report files taken from the sources in turn; returns their pages.
+
+    Each copy gets a title of its own: batch extracts byte-identical inputs once, so plain copies
+    would measure its duplicate detection, not its extraction."""
     folder.mkdir(parents=True, exist_ok=True)
-    page_counts = {source: _page_count(source) for source in sources}
     total = 0
     for number, source in zip(range(copies), cycle(sources)):
-        shutil.copyfile(source, folder / f"copy-{number:03d}-{source.name}")
-        total += page_counts[source]
+        with pikepdf.open(source) as pdf:
+            pdf.docinfo["/Title"] = f"batch copy {number}"
+            pdf.save(folder / f"copy-{number:03d}-{source.name}", deterministic_id=True)
+            total += len(pdf.pages)
     return total

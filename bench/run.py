@@ -290,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
                              "samples": {s.name: s.pages for s in samples}}
         results["long_report"] = long_report(samples, workdir, reports=10 if args.quick else 40, runs=runs)
         results["memory"] = memory(samples, workdir, pages=100 if args.quick else 400)
-        results["batch"] = batch(samples, workdir, copies=5 if args.quick else 20, cores=int(machine["cores"]), runs=runs)
+        results["batch"] = batch(samples, workdir, copies=5 if args.quick else 60, cores=int(machine["cores"]), runs=runs)
         results["diff"] = diff(samples, workdir, runs=runs)
         results["commands"] = commands(samples, workdir, runs=max(runs, 5))
         _say("diff scaling: " + ", ".join(f"{size:,}" for size in diff_scaling.SIZES) + " activities, fresh processes")
