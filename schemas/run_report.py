@@ -42,6 +42,14 @@ class RunSummary(_Model):
 
 
 class RunInput(_Model):
+    """What became of one input: `status` "ok", "failed" (`code` says why) or "duplicate".
+
+    Batch builds these as each input settles (its journal and progress lines read them) and writes
+    them into the run report as they are.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     file: str = Field(description="the input as named, one line (undecodable bytes escaped)")
     output: str = Field(description="its JSON file in OUTDIR")
     sha256: str | None = None
@@ -56,6 +64,14 @@ class RunInput(_Model):
     peak_memory_mb: float | None = None
     traceback: str | None = Field(None, description="an internal error's traceback, for a bug report")
     duplicate_of: str | None = Field(None, description="the earlier input with the same content")
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
 
 
 class RunReport(_Model):

@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -82,7 +81,7 @@ class Journal:
         self.path = path
 
     def append(self, result: InputResult) -> None:
-        line = json.dumps(asdict(result), ensure_ascii=False) + "\n"
+        line = json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n"
         with open(self.path, "a", encoding="utf-8") as handle:
             handle.write(line)
             handle.flush()

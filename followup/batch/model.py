@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from followup.batch_tables import WarningTally
 from followup.pipeline import extract_document
+from followup.schemas.run_report import RunInput
 
 if TYPE_CHECKING:
     from followup.output import CsvDialect
@@ -83,35 +84,8 @@ class BatchInput:
     output: str
 
 
-@dataclass(frozen=True)
-class InputResult:
-    """What became of one input; `status` is "ok" or "failed", `code` says why it failed."""
-
-    file: str
-    output: str
-    sha256: str | None
-    settings: str
-    status: str
-    skipped: bool = False
-    reason: str | None = None
-    code: str | None = None
-    pages: int | None = None
-    activities: int | None = None
-    seconds: float = 0.0
-    # The high-water mark of the worker process's memory when it finished this input (it may
-    # have read other inputs before); what a long report costs in memory.
-    peak_memory_mb: float | None = None
-    traceback: str | None = None
-    # status "duplicate": the earlier input with the same content (extracted once, counted once).
-    duplicate_of: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.status == "ok"
-
-    @property
-    def failed(self) -> bool:
-        return self.status == "failed"
+# What became of one input is the run report's public record of it, built once.
+InputResult = RunInput
 
 
 @dataclass(frozen=True)

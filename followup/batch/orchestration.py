@@ -163,10 +163,10 @@ def _result_of(item: BatchInput, sha256: str | None, fingerprint: str, outcome: 
                        status="failed", seconds=round(outcome.get("seconds", 0.0), 3),
                        peak_memory_mb=outcome.get("peak_memory_mb"))
     if outcome["kind"] == "ok":
-        return replace(base, status="ok", pages=outcome["pages"], activities=outcome["activities"])
+        return base.model_copy(update={"status": "ok", "pages": outcome["pages"], "activities": outcome["activities"]})
     # The run report is the command line's: its reasons name the option that helps, as its error lines do.
     reason = with_option_hint(outcome["reason"], outcome.get("setting"))
-    return replace(base, reason=reason, code=outcome["code"], traceback=outcome.get("traceback"))
+    return base.model_copy(update={"reason": reason, "code": outcome["code"], "traceback": outcome.get("traceback")})
 
 
 def _remove_leftover_temporaries(outdir: Path, names: Iterable[str]) -> None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 from followup.batch.model import BatchSettings, BatchSummary
@@ -43,7 +42,7 @@ def run_report_json(summary: BatchSummary, settings: BatchSettings, fingerprint:
             "pages_per_second": round(summary.pages_per_second, 2) if summary.pages_per_second else None,
             "peak_memory_mb": summary.peak_memory_mb,
         },
-        "inputs": [asdict(result) for result in summary.results],
+        "inputs": [result.model_dump(mode="json") for result in summary.results],
         # Outputs of inputs no longer given (or now duplicates); `pruned`: removed by this run.
         "stale": summary.stale,
         "pruned": summary.pruned,
