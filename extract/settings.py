@@ -104,6 +104,11 @@ class ExtractSettings(BaseModel):
         1.0, "Line heights below this (pt) are taken as this, so gaps measured in lines stay finite.")
     min_font_size: float = _tolerance(1.0, "Type sizes below this (pt) are taken as this, so gaps measured in ems stay finite.")
 
+    # ---------------------------------------------------------------- line ends (text_lines.py)
+    hyphen_room_slack: float = _tolerance(
+        0.01, "A piece of the next line fits at the end of a hyphenated line only with this many font sizes to spare "
+        "(producers round glyph widths; the eval PDFs' hyphenation hyphens leave at most 0.006 em short).")
+
     # ---------------------------------------------------------------- rows and group rows (tables.py)
     trailing_gap_lines: float = _tolerance(
         2.5, "Below the last rule, text closer than this many line heights still belongs to the row (its rule cut off).")

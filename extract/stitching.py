@@ -226,8 +226,9 @@ def resolve_merged_cells(rows: list[_Row]) -> list[_Row]:
             group = rows[start:i]
             if len(group) > 1:
                 text = "\n".join(t for t in (_text(r, role) for r in group) if t.strip())
+                line_ends = tuple(end for r in group if role in r.cells for end in r.cells[role].line_ends)
                 for row in group:
-                    row.cells[role] = replace(row.cells.get(role, Cell("")), text=text)
+                    row.cells[role] = replace(row.cells.get(role, Cell("")), text=text, line_ends=line_ends)
             start = i
     return rows
 
@@ -247,11 +248,13 @@ def _absorb(target: _Row, continuation: _Row) -> None:
         text = known.text
         if cell.text.strip():
             text = f"{known.text}\n{cell.text}" if known.text.strip() else cell.text
-        target.cells[role] = Cell(text, known.fill or cell.fill, known.marker or cell.marker)
+        target.cells[role] = Cell(text, known.fill or cell.fill, known.marker or cell.marker,
+                                  known.line_ends + cell.line_ends)
     target.row_fill = target.row_fill or continuation.row_fill
     target.pages.extend(p for p in continuation.pages if p not in target.pages)
 
 
 def _raw_row(row: _Row) -> RawRow:
-    cells = {role: RawCell(text=cell.text, fill=cell.fill, marker=cell.marker) for role, cell in row.cells.items()}
+    cells = {role: RawCell(text=cell.text, fill=cell.fill, marker=cell.marker, line_ends=list(cell.line_ends))
+             for role, cell in row.cells.items()}
     return RawRow(cells=cells, row_fill=row.row_fill, pages=row.pages, group=row.group)

@@ -6,7 +6,7 @@ header when it has none. Every character of the table body lands in exactly one 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from followup.extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
@@ -21,7 +21,17 @@ from followup.extract.headers import HeaderBand, HeaderVocabulary, column_role, 
 from followup.extract.nested import nested_table_text
 from followup.extract.page_content import Box, PageContent
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from followup.extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns, text_lines
+from followup.extract.text_lines import (
+    CharIndex,
+    TextLine,
+    cell_text,
+    line_end_room,
+    lines_text,
+    split_by_columns,
+    text_lines,
+    text_right_edge,
+)
+from followup.schemas.raw import LineEnd
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,8 @@ class Cell:
     text: str
     fill: str | None = None
     marker: str | None = None
+    # The room left at its hyphenated line ends (text_lines.line_end_room), for the line-break repair.
+    line_ends: tuple[LineEnd, ...] = ()
 
 
 @dataclass
@@ -192,11 +204,15 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
         body_limit = trailing.box.top - settings.cut_margin if trailing is not None else body.limit
         rows_spans = _unruled_row_spans(ctx, edges, body.body_top, body_limit)
     rows = []
+    cell_lines: list[tuple[SliceRow, dict[str, list[TextLine]]]] = []
     for span in rows_spans:
-        row = _group_row(ctx.index, edges, span) if span.group else _slice_row(ctx, columns, edges, span)
+        lines: dict[str, list[TextLine]] = {}
+        row = _group_row(ctx.index, edges, span) if span.group else _slice_row(ctx, columns, edges, span, lines)
         row.ruled_below = span.ruled_below
         if row.group or any(c.text or c.fill or c.marker for c in row.cells.values()):
             rows.append(row)
+            cell_lines.append((row, lines))
+    _measure_line_ends(cell_lines, settings)
     if not (body_bounds or body.ruled):
         _continue_empty_area_cells(rows)
     table_bottom = rows_spans[-1].bottom if rows_spans else body.body_top
@@ -641,8 +657,29 @@ def _line_leading(columns: Sequence[Sequence[TextLine]], settings: ExtractSettin
     return max(gaps[len(gaps) // 4], 0.0) if gaps else 0.0
 
 
-def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[float], span: RowSpan) -> SliceRow:
-    """One row's cells: text (a nested table read cell by cell), shading and marker, by column key."""
+def _measure_line_ends(cell_lines: Sequence[tuple[SliceRow, dict[str, list[TextLine]]]],
+                       settings: ExtractSettings) -> None:
+    """The room at every hyphenated line end of the slice's cells (text_lines.line_end_room), measured
+    from the right edge of the column's text in all its rows on the page: the widest line with more
+    than one word. The cells of one column share their width, so the column shows it best."""
+    right: dict[str, float] = {}
+    for _, lines in cell_lines:
+        for key, cell in lines.items():
+            edge = text_right_edge(cell)
+            if edge is not None:
+                right[key] = max(edge, right.get(key, edge))
+    for row, lines in cell_lines:
+        for key, cell in lines.items():
+            if key in right:
+                ends = line_end_room(cell, settings.hyphen_room_slack, right[key])
+                if ends:
+                    row.cells[key] = replace(row.cells[key], line_ends=tuple(ends))
+
+
+def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[float], span: RowSpan,
+               lines_out: dict[str, list[TextLine]] | None = None) -> SliceRow:
+    """One row's cells: text (a nested table read cell by cell), shading and marker, by column key;
+    `lines_out` receives the text lines of each cell that is no nested table."""
     page, settings, top, bottom = ctx.page, ctx.settings, span.top, span.bottom
     per_column = split_by_columns(ctx.index.band(top, bottom), edges)
     band_fills = fills_in_band(page.fills, top, bottom)
@@ -658,7 +695,14 @@ def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[floa
             continue
         box = Box(column.x0, top, column.x1, bottom)
         nested = nested_table_text(chars, band_rulings, box, settings) if band_rulings else None
-        cells[key] = Cell(nested if nested is not None else cell_text(chars), cell_shading(box, band_fills, settings),
+        if nested is None:
+            lines = text_lines(chars)
+            text = lines_text(lines)
+            if lines_out is not None:
+                lines_out[key] = lines
+        else:
+            text = nested
+        cells[key] = Cell(text, cell_shading(box, band_fills, settings),
                           cell_marker(box, band_fills, settings) or glyph_marker(chars))
         if i in span.merged:
             merged_roles.add(key)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from followup.extract.page_content import Box, Char
+from followup.schemas.raw import LineEnd
 
 # A gap wider than this fraction of the font size between two glyphs is a word space.
 WORD_GAP = 0.22
@@ -161,7 +162,11 @@ def words_of(chars: Sequence[Char]) -> list[Word]:
 
 def cell_text(chars: Sequence[Char]) -> str:
     """A cell's text: its lines joined by "\\n", a blank line where a paragraph gap is."""
-    lines = text_lines(chars)
+    return lines_text(text_lines(chars))
+
+
+def lines_text(lines: Sequence[TextLine]) -> str:
+    """The text of a cell's lines (`cell_text`)."""
     out: list[str] = []
     for i, line in enumerate(lines):
         if i:
@@ -171,3 +176,45 @@ def cell_text(chars: Sequence[Char]) -> str:
             out.append("\n\n" if gap > PARAGRAPH_GAP * height else "\n")
         out.append(line.text)
     return "".join(out)
+
+
+# Hyphens a line may end in; a soft hyphen (U+00AD) is hyphenation whatever the room.
+_LINE_END_HYPHENS = ("-", "\u2010")
+
+
+def text_right_edge(lines: Sequence[TextLine]) -> float | None:
+    """Where a text's lines end at most: its widest line with more than one word (a single word may
+    stick out of its column); None without such a line."""
+    return max((line.box.x1 for line in lines if " " in line.text), default=None)
+
+
+def line_end_room(lines: Sequence[TextLine], slack: float, edge: float | None = None) -> list[LineEnd]:
+    """How much of the next line would still have fitted at each hyphenated line end of a text.
+
+    `edge`: the right edge of the text's column (`text_right_edge` of all the column's lines); by
+    default that of these lines (a justified text leaves no room anywhere). At a line ending in a
+    hyphen the room left is that edge less the line's own, less `slack` font sizes; the answer is
+    how many characters of the next line's first word, at their own widths, fit in it. Only line
+    ends with room for a character or more are listed. Automatic hyphenators break at the last
+    hyphenation point that fits, so normalize reads a later point that would have fitted as a
+    hyphen the author typed ("Tand-" + "vårdsenheten" with room for "vårds").
+    """
+    edge = text_right_edge(lines) if edge is None else edge
+    if edge is None:
+        return []
+    ends: list[LineEnd] = []
+    for line, below in zip(lines, lines[1:], strict=False):
+        if not line.text.endswith(_LINE_END_HYPHENS):
+            continue
+        room = edge - line.box.x1 - slack * line.size
+        fits = 0
+        for char in below.chars:
+            if not char.text.isalnum():
+                break
+            room -= char.x1 - char.x0
+            if room < 0:
+                break
+            fits += len(char.text.translate(LIGATURES))
+        if fits:
+            ends.append(LineEnd(line=line.text, next=below.text, fits=fits))
+    return ends

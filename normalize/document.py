@@ -20,6 +20,7 @@ from followup.schemas import (
     LegendColour,
     LegendEntry,
     Milestone,
+    RawCell,
     RawDocument,
     RawRow,
     Source,
@@ -78,7 +79,7 @@ def build_activity(
     `words`: the report's mid-line spelling (`document_words`), for the line-break repair.
     """
     def cell(role: str) -> str | None:
-        return _repaired(row.cells[role].text, marked_hyphenation, words) if role in row.cells else None
+        return _repaired(row.cells[role], marked_hyphenation, words) if role in row.cells else None
 
     texts = {role: cell(role) for role in TEXT_ROLES}
     # An Område column with text wins over the group row the activity sits under.
@@ -103,7 +104,7 @@ def build_activity(
         new_deadline=new_deadline,
         highlighted=highlighted,
         pages=row.pages,
-        extra={name: _repaired(cell.text, marked_hyphenation, words) or "" for name, cell in row.extra.items()},
+        extra={name: _repaired(cell, marked_hyphenation, words) or "" for name, cell in row.extra.items()},
     )
     return activity, unmatched
 
@@ -170,11 +171,17 @@ def _status(row: RawRow, follow_up: str | None, legend: list[LegendEntry], vocab
 
 
 def _repaired(
-    text: str | None, marked_hyphenation: bool = False, words: DocumentWords | None = None
+    text: str | RawCell | None, marked_hyphenation: bool = False, words: DocumentWords | None = None
 ) -> str | None:
+    """A cell's (or a milestone's) text with its line breaks repaired; a cell's room at its line ends
+    (RawCell.line_ends, measured by extract) is the first evidence at a hyphen."""
     if text is None:
         return None
-    repaired = repair_text(text, marked_hyphenation=marked_hyphenation, document=words).strip()
+    line_ends = None
+    if isinstance(text, RawCell):
+        line_ends = {(end.line, end.next): end.fits for end in text.line_ends}
+        text = text.text
+    repaired = repair_text(text, marked_hyphenation=marked_hyphenation, document=words, line_ends=line_ends).strip()
     return repaired or None
 
 

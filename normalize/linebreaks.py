@@ -326,6 +326,7 @@ def resolve_line_end_hyphen(
     vocabulary: LineBreakVocabulary | None = None,
     document: DocumentWords | None = None,
     preceding: str = "",
+    fits: int | None = None,
 ) -> Decision:
     """Decide what a hyphen ending the line `before` means, given the next line `after`.
 
@@ -339,6 +340,14 @@ def resolve_line_end_hyphen(
     "röntgen-remisserna").
     `preceding`: the paragraph's text before `before`, where the word that opens a two-part
     conjunction may stand ("såväl läkar-" + "som sjuksköterskor").
+    `fits`: how many characters of `after`, from its start, would still have fitted on the line of
+    `before` (extract measures it on the page: the room left before the text's right edge). It is
+    the first rung: an automatic hyphenator (LibreOffice, WeasyPrint; Liang's patterns) breaks a
+    word at the last hyphenation point whose piece still fits, so where the joined word has a later
+    point within reach the hyphen is the author's: "Tand-" + "vårdsenheten" with room for "vårds"
+    (a point of "tandvårdsenheten") is "Tand-vårdsenheten", and before a conjunction such a hyphen
+    is suspended. The room never says "join" (a typed hyphen may have no room left either); without
+    it (None, plain text) the decision is the lexicon's as below.
     When the evidence is tied the hyphen is kept: a wrongly dropped hyphen cannot be recovered.
     """
     lexicon = lexicon or swedish_lexicon()
@@ -346,6 +355,8 @@ def resolve_line_end_hyphen(
     head_token = _last_token(before.rstrip())
     head = head_token.removesuffix("-")
     tail = after.strip().split(" ", 1)[0] if after.strip() else ""
+    if fits and head and tail and _later_point_fits(head, tail, fits):
+        return "suspended" if _is_conjunction(tail, vocabulary) else "keep"
     if head and tail and _is_web_address(head + tail, vocabulary):
         return _resolve_in_web_address(head, tail, lexicon, vocabulary, document)
     if head and _ABBREVIATION.fullmatch(_last_part(head)):
@@ -552,6 +563,20 @@ def _hyphenator() -> pyphen.Pyphen:
         pyphen.hdcache[patterns] = load_cached("pyphen-sv_SE", [Path(patterns)], lambda: pyphen.HyphDict(patterns),
                                                pyphen.HyphDict, extra=f"pyphen {pyphen.__version__}")
     return pyphen.Pyphen(lang="sv_SE")
+
+
+def _later_point_fits(head: str, tail: str, fits: int) -> bool:
+    """The word broken at this line end has a hyphenation point after the break within the first
+    `fits` letters of the next line: a hyphenator would have broken there ("Tand-" + "vårdsenheten"
+    with room for "vårds")."""
+    fragment = _LAST_LETTERS.search(head)
+    tail_word = _FIRST_LETTERS.match(tail)
+    if fragment is None or tail_word is None:
+        return False
+    start = len(fragment.group(0))
+    reach = start + min(fits, len(tail_word.group(0)))
+    word = (fragment.group(0) + tail_word.group(0)).lower()
+    return any(start < point <= reach for point in _hyphenator().positions(word))
 
 
 def _is_hyphenation_point(fragment: str, tail_word: str) -> bool:
@@ -879,7 +904,11 @@ def _collect_spelling(token: str, hyphenated: dict[str, Counter[str]], closed: C
 
 
 def repair_text(
-    text: str, *, marked_hyphenation: bool = False, document: DocumentWords | None = None
+    text: str,
+    *,
+    marked_hyphenation: bool = False,
+    document: DocumentWords | None = None,
+    line_ends: Mapping[tuple[str, str], int] | None = None,
 ) -> str:
     """Join a cell's PDF lines the Swedish way.
 
@@ -892,16 +921,22 @@ def repair_text(
     way at a line end ("röntgen-" + "remiss" keeps its hyphen in a report that writes
     "röntgen-remisser" elsewhere).
 
+    `line_ends`: the page's room at hyphenated line ends, (line, next line) → how many characters
+    of the next line would still have fitted after the first (extract's RawCell.line_ends): where a
+    later hyphenation point of the word would have fitted, the hyphen was typed and stays
+    (`resolve_line_end_hyphen`'s `fits`). Without it the repair decides from the text alone.
+
     Paragraphs (separated by blank lines) and list items (a line opening with •, *, – or "- ")
     each become one output line; the output lines are separated by a single "\\n". Whitespace
     inside a line is collapsed. A line ending in a hyphen is joined as `resolve_line_end_hyphen`
     decides; any other line end becomes one space. A mid-line "hälso-och" is written "hälso- och".
     """
     vocabulary = line_break_vocabulary()
+    rooms = {(_line_key(line), _line_key(below)): n for (line, below), n in (line_ends or {}).items()}
     blocks: list[str] = []
     for paragraph in _paragraphs(text, marked_hyphenation):
         for item in _items(paragraph, vocabulary):
-            joined = _join_lines(item, marked_hyphenation, document)
+            joined = _join_lines(item, marked_hyphenation, document, rooms)
             if joined:
                 blocks.append(_space_suspensions(joined, vocabulary))
     return "\n".join(blocks)
@@ -954,15 +989,24 @@ def _starts_item(line: str, vocabulary: LineBreakVocabulary) -> bool:
     return line.startswith(vocabulary.dash_bullet + " ")
 
 
+def _line_key(line: str) -> str:
+    """A line as `_paragraphs` gives it (NFC, typographic hyphens plain, whitespace collapsed)."""
+    return " ".join(unicodedata.normalize("NFC", line).replace("\u2010", "-").replace("\u2011", "-").split())
+
+
 def _join_lines(
-    lines: list[str], marked_hyphenation: bool = False, document: DocumentWords | None = None
+    lines: list[str],
+    marked_hyphenation: bool = False,
+    document: DocumentWords | None = None,
+    rooms: Mapping[tuple[str, str], int] | None = None,
 ) -> str:
     """Join from the last line backwards, so each decision sees the whole word that follows
     ("in-" + "checkningsautoma-" + "ter" is judged against "checkningsautomater")."""
     text = lines[-1]
     for at in range(len(lines) - 2, -1, -1):
         preceding = " ".join(lines[max(0, at - 1) : at])
-        text = _join_pair(lines[at], text, marked_hyphenation, document, _carried_into(lines, at), preceding)
+        fits = rooms.get((lines[at], lines[at + 1])) if rooms else None
+        text = _join_pair(lines[at], text, marked_hyphenation, document, _carried_into(lines, at), preceding, fits)
     return text
 
 
@@ -990,6 +1034,7 @@ def _join_pair(
     document: DocumentWords | None = None,
     carried: str = "",
     preceding: str = "",
+    fits: int | None = None,
 ) -> str:
     vocabulary = line_break_vocabulary()
     if before.endswith("/"):
@@ -1001,7 +1046,7 @@ def _join_pair(
     if not before.endswith("-") or before.endswith("--"):
         return f"{before} {after}"
     before_in_view = carried + before if carried and " " not in before else before
-    decision = resolve_line_end_hyphen(before_in_view, after, document=document, preceding=preceding)
+    decision = resolve_line_end_hyphen(before_in_view, after, document=document, preceding=preceding, fits=fits)
     if marked_hyphenation and decision == "join":
         decision = "keep"
     if decision == "join":

@@ -26,21 +26,21 @@ if TYPE_CHECKING:
         Source,
         Warning,
     )
-    from followup.schemas.raw import LegendEntry, RawCell, RawDocument, RawRow, RawTable
+    from followup.schemas.raw import LegendEntry, LineEnd, RawCell, RawDocument, RawRow, RawTable
     from followup.schemas.table import ActivityRecord
 
 _HOMES = {
     "followup.schemas.diff": ("ActivityChange", "Diff", "DiffSide", "DiffSummary"),
     "followup.schemas.document": ("SCHEMA_VERSION", "Activity", "DateValue", "Document", "LegendColour", "Milestone",
                          "Responsible", "Role", "Source", "Warning"),
-    "followup.schemas.raw": ("LegendEntry", "RawCell", "RawDocument", "RawRow", "RawTable"),
+    "followup.schemas.raw": ("LegendEntry", "LineEnd", "RawCell", "RawDocument", "RawRow", "RawTable"),
     "followup.schemas.table": ("ActivityRecord",),
 }
 _EXPORTS = {name: home for home, names in _HOMES.items() for name in names}
 
 __all__ = [
     "SCHEMA_VERSION", "Activity", "ActivityChange", "ActivityRecord", "DateValue", "Diff", "DiffSide", "DiffSummary",
-    "Document", "LegendColour", "LegendEntry", "Milestone", "RawCell", "RawDocument", "RawRow", "RawTable",
+    "Document", "LegendColour", "LegendEntry", "LineEnd", "Milestone", "RawCell", "RawDocument", "RawRow", "RawTable",
     "Responsible", "Role", "Source", "Warning",
 ]
 

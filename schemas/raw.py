@@ -20,8 +20,25 @@ class _Raw(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class LineEnd(_Raw):
+    """A line of a cell ending in a hyphen, the line below it, and the room the first line had left.
+
+    An automatic hyphenator breaks a word at the last hyphenation point whose piece still fits on
+    the line: where a later point would have fitted, the hyphen was typed by the author
+    (normalize/linebreaks.py). Lines are as in RawCell.text (whitespace collapsed).
+    """
+
+    line: str
+    next: str
+    fits: int = Field(ge=1, description="how many characters of `next`, from its start, would still have fitted "
+                      "after `line` (before the right edge of the cell's text)")
+
+
 class RawCell(_Raw):
     text: str = ""
+    line_ends: list[LineEnd] = Field(
+        default_factory=list,
+        description="the room left at the cell's hyphenated line ends (those with room for a character or more)")
     fill: str | None = Field(None, description="background colour of the cell")
     marker: str | None = Field(None, description="colour of a filled shape drawn inside the cell")
 

@@ -14,7 +14,9 @@ LibreOffice (headless) from a DOCX made with python-docx (language sv-SE, autoHy
 Debian's hyphen-sv patterns) and WeasyPrint (`hyphens: auto`, `lang="sv"`, pyphen's patterns), at
 several column widths so that different words fall at line ends. The gold comes from the source
 text: aligning each PDF line with it tells whether a hyphen at a line end is in the source (real)
-or was added by hyphenation, and whether a space follows.
+or was added by hyphenation, and whether a space follows. Each case also carries the room extract
+measures at its line end (`fits`, as RawCell.line_ends gives it to normalize; the page's column is
+read as a table column).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import json
 import subprocess
 import tempfile
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -78,6 +80,9 @@ class LineBreakCase:
     after: str
     kind: str  # join | keep | suspended | space | nospace
     gold: str
+    # How many characters of `after` would still have fitted after `before` on the page, as extract
+    # measures it for a cell (RawCell.line_ends); None where there was no room (or no hyphen).
+    fits: int | None = None
 
 
 def source_paragraphs(source: Path) -> list[str]:
@@ -153,6 +158,35 @@ def pdf_lines(pdf_path: Path) -> list[str]:
             text = unicodedata.normalize("NFKC", page.extract_text() or "").replace("\u2010", "-")
             lines.extend(" ".join(line.split()) for line in text.split("\n") if line.strip())
     return lines
+
+
+def pdf_line_ends(pdf_path: Path) -> dict[tuple[str, str], int]:
+    """The room at each hyphenated line end, measured by extract's own code with its default
+    settings (extract.text_lines.line_end_room) as for the cells of a table column on a page: the
+    page's one column is the table column, its widest line the right edge of its text. Keyed by
+    (line, next line), spaces removed; the value: characters of the next line that would still have
+    fitted."""
+    import pdfplumber
+
+    from followup.extract.readers import DEFAULT_READER, page_reader
+    from followup.extract.settings import DEFAULT_SETTINGS
+    from followup.extract.text_lines import line_end_room, text_lines
+
+    rooms: dict[tuple[str, str], int] = {}
+    with pdfplumber.open(pdf_path) as pdf:
+        for content in page_reader(DEFAULT_READER)(pdf, 0):
+            for end in line_end_room(text_lines(content.chars), DEFAULT_SETTINGS.hyphen_room_slack):
+                rooms[_compact(end.line), _compact(end.next)] = end.fits
+    return rooms
+
+
+def _compact(line: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", line).replace("\u2010", "-").split())
+
+
+def with_room(cases: list[LineBreakCase], rooms: dict[tuple[str, str], int]) -> list[LineBreakCase]:
+    """The cases with the room extract measured at their line ends."""
+    return [replace(case, fits=rooms.get((_compact(case.before), _compact(case.after)))) for case in cases]
 
 
 def align_cases(rendering: str, lines: list[str], paragraphs: list[str]) -> list[LineBreakCase]:
@@ -244,6 +278,7 @@ def generate(evaluation_set: EvaluationSet, render: bool) -> None:
             render_pdf = render_libreoffice if renderer == "libreoffice" else render_weasyprint
             render_pdf(paragraphs, width, size, pdf)
         cases = _fix_triples(align_cases(name, pdf_lines(pdf), paragraphs), paragraphs)
+        cases = with_room(cases, pdf_line_ends(pdf))
         all_cases.extend(cases)
         counts = {k: sum(c.kind == k for c in cases) for k in ("join", "keep", "suspended", "space", "nospace")}
         print(evaluation_set.name, name, counts)

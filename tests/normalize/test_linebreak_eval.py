@@ -9,6 +9,8 @@ from eval.linebreaks.evaluation import (
     TARGETS,
     load_cases,
     missed_targets,
+    rendering_words,
+    repaired_pair,
     report,
     score_cases,
     score_cells,
@@ -35,3 +37,17 @@ def test_whole_paragraphs_come_out_as_written(name: str) -> None:
     cells = score_cells(load_cases(SET_FILES[name]), source_paragraphs(SET_FILES[name]))
     assert cells.paragraphs >= 250
     assert cells.exact / cells.paragraphs >= CELL_FLOORS[name], cells.failures[:3]
+
+
+@pytest.mark.parametrize("name", sorted(SET_FILES))
+def test_the_room_at_a_line_end_never_undoes_a_hyphenation_hyphen(name: str) -> None:
+    # Every case carries the room extract measured at its line end (generate.py); a hyphenator
+    # breaks at the last point that fits, so no hyphenation hyphen has room for a later point.
+    cases = load_cases(SET_FILES[name])
+    words = rendering_words(cases)
+    with_room = [c for c in cases if c["kind"] == "join" and c.get("fits")]
+    assert len(with_room) >= 500
+    undone = [c for c in with_room
+              if repaired_pair(c["before"], c["after"], words[c["rendering"]], c["fits"])
+              != repaired_pair(c["before"], c["after"], words[c["rendering"]])]
+    assert undone == []
