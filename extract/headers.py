@@ -166,7 +166,7 @@ def header_band(
     known), then cells one above the other joined (a cell's words overlap horizontally with the
     part of the cell on the line above)."""
     if line_cells is None:
-        line_cells = [_line_cells(line.words, vocabulary, settings) for line in lines]
+        line_cells = [_line_cells(line.words_with(settings.word_gap), vocabulary, settings) for line in lines]
     columns: list[list[list[Word]]] = []  # per column: its word runs, line by line
     for runs in line_cells:
         for run in runs:
@@ -249,7 +249,7 @@ def header_bands(lines: Sequence[TextLine], vocabulary: HeaderVocabulary,
     a band gives way to one starting at its second line that names more (a line just above the
     header is not part of it).
     """
-    cells = [_line_cells(line.words, vocabulary, settings) for line in lines]
+    cells = [_line_cells(line.words_with(settings.word_gap), vocabulary, settings) for line in lines]
     # Only a band with a line naming a role on its own can be a header: most lines are not tried.
     naming = [any(column_role(" ".join(w.text for w in run), vocabulary) for run in runs) for runs in cells]
     best = [_best_band(lines, cells, i, vocabulary, settings) if any(naming[i : i + settings.max_header_lines]) else None

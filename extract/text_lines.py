@@ -6,13 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from followup.extract.page_content import Box, Char
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
-# A gap wider than this fraction of the font size between two glyphs is a word space.
-WORD_GAP = 0.22
 # Typographic ligatures some fonts print as one glyph ("ﬁ" in "speciﬁk") are their letters.
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
-# A vertical gap wider than this many line heights separates paragraphs.
-PARAGRAPH_GAP = 0.55
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,26 +24,28 @@ class Word:
 class TextLine:
     chars: tuple[Char, ...]
     box: Box
-    # The text and words, each computed on first use: the steps read every line's text several times.
-    _memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    # The text and the words at a word gap, each computed on first use: the steps read every line's
+    # text several times (always at the same gap, settings.word_gap).
+    _texts: dict[float, str] = field(default_factory=dict, compare=False, repr=False)
+    _words: dict[float, tuple[Word, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        text = self._memo.get("text")
-        if not isinstance(text, str):  # None until the first use
-            text = self._memo["text"] = line_text(self.chars)
+    def text_with(self, word_gap: float) -> str:
+        """The line's text (line_text), a gap wider than `word_gap` font sizes read as a space."""
+        text = self._texts.get(word_gap)
+        if text is None:
+            text = self._texts[word_gap] = line_text(self.chars, word_gap)
         return text
 
     @property
     def size(self) -> float:
         return max((c.size for c in self.chars), default=0.0)
 
-    @property
-    def words(self) -> list[Word]:
-        """A new list each time (callers may change it) of words computed once."""
-        words = self._memo.get("words")
-        if not isinstance(words, tuple):  # None until the first use
-            words = self._memo["words"] = tuple(words_of(self.chars))
+    def words_with(self, word_gap: float) -> list[Word]:
+        """The line's words (words_of) at `word_gap`: a new list each time (callers may change it) of words
+        computed once."""
+        words = self._words.get(word_gap)
+        if words is None:
+            words = self._words[word_gap] = tuple(words_of(self.chars, word_gap))
         return list(words)
 
 
@@ -86,17 +85,19 @@ def split_by_columns(chars: Iterable[Char], edges: Sequence[float]) -> list[list
     return columns
 
 
-def text_lines(chars: Iterable[Char]) -> list[TextLine]:
-    """Group characters into lines (top to bottom), each line's characters left to right."""
+def text_lines(chars: Iterable[Char], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[TextLine]:
+    """Group characters into lines (top to bottom), each line's characters left to right: a character
+    joins the line when its vertical centre is within `line_tolerance` font sizes of the line's first."""
     ordered = sorted(chars, key=_reading_order)
     groups: list[list[Char]] = []
     current_mid = None
+    share, min_size = settings.line_tolerance, settings.min_font_size
     for char in ordered:
         if not groups and char.text.isspace():
             continue
         mid = (char.top + char.bottom) / 2  # y_mid, computed here: this loop runs for every character
         size = char.size
-        tolerance = (size if size > 1.0 else 1.0) * 0.45
+        tolerance = (size if size > min_size else min_size) * share
         if current_mid is not None and abs(mid - current_mid) <= tolerance:
             groups[-1].append(char)
         else:
@@ -118,21 +119,21 @@ def text_lines(chars: Iterable[Char]) -> list[TextLine]:
     return lines
 
 
-def line_text(chars: Sequence[Char]) -> str:
-    """The text of one line: explicit spaces kept, wide gaps turned into spaces."""
+def line_text(chars: Sequence[Char], word_gap: float) -> str:
+    """The text of one line: explicit spaces kept, gaps wider than `word_gap` font sizes turned into spaces."""
     parts: list[str] = []
     previous: Char | None = None
     for char in chars:
         if (previous is not None and not char.text.isspace() and not previous.text.isspace()
-                and char.x0 - previous.x1 > WORD_GAP * max(char.size, previous.size)):
+                and char.x0 - previous.x1 > word_gap * max(char.size, previous.size)):
             parts.append(" ")
         parts.append(char.text)
         previous = char
     return " ".join("".join(parts).translate(LIGATURES).split())
 
 
-def words_of(chars: Sequence[Char]) -> list[Word]:
-    """Split one line's characters into words at spaces and wide gaps."""
+def words_of(chars: Sequence[Char], word_gap: float) -> list[Word]:
+    """Split one line's characters into words at spaces and at gaps wider than `word_gap` font sizes."""
     words: list[Word] = []
     current: list[Char] = []
 
@@ -152,22 +153,22 @@ def words_of(chars: Sequence[Char]) -> list[Word]:
         if char.text.isspace():
             close()
             continue
-        if current and char.x0 - current[-1].x1 > WORD_GAP * max(char.size, current[-1].size):
+        if current and char.x0 - current[-1].x1 > word_gap * max(char.size, current[-1].size):
             close()
         current.append(char)
     close()
     return words
 
 
-def cell_text(chars: Sequence[Char]) -> str:
-    """A cell's text: its lines joined by "\\n", a blank line where a paragraph gap is."""
-    lines = text_lines(chars)
+def cell_text(chars: Sequence[Char], settings: ExtractSettings = DEFAULT_SETTINGS) -> str:
+    """A cell's text: its lines joined by "\\n", a blank line where a paragraph gap is (`paragraph_gap`)."""
+    lines = text_lines(chars, settings)
     out: list[str] = []
     for i, line in enumerate(lines):
         if i:
             previous = lines[i - 1]
-            height = max(previous.box.height, 1.0)
+            height = max(previous.box.height, settings.min_line_height)
             gap = line.box.top - previous.box.bottom
-            out.append("\n\n" if gap > PARAGRAPH_GAP * height else "\n")
-        out.append(line.text)
+            out.append("\n\n" if gap > settings.paragraph_gap * height else "\n")
+        out.append(line.text_with(settings.word_gap))
     return "".join(out)

@@ -9,16 +9,18 @@ pdfplumber still opens the file (password, errors), whichever reader then reads 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from followup.extract.page_content import PageContent
-
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `followup --help` lists the readers' names without loading pdfplumber or pydantic
     import pdfplumber
 
-# Reader name → module with `read_pages(pdf, start=0) -> Iterator[PageContent]` (pages from index `start` on).
+    from followup.extract.page_content import PageContent
+    from followup.extract.settings import ExtractSettings
+
+# Reader name → module with `read_pages(pdf, start=0, settings=DEFAULT_SETTINGS) -> Iterator[PageContent]` (pages
+# from index `start` on, read with the settings' tolerances for telling rulings from fills).
 READER_MODULES = {
     "pdfminer": "followup.extract.readers.pdfminer_reader",
     "pdfium": "followup.extract.readers.pdfium_reader",
@@ -31,7 +33,14 @@ READERS = tuple(READER_MODULES)
 DEFAULT_READER = "pdfminer"
 
 
-def page_reader(name: str) -> Callable[[pdfplumber.PDF, int], Iterator[PageContent]]:
+class PageReader(Protocol):
+    """A reader's `read_pages`: the pages of a PDF opened by pdfplumber from index `start` on."""
+
+    def __call__(self, pdf: pdfplumber.PDF, start: int = ..., settings: ExtractSettings = ...) -> Iterator[PageContent]:
+        ...
+
+
+def page_reader(name: str) -> PageReader:
     """The `read_pages` function of the named reader; ValueError for an unknown name."""
     if name not in READER_MODULES:
         raise ValueError(f"unknown page reader {name!r} (one of {', '.join(READERS)})")

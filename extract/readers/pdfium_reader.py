@@ -44,6 +44,7 @@ from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from followup.extract.page_content import (
     Char,
     PageContent,
+    ReadPage,
     Shape,
     char_size,
     is_bold,
@@ -52,7 +53,8 @@ from followup.extract.page_content import (
     text_direction,
 )
 from followup.extract.readers import pdfminer_reader
-from followup.extract.readers.pdfminer_reader import page_ctm, painted_subpaths, plumber_shape
+from followup.extract.readers.pdfminer_reader import PageFrame, page_ctm, painted_subpaths, plumber_shape
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 # PDFium's code for a hyphen it found at a line end, and for the characters it makes up itself.
 _LINE_END_HYPHEN = 0x02
@@ -69,7 +71,7 @@ _FONT_NAME_BYTES = 512
 _FORM_DEPTH = 4
 
 
-def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
+def read_pages(pdf: pdfplumber.PDF, start: int = 0, settings: ExtractSettings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
     """The pages of a PDF opened by pdfplumber from index `start` on, read again by PDFium; each PDFium
     page is closed after it.
 
@@ -81,18 +83,18 @@ def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
     try:
         document = pdfium.PdfDocument(source, password=pdf.password or None)
     except pdfium.PdfiumError:
-        yield from pdfminer_reader.read_pages(pdf, start)
+        yield from pdfminer_reader.read_pages(pdf, start, settings)
         return
     try:
         if len(document) != len(pdf.pages):
-            yield from pdfminer_reader.read_pages(pdf, start)
+            yield from pdfminer_reader.read_pages(pdf, start, settings)
             return
         for index, page in enumerate(pdf.pages[start:], start=start):
             pdfium_page = document[index]
             try:
                 # Font handles are only good while their page is open (PDFium may free a font with its
                 # last page and put another at the same address), so what is known of them is per page.
-                yield _read_page(page, pdfium_page, _Fonts(_pdfminer_descents(page)))
+                yield _read_page(page, pdfium_page, _Fonts(_pdfminer_descents(page)), settings)
             finally:
                 pdfium_page.close()
     finally:
@@ -228,18 +230,30 @@ def _rgb_colour(r: int, g: int, b: int) -> str | None:
 class _PageGeometry:
     """pdfminer's page matrix and pdfplumber's flip, for turning PDFium's points into pdfplumber's."""
 
-    __slots__ = ("ctm", "height", "mb_x0", "mb_top")
+    __slots__ = ("ctm", "height", "mb_x0", "mb_top", "frame")
 
     def __init__(self, page: pdfplumber.page.Page) -> None:
         self.ctm = page_ctm(page.page_obj.mediabox, page.page_obj.rotate)
         self.height = page.height
         self.mb_x0, self.mb_top = page.mediabox[0], page.mediabox[1]
+        self.frame = PageFrame(self.height, self.mb_x0, self.mb_top)
 
 
-def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _Fonts) -> PageContent:
+class _PageReading:
+    """One page being read: PDFium's text page, what is known of the page's fonts, and its geometry."""
+
+    __slots__ = ("textpage", "fonts", "geometry")
+
+    def __init__(self, textpage: Any, fonts: _Fonts, geometry: _PageGeometry) -> None:
+        self.textpage, self.fonts, self.geometry = textpage, fonts, geometry
+
+
+def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _Fonts,
+               settings: ExtractSettings) -> PageContent:
     geometry = _PageGeometry(page)
     textpage = pdfium_page.get_textpage()
     try:
+        reading = _PageReading(textpage.raw, fonts, geometry)
         glyphs = _glyphs_by_object(textpage.raw)
         chars: list[Char] = []
         rects: list[Shape] = []
@@ -248,18 +262,18 @@ def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _
         kinds = {"line": lines, "rect": rects, "curve": curves}
         for obj, kind, matrix in _page_objects(pdfium_page.raw):
             if kind == raw.FPDF_PAGEOBJ_TEXT:
-                chars += _object_chars(obj, matrix, glyphs.get(_address(obj)), textpage.raw, fonts, geometry)
+                chars += _object_chars(obj, matrix, glyphs.get(_address(obj)), reading)
             elif kind == raw.FPDF_PAGEOBJ_PATH:
                 painted = _path(obj, matrix)
                 if painted is None:
                     continue
                 path, stroke, fill, colour = painted
                 for shape_kind, pts in painted_subpaths(path, geometry.ctm):
-                    kinds[shape_kind].append(plumber_shape(pts, geometry.height, geometry.mb_x0, geometry.mb_top,
-                                                           stroke, fill, colour))
+                    kinds[shape_kind].append(plumber_shape(pts, geometry.frame, stroke, fill, colour))
     finally:
         textpage.close()
-    return page_content(page.page_number, float(page.width), float(geometry.height), chars, rects, curves, lines)
+    return page_content(ReadPage(page.page_number, float(page.width), float(geometry.height), chars, rects, curves,
+                                 lines), settings)
 
 
 def _glyphs_by_object(textpage: Any) -> dict[int, list[tuple[int, int, float, float]]]:
@@ -296,17 +310,17 @@ def _page_text(textpage: Any, count: int) -> list[int] | None:
     return codes
 
 
-def _object_chars(obj: Any, parent: tuple, glyphs: list | None, textpage: Any, fonts: _Fonts,
-                  geometry: _PageGeometry) -> list[Char]:
+def _object_chars(obj: Any, parent: tuple, glyphs: list | None, reading: _PageReading) -> list[Char]:
     """One text object's characters in pdfminer's terms (see the module docstring)."""
+    textpage, fonts, geometry = reading.textpage, reading.fonts, reading.geometry
     text_object = _TextObject(obj, parent, fonts)
     if glyphs is None:
-        return _blank_object(obj, text_object, fonts, geometry)
+        return _blank_object(obj, text_object, reading)
     a, b, c, d = text_object.matrix[:4]
     ca, cb, cc, cd, ce, cf = geometry.ctm
     if not (b == 0 and c == 0 and cb == 0 and cc == 0 and a > 0 and d > 0):
         # Turned, skewed or mirrored text, or a turned page: page_content decides what reads.
-        return _turned_object_chars(glyphs, text_object, textpage, fonts, geometry)
+        return _turned_object_chars(glyphs, text_object, reading)
     # Unturned text on a page turned by 0 or 180 (nearly always): each box is its origin plus constants.
     direction = 0 if ca > 0 else 180
     low = fonts.descent_at(text_object.font, text_object.font_key, text_object.size)
@@ -359,9 +373,9 @@ def _ligature_advance(glyphs: list, position: int, textpage: Any, loose: Any) ->
     return advance
 
 
-def _turned_object_chars(glyphs: list, text_object: _TextObject, textpage: Any, fonts: _Fonts,
-                         geometry: _PageGeometry) -> list[Char]:
+def _turned_object_chars(glyphs: list, text_object: _TextObject, reading: _PageReading) -> list[Char]:
     """Characters of rotated or skewed text, or on a rotated page: each box from its four corners."""
+    textpage, fonts = reading.textpage, reading.fonts
     chars: list[Char] = []
     previous_origin: tuple[float, float] | None = None
     loose = raw.FS_RECTF()
@@ -376,7 +390,7 @@ def _turned_object_chars(glyphs: list, text_object: _TextObject, textpage: Any, 
             text = chars.pop().text + text
         else:
             advance = fonts.advance_of(text_object.font, text_object.font_key, code, text_object.size)
-        chars.append(_char(text, origin_x, origin_y, advance, text_object, fonts, geometry))
+        chars.append(_char(text, (origin_x, origin_y), advance, text_object, reading))
         previous_origin = (origin_x, origin_y)
     return chars
 
@@ -392,7 +406,7 @@ def _turned_ligature_advance(matrix: tuple, origin_x: float, origin_y: float, lo
     return (edge - origin_y) / b
 
 
-def _blank_object(obj: Any, text_object: _TextObject, fonts: _Fonts, geometry: _PageGeometry) -> list[Char]:
+def _blank_object(obj: Any, text_object: _TextObject, reading: _PageReading) -> list[Char]:
     """A text object PDFium left out of its text: one that only shows a space (no ink, so no width).
 
     Chromium prints many spaces so; pdfminer reports the space glyph, so it is put back, at the
@@ -402,14 +416,16 @@ def _blank_object(obj: Any, text_object: _TextObject, fonts: _Fonts, geometry: _
     if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value > _NO_WIDTH:
         return []
     origin_x, origin_y = text_object.matrix[4], text_object.matrix[5]
-    advance = fonts.advance_of(text_object.font, text_object.font_key, _SPACE, text_object.size)
-    return [_char(" ", origin_x, origin_y, advance, text_object, fonts, geometry)]
+    advance = reading.fonts.advance_of(text_object.font, text_object.font_key, _SPACE, text_object.size)
+    return [_char(" ", (origin_x, origin_y), advance, text_object, reading)]
 
 
-def _char(text: str, origin_x: float, origin_y: float, advance: float, text_object: _TextObject, fonts: _Fonts,
-          geometry: _PageGeometry) -> Char:
+def _char(text: str, origin: tuple[float, float], advance: float, text_object: _TextObject,
+          reading: _PageReading) -> Char:
     """pdfminer's LTChar box (origin … origin + advance, descent … descent + size) in pdfplumber's coordinates,
     with its direction and pdfminer's upright."""
+    origin_x, origin_y = origin
+    fonts, geometry = reading.fonts, reading.geometry
     a, b, c, d = text_object.matrix[:4]
     ca, cb, cc, cd, ce, cf = geometry.ctm
     # The text matrix with the page's turn (/Rotate) applied, as pdfminer places the glyph.

@@ -1,6 +1,9 @@
 """Characters become lines and words by position alone."""
 from followup.extract.page_content import Char
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.text_lines import cell_text, line_text, text_lines
+
+WORD_GAP = DEFAULT_SETTINGS.word_gap
 
 
 def glyphs(text: str, x0: float = 0.0, top: float = 0.0, width: float = 4.0, gap: float = 0.0):
@@ -13,14 +16,29 @@ def glyphs(text: str, x0: float = 0.0, top: float = 0.0, width: float = 4.0, gap
 
 def test_a_wide_gap_without_a_space_character_is_a_word_space():
     chars = glyphs("Mål") + glyphs("Tid", x0=20.0)
-    assert line_text(chars) == "Mål Tid"
+    assert line_text(chars, WORD_GAP) == "Mål Tid"
 
 
 def test_ligature_glyphs_are_spelled_out():
-    assert line_text(glyphs("speci\ufb01k")) == "specifik"
+    assert line_text(glyphs("speci\ufb01k"), WORD_GAP) == "specifik"
 
 
 def test_lines_are_ordered_top_to_bottom_and_a_paragraph_gap_is_a_blank_line():
     chars = glyphs("andra", top=30.0) + glyphs("första", top=0.0) + glyphs("forts", top=9.0)
-    assert [line.text for line in text_lines(chars)] == ["första", "forts", "andra"]
+    assert [line.text_with(WORD_GAP) for line in text_lines(chars)] == ["första", "forts", "andra"]
     assert cell_text(chars) == "första\nforts\n\nandra"
+
+
+def test_the_word_and_paragraph_gaps_are_settings():
+    # "Mål" and "Tid" 8 pt apart: 1.0 font size, a word space by default, not when the word gap is wider.
+    chars = glyphs("Mål") + glyphs("Tid", x0=20.0)
+    assert line_text(chars, 1.5) == "MålTid"
+    [line] = text_lines(chars)
+    assert line.text_with(WORD_GAP) == "Mål Tid" and [w.text for w in line.words_with(1.5)] == ["MålTid"]
+    # Lines 22 pt apart (a gap of 2.75 line heights): a paragraph by default, one paragraph with a wider gap.
+    two = glyphs("första", top=0.0) + glyphs("andra", top=30.0)
+    assert cell_text(two) == "första\n\nandra"
+    assert cell_text(two, ExtractSettings(paragraph_gap=3.0)) == "första\nandra"
+    # Centres 9 pt apart (8 pt type) are one line when the tolerance is more than a line.
+    assert [line.text_with(WORD_GAP) for line in text_lines(glyphs("ab") + glyphs("cd", x0=8.0, top=9.0),
+                                                            ExtractSettings(line_tolerance=1.2))] == ["abcd"]
