@@ -290,12 +290,14 @@ def _read_findings(page: PageContent, reading: _Reading, findings: _Findings) ->
 def _page_context(page: PageContent, reading: _Reading) -> PageContext:
     """The page as the table readers see it: its lines and character index, page numbers left out."""
     settings = reading.settings
-    lines = text_lines(page.chars, settings)
+    index = CharIndex(page.chars)
+    lines = index.text_lines(settings)
     chars = without_page_numbers(page.chars, lines, page.height, settings)
     if len(chars) < len(page.chars):
         page = dataclasses.replace(page, chars=chars)
-        lines = text_lines(chars, settings)
-    return PageContext(page, lines, CharIndex(page.chars), reading.vocabulary, reading.settings)
+        index = CharIndex(chars)
+        lines = index.text_lines(settings)
+    return PageContext(page, lines, index, reading.vocabulary, reading.settings)
 
 
 def _forget_page_number_group(ctx: PageContext, findings: _Findings) -> None:

@@ -199,14 +199,22 @@ def _line_cells(words: Sequence[Word], vocabulary: HeaderVocabulary, settings: E
     naming none join the cell before them while they sit a word space apart and no role starts
     among them ("Ansvarig (funk-", "Beräknad kostnad")."""
     cells: list[list[Word]] = []
+    spans: dict[int, int] = {}  # the role span from each word on, asked for at most once
+
+    def span_at(i: int) -> int:
+        span = spans.get(i)
+        if span is None:
+            span = spans[i] = _role_span(words, i, vocabulary, settings)
+        return span
+
     i = 0
     while i < len(words):
-        span = _role_span(words, i, vocabulary, settings) or 1
+        span = span_at(i) or 1
         run = list(words[i : i + span])
         i += span
         while (i < len(words)
                and words[i].box.x0 - run[-1].box.x1 <= settings.word_space * max(run[-1].size, words[i].size)
-               and not _role_span(words, i, vocabulary, settings)):
+               and not span_at(i)):
             run.append(words[i])
             i += 1
         cells.append(run)
@@ -219,7 +227,7 @@ def _role_span(words: Sequence[Word], i: int, vocabulary: HeaderVocabulary, sett
         run = words[i : i + span]
         if len(run) < span or (span > 1 and (_has_column_gap(run, settings) or _words_name_several_roles(run, vocabulary))):
             continue
-        if column_role(" ".join(w.text for w in run), vocabulary) is not None:
+        if column_role(" ".join([w.text for w in run]), vocabulary) is not None:
             return span
     return 0
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from dataclasses import MISSING, dataclass, field, fields
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from followup.extract.colours import colour_hex, is_blank
 
@@ -22,7 +23,31 @@ if TYPE_CHECKING:  # the settings' model (pydantic) is the readers' to import: `
 # The directions a line of text can run in, anticlockwise from left-to-right as the page is displayed.
 DIRECTIONS = (0, 90, 180, 270)
 
+_Frozen = TypeVar("_Frozen", bound=type)
 
+
+def stored_directly(cls: _Frozen) -> _Frozen:
+    """Give a frozen dataclass with slots an __init__ that stores each field through its slot's descriptor.
+
+    A frozen dataclass's own __init__ stores each field with object.__setattr__ (its own __setattr__
+    refuses assignment), which is most of what building one costs; the readers build a Char per glyph
+    and the steps a Box per word and line. This __init__ is generated from the same fields, as
+    dataclasses generates its own: the same parameters and defaults, the same values stored, in about
+    half the time; assignment is still refused (tests/extract/test_extract_text_lines.py).
+    """
+    names = [f.name for f in fields(cls)]
+    if any(f.default_factory is not MISSING for f in fields(cls)):
+        raise TypeError(f"{cls.__name__}: a field with a default factory is not supported")
+    namespace: dict[str, Any] = {f"_store_{name}": getattr(cls, name).__set__ for name in names}
+    namespace.update({f"_default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING})
+    parameters = ", ".join(name if f"_default_{name}" not in namespace else f"{name}=_default_{name}" for name in names)
+    body = "".join(f"    _store_{name}(self, {name})\n" for name in names)
+    exec(f"def __init__(self, {parameters}):\n{body}", namespace)
+    cls.__init__ = namespace["__init__"]  # type: ignore[misc]
+    return cls
+
+
+@stored_directly
 @dataclass(frozen=True, slots=True)
 class Char:
     text: str
@@ -49,6 +74,7 @@ class Char:
         return (self.top + self.bottom) / 2
 
 
+@stored_directly
 @dataclass(frozen=True, slots=True)
 class Box:
     x0: float
@@ -142,12 +168,16 @@ def page_content(read: ReadPage, settings: ExtractSettings) -> PageContent:
     """Assemble a page from what a reader read, turned into its reading direction (`reading_direction`)
     first; thin shapes become rulings (`ruling_max_thickness`, …), the others fills."""
     number, width, height, chars, rects, curves, lines = read
-    turn = reading_direction(chars)
+    directions = set(map(_DIRECTION, chars))
+    # Every character running left to right (nearly every page): no turn, as reading_direction says.
+    turn = 0 if directions <= _UNTURNED else reading_direction(chars)
     if turn:
         kept = [turned_char(c, turn, width, height) for c in chars if c.direction == turn]
         rects, curves, lines = ([turned_shape(s, turn, width, height) for s in shapes] for shapes in (rects, curves, lines))
         if turn != 180:
             width, height = height, width
+    elif all(map(_UPRIGHT, chars)):
+        kept = list(chars)
     else:
         # Upright as pdfminer tells it: the characters pdfplumber users keep.
         kept = [c for c in chars if c.upright]
@@ -163,6 +193,11 @@ def page_content(read: ReadPage, settings: ExtractSettings) -> PageContent:
         if ruling is not None:
             content.rulings.append(ruling)
     return content
+
+
+_DIRECTION, _UPRIGHT = attrgetter("direction"), attrgetter("upright")
+# Directions under which reading_direction leaves a page as it is displayed (None: mirrored, not counted).
+_UNTURNED = frozenset({0, None})
 
 
 def _text_count(chars: Sequence[Char]) -> int:

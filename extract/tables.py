@@ -21,7 +21,7 @@ from followup.extract.headers import HeaderBand, HeaderVocabulary, column_role, 
 from followup.extract.nested import nested_table_text
 from followup.extract.page_content import Box, PageContent
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from followup.extract.text_lines import CharIndex, TextLine, cell_text, split_by_columns, text_lines
+from followup.extract.text_lines import CharIndex, InReadingOrder, TextLine, cell_text, split_by_columns, text_lines
 
 
 @dataclass(frozen=True)
@@ -438,7 +438,7 @@ def _shaded_across(page: PageContent, edges: Sequence[float], top: float, bottom
 
 def _group_row(ctx: PageContext, edges: Sequence[float], span: RowSpan) -> SliceRow:
     """A group row: its text read as one cell over the whole table."""
-    chars = [c for c in ctx.index.band(span.top, span.bottom) if edges[0] <= c.x_mid < edges[-1]]
+    chars = InReadingOrder(c for c in ctx.index.band(span.top, span.bottom) if edges[0] <= c.x_mid < edges[-1])
     return SliceRow(span.top, span.bottom, {}, group=cell_text(chars, ctx.settings))
 
 
@@ -548,7 +548,7 @@ def _unruled_row_spans(ctx: PageContext, edges: Sequence[float], body_top: float
     if bottom is None:
         return []
     group_chars = {c for line in groups for c in line.chars}
-    band = [c for c in ctx.index.band(body_top, bottom) if c not in group_chars]
+    band = InReadingOrder(c for c in ctx.index.band(body_top, bottom) if c not in group_chars)
     columns = [text_lines(chars, settings) for chars in split_by_columns(band, edges)]
     leading = _line_leading(columns, settings)
     starts: list[tuple[float, int]] = []

@@ -4,14 +4,18 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
-from followup.extract.page_content import Box, Char
+from followup.extract.page_content import Box, Char, stored_directly
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
+# Field getters for min and max over characters (map with these runs in C, a generator in Python).
+_X0, _TOP, _X1, _BOTTOM, _SIZE, _BOLD = (attrgetter(name) for name in ("x0", "top", "x1", "bottom", "size", "bold"))
 # Typographic ligatures some fonts print as one glyph ("ﬁ" in "speciﬁk") are their letters.
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
 
 
+@stored_directly
 @dataclass(frozen=True, slots=True)
 class Word:
     text: str
@@ -38,7 +42,7 @@ class TextLine:
 
     @property
     def size(self) -> float:
-        return max((c.size for c in self.chars), default=0.0)
+        return max(map(_SIZE, self.chars), default=0.0)
 
     def words_with(self, word_gap: float) -> list[Word]:
         """The line's words (words_of) at `word_gap`: a new list each time (callers may change it) of words
@@ -47,6 +51,12 @@ class TextLine:
         if words is None:
             words = self._words[word_gap] = tuple(words_of(self.chars, word_gap))
         return list(words)
+
+
+class InReadingOrder(list[Char]):
+    """Characters known to be in reading order (_reading_order): a CharIndex's band or box, or the columns
+    split_by_columns makes of one. text_lines takes them in this order instead of sorting them again (a
+    stable sort of characters in order leaves them as they are)."""
 
 
 class CharIndex:
@@ -59,12 +69,16 @@ class CharIndex:
     def __len__(self) -> int:
         return len(self._chars)
 
+    def text_lines(self, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[TextLine]:
+        """text_lines of all the characters, from the order they are kept in (no second sort)."""
+        return _grouped_lines(self._chars, self._keys, settings)
+
     def band(self, top: float, bottom: float) -> list[Char]:
         """Characters whose vertical centre lies in [top, bottom)."""
-        return self._chars[bisect_left(self._keys, top) : bisect_left(self._keys, bottom)]
+        return InReadingOrder(self._chars[bisect_left(self._keys, top) : bisect_left(self._keys, bottom)])
 
     def in_box(self, box: Box) -> list[Char]:
-        return [c for c in self.band(box.top, box.bottom) if box.x0 <= c.x_mid < box.x1]
+        return InReadingOrder(c for c in self.band(box.top, box.bottom) if box.x0 <= c.x_mid < box.x1)
 
 
 def _reading_order(char: Char) -> tuple[float, float]:
@@ -75,9 +89,11 @@ def _reading_order(char: Char) -> tuple[float, float]:
 def split_by_columns(chars: Iterable[Char], edges: Sequence[float]) -> list[list[Char]]:
     """Distribute characters to the columns between consecutive x edges, by their centre.
 
-    Every character lands in exactly one column; those outside the outer edges are dropped.
+    Every character lands in exactly one column; those outside the outer edges are dropped. Characters
+    in reading order give columns in reading order.
     """
-    columns: list[list[Char]] = [[] for _ in range(len(edges) - 1)]
+    make = InReadingOrder if isinstance(chars, InReadingOrder) else list
+    columns: list[list[Char]] = [make() for _ in range(len(edges) - 1)]
     for char in chars:
         i = bisect_right(edges, (char.x0 + char.x1) / 2) - 1  # its x_mid, without the property call
         if 0 <= i < len(columns):
@@ -88,14 +104,18 @@ def split_by_columns(chars: Iterable[Char], edges: Sequence[float]) -> list[list
 def text_lines(chars: Iterable[Char], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[TextLine]:
     """Group characters into lines (top to bottom), each line's characters left to right: a character
     joins the line when its vertical centre is within `line_tolerance` font sizes of the line's first."""
-    ordered = sorted(chars, key=_reading_order)
+    ordered = chars if isinstance(chars, InReadingOrder) else sorted(chars, key=_reading_order)
+    return _grouped_lines(ordered, [(c.top + c.bottom) / 2 for c in ordered], settings)
+
+
+def _grouped_lines(ordered: Sequence[Char], mids: Sequence[float], settings: ExtractSettings) -> list[TextLine]:
+    """text_lines of characters in reading order (_reading_order), given their vertical centres."""
     groups: list[list[Char]] = []
     current_mid = None
     share, min_size = settings.line_tolerance, settings.min_font_size
-    for char in ordered:
+    for char, mid in zip(ordered, mids, strict=True):
         if not groups and char.text.isspace():
             continue
-        mid = (char.top + char.bottom) / 2  # y_mid, computed here: this loop runs for every character
         size = char.size
         tolerance = (size if size > min_size else min_size) * share
         if current_mid is not None and abs(mid - current_mid) <= tolerance:
@@ -105,16 +125,12 @@ def text_lines(chars: Iterable[Char], settings: ExtractSettings = DEFAULT_SETTIN
             current_mid = mid
     lines = []
     for group in groups:
-        group.sort(key=lambda c: c.x0)
+        group.sort(key=_X0)
         visible = [c for c in group if not c.text.isspace()]
         if not visible:
             continue
-        box = Box(
-            min(c.x0 for c in visible),
-            min(c.top for c in visible),
-            max(c.x1 for c in visible),
-            max(c.bottom for c in visible),
-        )
+        # Sorted by x0, the first visible character has the least.
+        box = Box(visible[0].x0, min(map(_TOP, visible)), max(map(_X1, visible)), max(map(_BOTTOM, visible)))
         lines.append(TextLine(tuple(group), box))
     return lines
 
@@ -122,13 +138,16 @@ def text_lines(chars: Iterable[Char], settings: ExtractSettings = DEFAULT_SETTIN
 def line_text(chars: Sequence[Char], word_gap: float) -> str:
     """The text of one line: explicit spaces kept, gaps wider than `word_gap` font sizes turned into spaces."""
     parts: list[str] = []
-    previous: Char | None = None
+    previous_blank, previous_x1, previous_size = True, 0.0, 0.0  # True: no character before
     for char in chars:
-        if (previous is not None and not char.text.isspace() and not previous.text.isspace()
-                and char.x0 - previous.x1 > word_gap * max(char.size, previous.size)):
+        text, size = char.text, char.size
+        blank = text.isspace()
+        # max(size, previous_size), written out: this runs for every character.
+        if not blank and not previous_blank and \
+                char.x0 - previous_x1 > word_gap * (previous_size if previous_size > size else size):
             parts.append(" ")
-        parts.append(char.text)
-        previous = char
+        parts.append(text)
+        previous_blank, previous_x1, previous_size = blank, char.x1, size
     return " ".join("".join(parts).translate(LIGATURES).split())
 
 
@@ -141,10 +160,10 @@ def words_of(chars: Sequence[Char], word_gap: float) -> list[Word]:
         if current:
             words.append(
                 Word(
-                    "".join(c.text for c in current),
-                    Box(current[0].x0, min(c.top for c in current), current[-1].x1, max(c.bottom for c in current)),
-                    max(c.size for c in current),
-                    all(c.bold for c in current),
+                    "".join([c.text for c in current]),
+                    Box(current[0].x0, min(map(_TOP, current)), current[-1].x1, max(map(_BOTTOM, current))),
+                    max(map(_SIZE, current)),
+                    all(map(_BOLD, current)),
                 )
             )
             current.clear()
@@ -153,8 +172,11 @@ def words_of(chars: Sequence[Char], word_gap: float) -> list[Word]:
         if char.text.isspace():
             close()
             continue
-        if current and char.x0 - current[-1].x1 > word_gap * max(char.size, current[-1].size):
-            close()
+        if current:
+            last, size = current[-1], char.size
+            # max(size, last.size), written out: this runs for every character.
+            if char.x0 - last.x1 > word_gap * (last.size if last.size > size else size):
+                close()
         current.append(char)
     close()
     return words

@@ -27,9 +27,10 @@ READER_MODULES = {
     "pdfplumber": "followup.extract.readers.pdfplumber_reader",
 }
 READERS = tuple(READER_MODULES)
-# The fastest reader whose output is byte-identical to pdfplumber's on every sample, fixture and corpus
-# variant. The pdfium reader now takes about as long (bench/, README "Page readers") and places the
-# objects of some Chromium pages differently (beyond 0.1 pt), which the output does not show.
+# The reader whose pages equal pdfplumber's object for object on every PDF of the repository, so its output
+# is byte-identical everywhere. The pdfium reader is faster since issue 14 (README "Page readers") and gives
+# the same JSON on every sample and corpus variant, but places the objects of some Chromium pages
+# differently (beyond 0.1 pt), which the output does not show.
 DEFAULT_READER = "pdfminer"
 
 

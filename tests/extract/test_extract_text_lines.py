@@ -1,7 +1,12 @@
 """Characters become lines and words by position alone."""
-from followup.extract.page_content import Char
+import dataclasses
+import random
+
+import pytest
+
+from followup.extract.page_content import Box, Char
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from followup.extract.text_lines import cell_text, line_text, text_lines
+from followup.extract.text_lines import CharIndex, InReadingOrder, cell_text, line_text, split_by_columns, text_lines
 
 WORD_GAP = DEFAULT_SETTINGS.word_gap
 
@@ -42,3 +47,28 @@ def test_the_word_and_paragraph_gaps_are_settings():
     # Centres 9 pt apart (8 pt type) are one line when the tolerance is more than a line.
     assert [line.text_with(WORD_GAP) for line in text_lines(glyphs("ab") + glyphs("cd", x0=8.0, top=9.0),
                                                             ExtractSettings(line_tolerance=1.2))] == ["abcd"]
+
+
+def test_chars_and_boxes_are_built_as_their_dataclass_would_and_stay_frozen():
+    char = Char("a", 1.0, 2.0, 3.0, 4.0, 8.0, True)
+    assert (char.colour, char.direction, char.upright) == (None, 0, True)  # the dataclass's defaults
+    assert char == Char(text="a", x0=1.0, top=2.0, x1=3.0, bottom=4.0, size=8.0, bold=True, colour=None)
+    assert dataclasses.replace(char, x0=0.5).x0 == 0.5 and hash(char) == hash(Char("a", 1.0, 2.0, 3.0, 4.0, 8.0, True))
+    assert Box(1.0, 2.0, 3.0, 4.0).area == 4.0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        char.x0 = 0.0  # type: ignore[misc]
+
+
+def test_characters_in_reading_order_give_the_lines_sorted_ones_give():
+    rng = random.Random(7)
+    chars = [Char(chr(97 + rng.randrange(26)), x, top, x + 4.0, top + 8.0, 8.0, False)
+             for top in (0.0, 0.4, 9.0, 30.0) for x in rng.sample(range(0, 200, 4), 20)]
+    rng.shuffle(chars)
+    index = CharIndex(chars)
+    band = index.band(0.0, 100.0)
+    assert isinstance(band, InReadingOrder)
+    columns = split_by_columns(band, [0.0, 60.0, 200.0])
+    assert all(isinstance(column, InReadingOrder) for column in columns)
+    for column in columns:
+        assert text_lines(column) == text_lines(list(column)[::-1])
+    assert index.text_lines() == text_lines(chars)
