@@ -161,7 +161,7 @@ def _read_pages(path: Path, password: str | None, reading: _Reading, *, repair: 
     read_from = page_reader(reading.reader)
     try:
         page_count = len(pdf.pages)
-        pages = read_from(pdf, 0)
+        pages = read_from(pdf, 0, reading.settings)
         number = 0
         while True:
             number += 1
@@ -179,7 +179,7 @@ def _read_pages(path: Path, password: str | None, reading: _Reading, *, repair: 
                         f"damaged PDF: page {number} cannot be read ({technical_detail(error)})",
                         code="damaged")) from None
                 findings.warnings.append(_unreadable_page_warning(number, error))
-                pages = read_from(pdf, number)  # a reader stops at its first error: go on after the page
+                pages = read_from(pdf, number, reading.settings)  # a reader stops at its first error: go on after the page
                 continue
             tables_before = len(findings.slices)
             _read_findings(content, reading, findings)
@@ -277,8 +277,8 @@ def _read_findings(page: PageContent, reading: _Reading, findings: _Findings) ->
     if not findings.slices:
         findings.milestones.extend(find_milestones(ctx.page, ctx.index, regions, reading.settings))
     _read_legend(ctx, regions, outside, findings)
-    findings.previous_page_lines = {_line_key(line) for line in ctx.lines}
-    events: list[SectionHeading | TableSlice] = [*slices, *_section_headings(outside, reading.vocabulary)]
+    findings.previous_page_lines = {_line_key(line, ctx.settings) for line in ctx.lines}
+    events: list[SectionHeading | TableSlice] = [*slices, *_section_headings(outside, reading)]
     for event in sorted(events, key=_top_of):
         match event:
             case SectionHeading():
@@ -289,12 +289,15 @@ def _read_findings(page: PageContent, reading: _Reading, findings: _Findings) ->
 
 def _page_context(page: PageContent, reading: _Reading) -> PageContext:
     """The page as the table readers see it: its lines and character index, page numbers left out."""
-    lines = text_lines(page.chars)
-    chars = without_page_numbers(page.chars, lines, page.height)
+    settings = reading.settings
+    index = CharIndex(page.chars)
+    lines = index.text_lines(settings)
+    chars = without_page_numbers(page.chars, lines, page.height, settings)
     if len(chars) < len(page.chars):
         page = dataclasses.replace(page, chars=chars)
-        lines = text_lines(chars)
-    return PageContext(page, lines, CharIndex(page.chars), reading.vocabulary, reading.settings)
+        index = CharIndex(chars)
+        lines = index.text_lines(settings)
+    return PageContext(page, lines, index, reading.vocabulary, reading.settings)
 
 
 def _forget_page_number_group(ctx: PageContext, findings: _Findings) -> None:
@@ -340,13 +343,14 @@ def _read_legend(ctx: PageContext, regions: list[Box], outside: list[TextLine], 
         findings.legend = legend
 
 
-def _section_headings(outside: list[TextLine], vocabulary: HeaderVocabulary) -> list[SectionHeading]:
+def _section_headings(outside: list[TextLine], reading: _Reading) -> list[SectionHeading]:
     """The section headings among the lines outside the tables, top to bottom."""
     headings = []
     for line in outside:
-        section = section_of_heading(line.text, vocabulary)
+        text = line.text_with(reading.settings.word_gap)
+        section = section_of_heading(text, reading.vocabulary)
         if section is not None:
-            headings.append(SectionHeading(line.box.top, line.text, section))
+            headings.append(SectionHeading(line.box.top, text, section))
     return headings
 
 
@@ -374,17 +378,18 @@ def _table_continued_without_header(ctx: PageContext, headers: list[HeaderBand],
         return None
     lines, clearance = ctx.lines, ctx.settings.limit_clearance
     stops = [top_of_header(h, lines, ctx.settings) for h in headers]
-    stops += [line.box.top for line in lines if section_of_heading(line.text, ctx.vocabulary)]
+    stops += [line.box.top for line in lines if section_of_heading(line.text_with(ctx.settings.word_gap), ctx.vocabulary)]
     limit = min(stops, default=ctx.page.height) - clearance
     # The running header is printed at the same place on every page; the table resumes below it.
-    body = [line for line in lines if line.box.top < limit and _line_key(line) not in findings.previous_page_lines]
+    body = [line for line in lines
+            if line.box.top < limit and _line_key(line, ctx.settings) not in findings.previous_page_lines]
     if not body:
         return None
     return continue_table(ctx, findings.slices[-1].slice, body[0].box.top - clearance, limit)
 
 
-def _line_key(line: TextLine) -> tuple[int, str]:
-    return round(line.box.top), line.text
+def _line_key(line: TextLine, settings: ExtractSettings) -> tuple[int, str]:
+    return round(line.box.top), line.text_with(settings.word_gap)
 
 
 def with_extra_columns(table: RawTable) -> RawTable:
@@ -419,8 +424,9 @@ def _read_front_matter(ctx: PageContext, slices: list[TableSlice], findings: _Fi
     settings = ctx.settings
     largest = max(line.size for line in lines)
     title_lines = [line for line in lines if abs(line.size - largest) < settings.title_size_tolerance]
-    findings.title = " ".join(line.text for line in title_lines)
-    findings.preamble = [line.text for line in lines if line not in title_lines][:settings.preamble_lines]
+    findings.title = " ".join(line.text_with(settings.word_gap) for line in title_lines)
+    findings.preamble = [line.text_with(settings.word_gap) for line in lines
+                         if line not in title_lines][:settings.preamble_lines]
 
 
 def _inside_any(box: Box, regions: list[Box], settings: ExtractSettings) -> bool:
@@ -463,7 +469,7 @@ def inspect_page(path: Path, page_number: int, *, password: str | None = None, r
             raise ValueError(f"the report has pages 1–{page_count}, not {page_number}")
         content: PageContent | None = None
         first_on_page = 0
-        for page in page_reader(reader)(pdf, 0):
+        for page in page_reader(reader)(pdf, 0, settings):
             if page.number == page_number:
                 content, first_on_page = page, len(findings.slices)
             _read_findings(page, reading, findings)
@@ -478,7 +484,7 @@ def inspect_page(path: Path, page_number: int, *, password: str | None = None, r
         page=page_number,
         width=content.width,
         height=content.height,
-        headers=tuple(header_lines(text_lines(content.chars), reading.vocabulary, settings)),
+        headers=tuple(header_lines(text_lines(content.chars, settings), reading.vocabulary, settings)),
         slices=tuple(on_page),
         continued_from_previous=any(page_number - 1 in pages and page_number in pages for pages in spans),
         continues_on_next=any(page_number in pages and page_number + 1 in pages for pages in spans),

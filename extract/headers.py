@@ -166,7 +166,7 @@ def header_band(
     known), then cells one above the other joined (a cell's words overlap horizontally with the
     part of the cell on the line above)."""
     if line_cells is None:
-        line_cells = [_line_cells(line.words, vocabulary, settings) for line in lines]
+        line_cells = [_line_cells(line.words_with(settings.word_gap), vocabulary, settings) for line in lines]
     columns: list[list[list[Word]]] = []  # per column: its word runs, line by line
     for runs in line_cells:
         for run in runs:
@@ -199,14 +199,22 @@ def _line_cells(words: Sequence[Word], vocabulary: HeaderVocabulary, settings: E
     naming none join the cell before them while they sit a word space apart and no role starts
     among them ("Ansvarig (funk-", "Beräknad kostnad")."""
     cells: list[list[Word]] = []
+    spans: dict[int, int] = {}  # the role span from each word on, asked for at most once
+
+    def span_at(i: int) -> int:
+        span = spans.get(i)
+        if span is None:
+            span = spans[i] = _role_span(words, i, vocabulary, settings)
+        return span
+
     i = 0
     while i < len(words):
-        span = _role_span(words, i, vocabulary, settings) or 1
+        span = span_at(i) or 1
         run = list(words[i : i + span])
         i += span
         while (i < len(words)
                and words[i].box.x0 - run[-1].box.x1 <= settings.word_space * max(run[-1].size, words[i].size)
-               and not _role_span(words, i, vocabulary, settings)):
+               and not span_at(i)):
             run.append(words[i])
             i += 1
         cells.append(run)
@@ -219,7 +227,7 @@ def _role_span(words: Sequence[Word], i: int, vocabulary: HeaderVocabulary, sett
         run = words[i : i + span]
         if len(run) < span or (span > 1 and (_has_column_gap(run, settings) or _words_name_several_roles(run, vocabulary))):
             continue
-        if column_role(" ".join(w.text for w in run), vocabulary) is not None:
+        if column_role(" ".join([w.text for w in run]), vocabulary) is not None:
             return span
     return 0
 
@@ -249,7 +257,7 @@ def header_bands(lines: Sequence[TextLine], vocabulary: HeaderVocabulary,
     a band gives way to one starting at its second line that names more (a line just above the
     header is not part of it).
     """
-    cells = [_line_cells(line.words, vocabulary, settings) for line in lines]
+    cells = [_line_cells(line.words_with(settings.word_gap), vocabulary, settings) for line in lines]
     # Only a band with a line naming a role on its own can be a header: most lines are not tried.
     naming = [any(column_role(" ".join(w.text for w in run), vocabulary) for run in runs) for runs in cells]
     best = [_best_band(lines, cells, i, vocabulary, settings) if any(naming[i : i + settings.max_header_lines]) else None

@@ -55,14 +55,14 @@ def _glyph_label(chars: Sequence[Char], settings: ExtractSettings) -> str:
         if taken and not char.text.isspace() and char.x0 - taken[-1].x1 > settings.label_gap * char.size:
             break
         taken.append(char)
-    return line_text(taken).strip()
+    return line_text(taken, settings.word_gap).strip()
 
 
 def _label_inside(fill: Fill, lines: Sequence[TextLine], settings: ExtractSettings) -> str:
     """The short text printed on a shaded legend cell, or "" (none, or too long for a label)."""
     box, slack = fill.box, settings.label_slack
     words = [w for line in lines if box.top - slack <= (line.box.top + line.box.bottom) / 2 <= box.bottom + slack
-             for w in line.words if box.x0 - slack <= w.box.x0 and w.box.x1 <= box.x1 + slack]
+             for w in line.words_with(settings.word_gap) if box.x0 - slack <= w.box.x0 and w.box.x1 <= box.x1 + slack]
     if not words or len(words) > settings.max_label_words:
         return ""
     return " ".join(w.text for w in words)
@@ -75,7 +75,7 @@ def _label_right_of(fill: Fill, lines: Sequence[TextLine], settings: ExtractSett
         line_middle = (line.box.top + line.box.bottom) / 2
         if not fill.box.top - settings.label_level <= line_middle <= fill.box.bottom + settings.label_level:
             continue
-        words = [w for w in line.words if w.box.x0 >= fill.box.x1 - settings.label_slack]
+        words = [w for w in line.words_with(settings.word_gap) if w.box.x0 >= fill.box.x1 - settings.label_slack]
         if not words or words[0].box.x0 - fill.box.x1 > settings.max_label_distance:
             continue
         label = [words[0]]

@@ -24,7 +24,7 @@ def find_milestones(page: PageContent, index: CharIndex, outside: Sequence[Box],
         and not any(region.overlap(f.box) > 0 for region in outside)
     ]
     for box in sorted(boxes, key=lambda b: (round(b.top / settings.milestone_row), b.x0)):
-        text = cell_text(index.in_box(box))
+        text = cell_text(index.in_box(box), settings)
         if text.strip():
             texts.append(text)
     return texts

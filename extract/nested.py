@@ -37,9 +37,9 @@ def nested_table_text(chars: Sequence[Char], rulings: Sequence[Ruling], box: Box
     rows = []
     for row_top, row_bottom in zip(row_edges, row_edges[1:], strict=False):
         band = [c for c in chars if row_top <= c.y_mid < row_bottom]
-        cells = [cell_text(column) for column in split_by_columns(band, edges)]
+        cells = [cell_text(column, settings) for column in split_by_columns(band, edges)]
         text = " ".join(cell for cell in cells if cell)
         if text:
             rows.append(text)
-    parts = [cell_text(before), "\n".join(rows), cell_text(after)]
+    parts = [cell_text(before, settings), "\n".join(rows), cell_text(after, settings)]
     return "\n\n".join(part for part in parts if part)

@@ -11,17 +11,43 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from dataclasses import MISSING, dataclass, field, fields
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from followup.extract.colours import colour_hex, is_blank
 
-# A ruling is at most this thick; thicker filled rectangles are shading, not lines.
-RULING_MAX_THICKNESS = 2.0
+if TYPE_CHECKING:  # the settings' model (pydantic) is the readers' to import: `followup --help` lists them without it
+    from followup.extract.settings import ExtractSettings
+
 # The directions a line of text can run in, anticlockwise from left-to-right as the page is displayed.
 DIRECTIONS = (0, 90, 180, 270)
 
+_Frozen = TypeVar("_Frozen", bound=type)
 
+
+def stored_directly(cls: _Frozen) -> _Frozen:
+    """Give a frozen dataclass with slots an __init__ that stores each field through its slot's descriptor.
+
+    A frozen dataclass's own __init__ stores each field with object.__setattr__ (its own __setattr__
+    refuses assignment), which is most of what building one costs; the readers build a Char per glyph
+    and the steps a Box per word and line. This __init__ is generated from the same fields, as
+    dataclasses generates its own: the same parameters and defaults, the same values stored, in about
+    half the time; assignment is still refused (tests/extract/test_extract_text_lines.py).
+    """
+    names = [f.name for f in fields(cls)]
+    if any(f.default_factory is not MISSING for f in fields(cls)):
+        raise TypeError(f"{cls.__name__}: a field with a default factory is not supported")
+    namespace: dict[str, Any] = {f"_store_{name}": getattr(cls, name).__set__ for name in names}
+    namespace.update({f"_default_{f.name}": f.default for f in fields(cls) if f.default is not MISSING})
+    parameters = ", ".join(name if f"_default_{name}" not in namespace else f"{name}=_default_{name}" for name in names)
+    body = "".join(f"    _store_{name}(self, {name})\n" for name in names)
+    exec(f"def __init__(self, {parameters}):\n{body}", namespace)
+    cls.__init__ = namespace["__init__"]  # type: ignore[misc]
+    return cls
+
+
+@stored_directly
 @dataclass(frozen=True, slots=True)
 class Char:
     text: str
@@ -48,6 +74,7 @@ class Char:
         return (self.top + self.bottom) / 2
 
 
+@stored_directly
 @dataclass(frozen=True, slots=True)
 class Box:
     x0: float
@@ -124,31 +151,53 @@ class Shape(NamedTuple):
     fill_colour: Any = None  # the PDF's non-stroking colour value (gray, RGB or CMYK components)
 
 
-def page_content(number: int, width: float, height: float, chars: list[Char],
-                 rects: Sequence[Shape], curves: Sequence[Shape], lines: Sequence[Shape]) -> PageContent:
-    """Assemble a page from a reader's characters and shapes (rects, then curves, then lines, each in paint order),
-    turned into its reading direction (`reading_direction`) first."""
-    turn = reading_direction(chars)
+class ReadPage(NamedTuple):
+    """A page as a reader reports it: its number and size (pdfplumber's, /Rotate applied), its characters,
+    and its painted shapes as pdfminer classifies them (rects, curves and lines, each in paint order)."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[Char]
+    rects: Sequence[Shape]
+    curves: Sequence[Shape]
+    lines: Sequence[Shape]
+
+
+def page_content(read: ReadPage, settings: ExtractSettings) -> PageContent:
+    """Assemble a page from what a reader read, turned into its reading direction (`reading_direction`)
+    first; thin shapes become rulings (`ruling_max_thickness`, …), the others fills."""
+    number, width, height, chars, rects, curves, lines = read
+    directions = set(map(_DIRECTION, chars))
+    # Every character running left to right (nearly every page): no turn, as reading_direction says.
+    turn = 0 if directions <= _UNTURNED else reading_direction(chars)
     if turn:
         kept = [turned_char(c, turn, width, height) for c in chars if c.direction == turn]
         rects, curves, lines = ([turned_shape(s, turn, width, height) for s in shapes] for shapes in (rects, curves, lines))
         if turn != 180:
             width, height = height, width
+    elif all(map(_UPRIGHT, chars)):
+        kept = list(chars)
     else:
         # Upright as pdfminer tells it: the characters pdfplumber users keep.
         kept = [c for c in chars if c.upright]
     unread = 0 if len(kept) == len(chars) else _text_count(chars) - _text_count(kept)
     content = PageContent(number=number, width=width, height=height, chars=kept, turn=turn, unread_text=unread)
     for rect in rects:
-        _add_shape(content, rect, is_curve=False)
+        _add_shape(content, rect, settings, is_curve=False)
     for curve in curves:
-        _add_shape(content, curve, is_curve=True)
+        _add_shape(content, curve, settings, is_curve=True)
     content.fills = _distinct(content.fills)
     for line in lines:
-        ruling = _ruling_from_segment(line)
+        ruling = _ruling_from_segment(line, settings)
         if ruling is not None:
             content.rulings.append(ruling)
     return content
+
+
+_DIRECTION, _UPRIGHT = attrgetter("direction"), attrgetter("upright")
+# Directions under which reading_direction leaves a page as it is displayed (None: mirrored, not counted).
+_UNTURNED = frozenset({0, None})
 
 
 def _text_count(chars: Sequence[Char]) -> int:
@@ -237,10 +286,10 @@ def text_colour(value) -> str | None:
     return colour_hex(value)
 
 
-def _add_shape(content: PageContent, shape: Shape, *, is_curve: bool) -> None:
+def _add_shape(content: PageContent, shape: Shape, settings: ExtractSettings, *, is_curve: bool) -> None:
     box = Box(float(shape.x0), float(shape.top), float(shape.x1), float(shape.bottom))
-    thin = min(box.width, box.height) <= RULING_MAX_THICKNESS
-    if thin and not is_curve and max(box.width, box.height) > 4:
+    thin = min(box.width, box.height) <= settings.ruling_max_thickness
+    if thin and not is_curve and max(box.width, box.height) > settings.min_rect_ruling_length:
         # Word processors often draw cell borders as hairline rectangles.
         if box.width >= box.height:
             content.rulings.append(Ruling("h", (box.top + box.bottom) / 2, box.x0, box.x1))
@@ -263,11 +312,12 @@ def _add_shape(content: PageContent, shape: Shape, *, is_curve: bool) -> None:
         )
 
 
-def _ruling_from_segment(line: Shape) -> Ruling | None:
+def _ruling_from_segment(line: Shape, settings: ExtractSettings) -> Ruling | None:
     x0, x1 = float(line.x0), float(line.x1)
     top, bottom = float(line.top), float(line.bottom)
-    if abs(bottom - top) <= RULING_MAX_THICKNESS and x1 - x0 > 2:
+    thickness, length = settings.ruling_max_thickness, settings.min_segment_length
+    if abs(bottom - top) <= thickness and x1 - x0 > length:
         return Ruling("h", (top + bottom) / 2, x0, x1)
-    if abs(x1 - x0) <= RULING_MAX_THICKNESS and bottom - top > 2:
+    if abs(x1 - x0) <= thickness and bottom - top > length:
         return Ruling("v", (x0 + x1) / 2, top, bottom)
     return None

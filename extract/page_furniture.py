@@ -19,8 +19,9 @@ _DIGITS = re.compile(r"\d+")
 def recurs_on_page(line: TextLine, lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> bool:
     """True when the page prints the same line at the same height, digits aside: "Sida 1 av 7" on
     one page, "Sida 2 av 7" on the next (give or take `furniture_shift`)."""
-    key = _numbering_key(line.text)
-    return any(abs(other.box.top - line.box.top) <= settings.furniture_shift and _numbering_key(other.text) == key
+    gap = settings.word_gap
+    key = _numbering_key(line.text_with(gap))
+    return any(abs(other.box.top - line.box.top) <= settings.furniture_shift and _numbering_key(other.text_with(gap)) == key
                for other in lines)
 
 
@@ -54,16 +55,18 @@ def _page_number_rules() -> tuple[tuple[re.Pattern[str], ...], float]:
     return patterns, float(raw["margins"]["edge_share"])
 
 
-def page_number_lines(lines: Sequence[TextLine], page_height: float) -> list[TextLine]:
+def page_number_lines(lines: Sequence[TextLine], page_height: float,
+                      settings: ExtractSettings = DEFAULT_SETTINGS) -> list[TextLine]:
     """The lines in the page's top or bottom margin that are a page number ("Sida 3 (8)", "3 av 8")."""
     patterns, share = _page_number_rules()
     margin = share * page_height
     return [line for line in lines
             if (line.box.bottom <= margin or line.box.top >= page_height - margin)
-            and any(p.match(line.text.strip()) for p in patterns)]
+            and any(p.match(line.text_with(settings.word_gap).strip()) for p in patterns)]
 
 
-def without_page_numbers(chars: Sequence[Char], lines: Sequence[TextLine], page_height: float) -> list[Char]:
+def without_page_numbers(chars: Sequence[Char], lines: Sequence[TextLine], page_height: float,
+                         settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Char]:
     """The page's characters less those of its page numbers (the same list when it has none)."""
-    furniture = {id(char) for line in page_number_lines(lines, page_height) for char in line.chars}
+    furniture = {id(char) for line in page_number_lines(lines, page_height, settings) for char in line.chars}
     return [char for char in chars if id(char) not in furniture] if furniture else list(chars)

@@ -35,6 +35,28 @@ class ExtractSettings(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+    # ---------------------------------------------------------------- shapes (page_content.py, every reader)
+    ruling_max_thickness: float = _tolerance(
+        2.0, "A ruling is at most this thick (pt); a thicker filled rectangle is shading, not a line.")
+    min_rect_ruling_length: float = _tolerance(
+        4.0, "A rectangle at most `ruling_max_thickness` thin is a ruling when longer than this (pt): word "
+             "processors draw cell borders as hairline rectangles; shorter ones are specks, neither rule nor fill.")
+    min_segment_length: float = _tolerance(
+        2.0, "A line segment at most `ruling_max_thickness` thin is a ruling when longer than this (pt); a "
+             "shorter one is a dot.")
+
+    # ---------------------------------------------------------------- lines and words (text_lines.py)
+    line_tolerance: float = _tolerance(
+        0.45, "A character whose vertical centre lies within this many font sizes of a line's first character "
+              "is on that line: a glyph of another size or a little raised stays on it, the next line (a whole "
+              "line height down) does not.")
+    word_gap: float = _tolerance(
+        0.22, "A gap between two glyphs wider than this many font sizes is a word space, also where no space "
+              "character is printed (producers set words apart by position); letter spacing stays below it.")
+    paragraph_gap: float = _tolerance(
+        0.55, "Lines of a cell further apart than this many line heights (the leading aside) are paragraphs: a "
+              "blank line in the cell's text.")
+
     # ---------------------------------------------------------------- rulings (grid.py, nested.py)
     snap: float = _tolerance(2.0, "Rulings this close (pt) are one line: borders of neighbouring cells are drawn twice.")
     column_coverage: float = _tolerance(

@@ -57,7 +57,7 @@ def stitch_page_breaks(placed: Sequence[PlacedSlice], settings: ExtractSettings 
             new_page = item.slice.page != last.page
             if new_page and last.trailing_group is not None:
                 # The line that ended the last page reads as a group row, and the table goes on here.
-                group = cell_text(last.trailing_group.chars)
+                group = cell_text(last.trailing_group.chars, settings)
                 previous.append(_Row({}, set(), None, [last.page], group_row=group))
             if rows and previous and new_page and continues_over_break(previous[-1], last.tail, rows[0], settings):
                 _absorb(previous[-1], rows.pop(0))

@@ -23,6 +23,7 @@ from followup.extract.page_content import Box, PageContent
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.text_lines import (
     CharIndex,
+    InReadingOrder,
     TextLine,
     cell_text,
     line_end_room,
@@ -146,7 +147,7 @@ def find_table_slices(ctx: PageContext, headers: Sequence[HeaderBand]) -> list[T
     """Every table slice on the page, one per header, top to bottom."""
     clearance = ctx.settings.limit_clearance
     slices = []
-    headings = [line.box.top for line in ctx.lines if section_of_heading(line.text, ctx.vocabulary)]
+    headings = [line.box.top for line in ctx.lines if section_of_heading(line.text_with(ctx.settings.word_gap), ctx.vocabulary)]
     for i, header in enumerate(headers):
         limit = headers[i + 1].box.top - clearance if i + 1 < len(headers) else ctx.page.height
         # A section heading ("Klara aktiviteter") under a table ends it, however close it stands.
@@ -207,7 +208,7 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
     cell_lines: list[tuple[SliceRow, dict[str, list[TextLine]]]] = []
     for span in rows_spans:
         lines: dict[str, list[TextLine]] = {}
-        row = _group_row(ctx.index, edges, span) if span.group else _slice_row(ctx, columns, edges, span, lines)
+        row = _group_row(ctx, edges, span) if span.group else _slice_row(ctx, columns, edges, span, lines)
         row.ruled_below = span.ruled_below
         if row.group or any(c.text or c.fill or c.marker for c in row.cells.values()):
             rows.append(row)
@@ -301,7 +302,7 @@ def _columns(ctx: PageContext, edges: Sequence[float], top: float, bottom: float
     per_column = split_by_columns(ctx.index.band(top, bottom), edges)
     columns: list[Column] = []
     for (x0, x1), chars in zip(zip(edges, edges[1:], strict=False), per_column, strict=False):
-        name = header_text(cell_text(chars).split("\n"))
+        name = header_text(cell_text(chars, ctx.settings).split("\n"))
         role = column_role(name, ctx.vocabulary)
         if role in {c.role for c in columns}:
             role = None
@@ -395,7 +396,7 @@ def _is_group_band(ctx: PageContext, edges: Sequence[float], top: float, bottom:
         # No rules at the sides either (the group row's side borders removed): a bold or shaded
         # name is still a group row; anything else there ends the table.
         return (all(_placed_as_group(line, edges, settings) for line in band)
-                and (_emphasised(band) or _shaded_across(page, edges, top, bottom, settings)))
+                and (_emphasised(band, settings) or _shaded_across(page, edges, top, bottom, settings)))
     if not all(_placed_as_group(line, edges, settings) for line in band):
         return False
     if any(_row_line(line, edges, settings) for line in band):
@@ -404,7 +405,8 @@ def _is_group_band(ctx: PageContext, edges: Sequence[float], top: float, bottom:
         return True
     # Text in one column alone: a group name is set apart by weight or by shading over the whole
     # row; a shaded (zebra) row whose cut text alone ran on to this page starts in lower case.
-    return _emphasised(band) or (_shaded_across(page, edges, top, bottom, settings) and band[0].text[:1].isupper())
+    return _emphasised(band, settings) or (_shaded_across(page, edges, top, bottom, settings)
+                                           and band[0].text_with(settings.word_gap)[:1].isupper())
 
 
 def _placed_as_group(line: TextLine, edges: Sequence[float], settings: ExtractSettings) -> bool:
@@ -430,7 +432,7 @@ def _outer_rules_through(page: PageContent, edges: Sequence[float], top: float, 
 def _one_phrase(line: TextLine, settings: ExtractSettings) -> bool:
     """The line's words follow each other at word spacing: one text, not cells side by side (cells
     are kept apart by their padding)."""
-    words = line.words
+    words = line.words_with(settings.word_gap)
     return len(words) > 1 and all(b.box.x0 - a.box.x1 <= settings.phrase_gap * max(a.size, b.size)
                                   for a, b in zip(words, words[1:], strict=False))
 
@@ -439,8 +441,8 @@ def _filled_columns(line: TextLine, edges: Sequence[float]) -> int:
     return sum(1 for chars in split_by_columns(line.chars, edges) if any(not c.text.isspace() for c in chars))
 
 
-def _emphasised(band: Sequence[TextLine]) -> bool:
-    return all(word.bold for line in band for word in line.words)
+def _emphasised(band: Sequence[TextLine], settings: ExtractSettings) -> bool:
+    return all(word.bold for line in band for word in line.words_with(settings.word_gap))
 
 
 def _shaded_across(page: PageContent, edges: Sequence[float], top: float, bottom: float, settings: ExtractSettings) -> bool:
@@ -451,10 +453,10 @@ def _shaded_across(page: PageContent, edges: Sequence[float], top: float, bottom
                for f in fills_in_band(page.fills, top, bottom))
 
 
-def _group_row(index: CharIndex, edges: Sequence[float], span: RowSpan) -> SliceRow:
+def _group_row(ctx: PageContext, edges: Sequence[float], span: RowSpan) -> SliceRow:
     """A group row: its text read as one cell over the whole table."""
-    chars = [c for c in index.band(span.top, span.bottom) if edges[0] <= c.x_mid < edges[-1]]
-    return SliceRow(span.top, span.bottom, {}, group=cell_text(chars))
+    chars = InReadingOrder(c for c in ctx.index.band(span.top, span.bottom) if edges[0] <= c.x_mid < edges[-1])
+    return SliceRow(span.top, span.bottom, {}, group=cell_text(chars, ctx.settings))
 
 
 def _words_fit_columns(line: TextLine, edges: Sequence[float], settings: ExtractSettings) -> bool:
@@ -463,7 +465,7 @@ def _words_fit_columns(line: TextLine, edges: Sequence[float], settings: Extract
     if line.box.x0 < edges[0] - slack or line.box.x1 > edges[-1] + slack:
         return False
     inner = edges[1:-1]
-    for word in line.words:
+    for word in line.words_with(settings.word_gap):
         for x in inner:
             if word.box.x0 < x - straddle and word.box.x1 > x + straddle:
                 return False
@@ -480,7 +482,7 @@ def _fits_columns(line: TextLine, edges: Sequence[float], nested: Sequence[Box] 
     if line.box.x0 < edges[0] - slack or line.box.x1 > edges[-1] + slack:
         return False
     inner = edges[1:-1]
-    for word in line.words:
+    for word in line.words_with(settings.word_gap):
         if any(_within_nested(word.box, box, settings) for box in nested):
             continue
         for x in inner:
@@ -563,8 +565,8 @@ def _unruled_row_spans(ctx: PageContext, edges: Sequence[float], body_top: float
     if bottom is None:
         return []
     group_chars = {c for line in groups for c in line.chars}
-    band = [c for c in ctx.index.band(body_top, bottom) if c not in group_chars]
-    columns = [text_lines(chars) for chars in split_by_columns(band, edges)]
+    band = InReadingOrder(c for c in ctx.index.band(body_top, bottom) if c not in group_chars)
+    columns = [text_lines(chars, settings) for chars in split_by_columns(band, edges)]
     leading = _line_leading(columns, settings)
     starts: list[tuple[float, int]] = []
     for column, column_lines in enumerate(columns):
@@ -642,7 +644,7 @@ def _reads_as_group_line(line: TextLine, others: Sequence[TextLine], edges: Sequ
         return False
     filled = _filled_columns(line, edges)
     if _fits_columns(line, edges, (), settings) and not (filled > 1 and _one_phrase(line, settings)) \
-            and not (_emphasised([line]) and filled == 1):
+            and not (_emphasised([line], settings) and filled == 1):
         return False
     return not any(o is not line and o.box.top < line.box.bottom and o.box.bottom > line.box.top for o in others)
 
@@ -665,13 +667,13 @@ def _measure_line_ends(cell_lines: Sequence[tuple[SliceRow, dict[str, list[TextL
     right: dict[str, float] = {}
     for _, lines in cell_lines:
         for key, cell in lines.items():
-            edge = text_right_edge(cell)
+            edge = text_right_edge(cell, settings)
             if edge is not None:
                 right[key] = max(edge, right.get(key, edge))
     for row, lines in cell_lines:
         for key, cell in lines.items():
             if key in right:
-                ends = line_end_room(cell, settings.hyphen_room_slack, right[key])
+                ends = line_end_room(cell, settings, right[key])
                 if ends:
                     row.cells[key] = replace(row.cells[key], line_ends=tuple(ends))
 
@@ -696,8 +698,8 @@ def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[floa
         box = Box(column.x0, top, column.x1, bottom)
         nested = nested_table_text(chars, band_rulings, box, settings) if band_rulings else None
         if nested is None:
-            lines = text_lines(chars)
-            text = lines_text(lines)
+            lines = text_lines(chars, settings)
+            text = lines_text(lines, settings)
             if lines_out is not None:
                 lines_out[key] = lines
         else:

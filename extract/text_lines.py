@@ -4,18 +4,19 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
-from followup.extract.page_content import Box, Char
+from followup.extract.page_content import Box, Char, stored_directly
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.schemas.raw import LineEnd
 
-# A gap wider than this fraction of the font size between two glyphs is a word space.
-WORD_GAP = 0.22
+# Field getters for min and max over characters (map with these runs in C, a generator in Python).
+_X0, _TOP, _X1, _BOTTOM, _SIZE, _BOLD = (attrgetter(name) for name in ("x0", "top", "x1", "bottom", "size", "bold"))
 # Typographic ligatures some fonts print as one glyph ("ﬁ" in "speciﬁk") are their letters.
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb06": "st"})
-# A vertical gap wider than this many line heights separates paragraphs.
-PARAGRAPH_GAP = 0.55
 
 
+@stored_directly
 @dataclass(frozen=True, slots=True)
 class Word:
     text: str
@@ -28,27 +29,35 @@ class Word:
 class TextLine:
     chars: tuple[Char, ...]
     box: Box
-    # The text and words, each computed on first use: the steps read every line's text several times.
-    _memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    # The text and the words at a word gap, each computed on first use: the steps read every line's
+    # text several times (always at the same gap, settings.word_gap).
+    _texts: dict[float, str] = field(default_factory=dict, compare=False, repr=False)
+    _words: dict[float, tuple[Word, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        text = self._memo.get("text")
-        if not isinstance(text, str):  # None until the first use
-            text = self._memo["text"] = line_text(self.chars)
+    def text_with(self, word_gap: float) -> str:
+        """The line's text (line_text), a gap wider than `word_gap` font sizes read as a space."""
+        text = self._texts.get(word_gap)
+        if text is None:
+            text = self._texts[word_gap] = line_text(self.chars, word_gap)
         return text
 
     @property
     def size(self) -> float:
-        return max((c.size for c in self.chars), default=0.0)
+        return max(map(_SIZE, self.chars), default=0.0)
 
-    @property
-    def words(self) -> list[Word]:
-        """A new list each time (callers may change it) of words computed once."""
-        words = self._memo.get("words")
-        if not isinstance(words, tuple):  # None until the first use
-            words = self._memo["words"] = tuple(words_of(self.chars))
+    def words_with(self, word_gap: float) -> list[Word]:
+        """The line's words (words_of) at `word_gap`: a new list each time (callers may change it) of words
+        computed once."""
+        words = self._words.get(word_gap)
+        if words is None:
+            words = self._words[word_gap] = tuple(words_of(self.chars, word_gap))
         return list(words)
+
+
+class InReadingOrder(list[Char]):
+    """Characters known to be in reading order (_reading_order): a CharIndex's band or box, or the columns
+    split_by_columns makes of one. text_lines takes them in this order instead of sorting them again (a
+    stable sort of characters in order leaves them as they are)."""
 
 
 class CharIndex:
@@ -61,12 +70,16 @@ class CharIndex:
     def __len__(self) -> int:
         return len(self._chars)
 
+    def text_lines(self, settings: ExtractSettings = DEFAULT_SETTINGS) -> list[TextLine]:
+        """text_lines of all the characters, from the order they are kept in (no second sort)."""
+        return _grouped_lines(self._chars, self._keys, settings)
+
     def band(self, top: float, bottom: float) -> list[Char]:
         """Characters whose vertical centre lies in [top, bottom)."""
-        return self._chars[bisect_left(self._keys, top) : bisect_left(self._keys, bottom)]
+        return InReadingOrder(self._chars[bisect_left(self._keys, top) : bisect_left(self._keys, bottom)])
 
     def in_box(self, box: Box) -> list[Char]:
-        return [c for c in self.band(box.top, box.bottom) if box.x0 <= c.x_mid < box.x1]
+        return InReadingOrder(c for c in self.band(box.top, box.bottom) if box.x0 <= c.x_mid < box.x1)
 
 
 def _reading_order(char: Char) -> tuple[float, float]:
@@ -77,9 +90,11 @@ def _reading_order(char: Char) -> tuple[float, float]:
 def split_by_columns(chars: Iterable[Char], edges: Sequence[float]) -> list[list[Char]]:
     """Distribute characters to the columns between consecutive x edges, by their centre.
 
-    Every character lands in exactly one column; those outside the outer edges are dropped.
+    Every character lands in exactly one column; those outside the outer edges are dropped. Characters
+    in reading order give columns in reading order.
     """
-    columns: list[list[Char]] = [[] for _ in range(len(edges) - 1)]
+    make = InReadingOrder if isinstance(chars, InReadingOrder) else list
+    columns: list[list[Char]] = [make() for _ in range(len(edges) - 1)]
     for char in chars:
         i = bisect_right(edges, (char.x0 + char.x1) / 2) - 1  # its x_mid, without the property call
         if 0 <= i < len(columns):
@@ -87,17 +102,23 @@ def split_by_columns(chars: Iterable[Char], edges: Sequence[float]) -> list[list
     return columns
 
 
-def text_lines(chars: Iterable[Char]) -> list[TextLine]:
-    """Group characters into lines (top to bottom), each line's characters left to right."""
-    ordered = sorted(chars, key=_reading_order)
+def text_lines(chars: Iterable[Char], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[TextLine]:
+    """Group characters into lines (top to bottom), each line's characters left to right: a character
+    joins the line when its vertical centre is within `line_tolerance` font sizes of the line's first."""
+    ordered = chars if isinstance(chars, InReadingOrder) else sorted(chars, key=_reading_order)
+    return _grouped_lines(ordered, [(c.top + c.bottom) / 2 for c in ordered], settings)
+
+
+def _grouped_lines(ordered: Sequence[Char], mids: Sequence[float], settings: ExtractSettings) -> list[TextLine]:
+    """text_lines of characters in reading order (_reading_order), given their vertical centres."""
     groups: list[list[Char]] = []
     current_mid = None
-    for char in ordered:
+    share, min_size = settings.line_tolerance, settings.min_font_size
+    for char, mid in zip(ordered, mids, strict=True):
         if not groups and char.text.isspace():
             continue
-        mid = (char.top + char.bottom) / 2  # y_mid, computed here: this loop runs for every character
         size = char.size
-        tolerance = (size if size > 1.0 else 1.0) * 0.45
+        tolerance = (size if size > min_size else min_size) * share
         if current_mid is not None and abs(mid - current_mid) <= tolerance:
             groups[-1].append(char)
         else:
@@ -105,35 +126,34 @@ def text_lines(chars: Iterable[Char]) -> list[TextLine]:
             current_mid = mid
     lines = []
     for group in groups:
-        group.sort(key=lambda c: c.x0)
+        group.sort(key=_X0)
         visible = [c for c in group if not c.text.isspace()]
         if not visible:
             continue
-        box = Box(
-            min(c.x0 for c in visible),
-            min(c.top for c in visible),
-            max(c.x1 for c in visible),
-            max(c.bottom for c in visible),
-        )
+        # Sorted by x0, the first visible character has the least.
+        box = Box(visible[0].x0, min(map(_TOP, visible)), max(map(_X1, visible)), max(map(_BOTTOM, visible)))
         lines.append(TextLine(tuple(group), box))
     return lines
 
 
-def line_text(chars: Sequence[Char]) -> str:
-    """The text of one line: explicit spaces kept, wide gaps turned into spaces."""
+def line_text(chars: Sequence[Char], word_gap: float) -> str:
+    """The text of one line: explicit spaces kept, gaps wider than `word_gap` font sizes turned into spaces."""
     parts: list[str] = []
-    previous: Char | None = None
+    previous_blank, previous_x1, previous_size = True, 0.0, 0.0  # True: no character before
     for char in chars:
-        if (previous is not None and not char.text.isspace() and not previous.text.isspace()
-                and char.x0 - previous.x1 > WORD_GAP * max(char.size, previous.size)):
+        text, size = char.text, char.size
+        blank = text.isspace()
+        # max(size, previous_size), written out: this runs for every character.
+        if not blank and not previous_blank and \
+                char.x0 - previous_x1 > word_gap * (previous_size if previous_size > size else size):
             parts.append(" ")
-        parts.append(char.text)
-        previous = char
+        parts.append(text)
+        previous_blank, previous_x1, previous_size = blank, char.x1, size
     return " ".join("".join(parts).translate(LIGATURES).split())
 
 
-def words_of(chars: Sequence[Char]) -> list[Word]:
-    """Split one line's characters into words at spaces and wide gaps."""
+def words_of(chars: Sequence[Char], word_gap: float) -> list[Word]:
+    """Split one line's characters into words at spaces and at gaps wider than `word_gap` font sizes."""
     words: list[Word] = []
     current: list[Char] = []
 
@@ -141,10 +161,10 @@ def words_of(chars: Sequence[Char]) -> list[Word]:
         if current:
             words.append(
                 Word(
-                    "".join(c.text for c in current),
-                    Box(current[0].x0, min(c.top for c in current), current[-1].x1, max(c.bottom for c in current)),
-                    max(c.size for c in current),
-                    all(c.bold for c in current),
+                    "".join([c.text for c in current]),
+                    Box(current[0].x0, min(map(_TOP, current)), current[-1].x1, max(map(_BOTTOM, current))),
+                    max(map(_SIZE, current)),
+                    all(map(_BOLD, current)),
                 )
             )
             current.clear()
@@ -153,28 +173,31 @@ def words_of(chars: Sequence[Char]) -> list[Word]:
         if char.text.isspace():
             close()
             continue
-        if current and char.x0 - current[-1].x1 > WORD_GAP * max(char.size, current[-1].size):
-            close()
+        if current:
+            last, size = current[-1], char.size
+            # max(size, last.size), written out: this runs for every character.
+            if char.x0 - last.x1 > word_gap * (last.size if last.size > size else size):
+                close()
         current.append(char)
     close()
     return words
 
 
-def cell_text(chars: Sequence[Char]) -> str:
-    """A cell's text: its lines joined by "\\n", a blank line where a paragraph gap is."""
-    return lines_text(text_lines(chars))
+def cell_text(chars: Sequence[Char], settings: ExtractSettings = DEFAULT_SETTINGS) -> str:
+    """A cell's text: its lines joined by "\\n", a blank line where a paragraph gap is (`paragraph_gap`)."""
+    return lines_text(text_lines(chars, settings), settings)
 
 
-def lines_text(lines: Sequence[TextLine]) -> str:
+def lines_text(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> str:
     """The text of a cell's lines (`cell_text`)."""
     out: list[str] = []
     for i, line in enumerate(lines):
         if i:
             previous = lines[i - 1]
-            height = max(previous.box.height, 1.0)
+            height = max(previous.box.height, settings.min_line_height)
             gap = line.box.top - previous.box.bottom
-            out.append("\n\n" if gap > PARAGRAPH_GAP * height else "\n")
-        out.append(line.text)
+            out.append("\n\n" if gap > settings.paragraph_gap * height else "\n")
+        out.append(line.text_with(settings.word_gap))
     return "".join(out)
 
 
@@ -182,31 +205,33 @@ def lines_text(lines: Sequence[TextLine]) -> str:
 _LINE_END_HYPHENS = ("-", "\u2010")
 
 
-def text_right_edge(lines: Sequence[TextLine]) -> float | None:
+def text_right_edge(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> float | None:
     """Where a text's lines end at most: its widest line with more than one word (a single word may
     stick out of its column); None without such a line."""
-    return max((line.box.x1 for line in lines if " " in line.text), default=None)
+    return max((line.box.x1 for line in lines if " " in line.text_with(settings.word_gap)), default=None)
 
 
-def line_end_room(lines: Sequence[TextLine], slack: float, edge: float | None = None) -> list[LineEnd]:
+def line_end_room(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS,
+                  edge: float | None = None) -> list[LineEnd]:
     """How much of the next line would still have fitted at each hyphenated line end of a text.
 
     `edge`: the right edge of the text's column (`text_right_edge` of all the column's lines); by
     default that of these lines (a justified text leaves no room anywhere). At a line ending in a
-    hyphen the room left is that edge less the line's own, less `slack` font sizes; the answer is
-    how many characters of the next line's first word, at their own widths, fit in it. Only line
-    ends with room for a character or more are listed. Automatic hyphenators break at the last
-    hyphenation point that fits, so normalize reads a later point that would have fitted as a
+    hyphen the room left is that edge less the line's own, less `hyphen_room_slack` font sizes; the
+    answer is how many characters of the next line's first word, at their own widths, fit in it.
+    Only line ends with room for a character or more are listed. Automatic hyphenators break at the
+    last hyphenation point that fits, so normalize reads a later point that would have fitted as a
     hyphen the author typed ("Tand-" + "vårdsenheten" with room for "vårds").
     """
-    edge = text_right_edge(lines) if edge is None else edge
+    edge = text_right_edge(lines, settings) if edge is None else edge
     if edge is None:
         return []
     ends: list[LineEnd] = []
     for line, below in zip(lines, lines[1:], strict=False):
-        if not line.text.endswith(_LINE_END_HYPHENS):
+        text = line.text_with(settings.word_gap)
+        if not text.endswith(_LINE_END_HYPHENS):
             continue
-        room = edge - line.box.x1 - slack * line.size
+        room = edge - line.box.x1 - settings.hyphen_room_slack * line.size
         fits = 0
         for char in below.chars:
             if not char.text.isalnum():
@@ -216,5 +241,5 @@ def line_end_room(lines: Sequence[TextLine], slack: float, edge: float | None = 
                 break
             fits += len(char.text.translate(LIGATURES))
         if fits:
-            ends.append(LineEnd(line=line.text, next=below.text, fits=fits))
+            ends.append(LineEnd(line=text, next=below.text_with(settings.word_gap), fits=fits))
     return ends

@@ -177,7 +177,9 @@ def find_names(tokens: list[str], index: NameIndex, threshold: float) -> list[Na
     a space or hyphen is found; abbreviations must equal a whole token.
     """
     candidates = _exact_abbreviations(tokens, index)
-    windows = [(start, end, match_key("".join(tokens[start:end])))
+    # match_key works character by character, so a window's key is its tokens' keys joined.
+    keys = [match_key(token) for token in tokens]
+    windows = [(start, end, "".join(keys[start:end]))
                for start in range(len(tokens)) for end in range(start + 1, min(start + MAX_WINDOW, len(tokens)) + 1)]
     for start, end, key in windows:
         if not key:

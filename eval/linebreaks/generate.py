@@ -169,13 +169,12 @@ def pdf_line_ends(pdf_path: Path) -> dict[tuple[str, str], int]:
     import pdfplumber
 
     from followup.extract.readers import DEFAULT_READER, page_reader
-    from followup.extract.settings import DEFAULT_SETTINGS
     from followup.extract.text_lines import line_end_room, text_lines
 
     rooms: dict[tuple[str, str], int] = {}
     with pdfplumber.open(pdf_path) as pdf:
         for content in page_reader(DEFAULT_READER)(pdf, 0):
-            for end in line_end_room(text_lines(content.chars), DEFAULT_SETTINGS.hyphen_room_slack):
+            for end in line_end_room(text_lines(content.chars)):
                 rooms[_compact(end.line), _compact(end.next)] = end.fits
     return rooms
 

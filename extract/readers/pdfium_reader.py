@@ -44,6 +44,7 @@ from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
 from followup.extract.page_content import (
     Char,
     PageContent,
+    ReadPage,
     Shape,
     char_size,
     is_bold,
@@ -52,7 +53,8 @@ from followup.extract.page_content import (
     text_direction,
 )
 from followup.extract.readers import pdfminer_reader
-from followup.extract.readers.pdfminer_reader import page_ctm, painted_subpaths, plumber_shape
+from followup.extract.readers.pdfminer_reader import PageFrame, page_ctm, painted_subpaths, plumber_shape
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 # PDFium's code for a hyphen it found at a line end, and for the characters it makes up itself.
 _LINE_END_HYPHEN = 0x02
@@ -69,7 +71,7 @@ _FONT_NAME_BYTES = 512
 _FORM_DEPTH = 4
 
 
-def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
+def read_pages(pdf: pdfplumber.PDF, start: int = 0, settings: ExtractSettings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
     """The pages of a PDF opened by pdfplumber from index `start` on, read again by PDFium; each PDFium
     page is closed after it.
 
@@ -81,18 +83,18 @@ def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
     try:
         document = pdfium.PdfDocument(source, password=pdf.password or None)
     except pdfium.PdfiumError:
-        yield from pdfminer_reader.read_pages(pdf, start)
+        yield from pdfminer_reader.read_pages(pdf, start, settings)
         return
     try:
         if len(document) != len(pdf.pages):
-            yield from pdfminer_reader.read_pages(pdf, start)
+            yield from pdfminer_reader.read_pages(pdf, start, settings)
             return
         for index, page in enumerate(pdf.pages[start:], start=start):
             pdfium_page = document[index]
             try:
                 # Font handles are only good while their page is open (PDFium may free a font with its
                 # last page and put another at the same address), so what is known of them is per page.
-                yield _read_page(page, pdfium_page, _Fonts(_pdfminer_descents(page)))
+                yield _read_page(page, pdfium_page, _Fonts(_pdfminer_descents(page)), settings)
             finally:
                 pdfium_page.close()
     finally:
@@ -143,80 +145,135 @@ def _bytes_of(stream: Any) -> bytes:
     return stream.read()
 
 
-class _Fonts:
-    """Per-page caches of what PDFium tells about fonts (names, descents, glyph advances), by font handle."""
-
-    def __init__(self, descents: dict[str, float | None] | None = None) -> None:
-        self.descents = descents or {}
-        self.names: dict[int, str] = {}
-        self.bold: dict[int, bool] = {}
-        self.descent: dict[tuple[int, float], float] = {}
-        self.advance: dict[tuple[int, int, float], float] = {}
-        self._value = ctypes.c_float()
-        self._name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
-
-    def name_of(self, font: Any, key: int) -> str:
-        name = self.names.get(key)
-        if name is None:
-            length = raw.FPDFFont_GetBaseFontName(font, self._name, _FONT_NAME_BYTES)
-            name = self.names[key] = self._name.raw[: max(0, length - 1)].decode("latin-1") if length else ""
-        return name
-
-    def is_bold(self, font: Any, key: int) -> bool:
-        bold = self.bold.get(key)
-        if bold is None:
-            bold = self.bold[key] = is_bold(self.name_of(font, key))
-        return bold
-
-    def descent_at(self, font: Any, font_key: int, size: float) -> float:
-        key = (font_key, size)
-        descent = self.descent.get(key)
-        if descent is None:
-            per_size = self.descents.get(_without_subset_tag(self.name_of(font, font_key)))
-            if per_size is not None:
-                descent = per_size * size  # pdfminer's own figure (FontDescriptor, or the standard fonts' metrics)
-            else:
-                ok = raw.FPDFFont_GetDescent(font, ctypes.c_float(size), ctypes.byref(self._value))
-                descent = self._value.value if ok else 0.0
-            self.descent[key] = descent
-        return descent
-
-    def advance_of(self, font: Any, font_key: int, code: int, size: float) -> float:
-        key = (font_key, code, size)
-        advance = self.advance.get(key)
-        if advance is None:
-            ok = raw.FPDFFont_GetGlyphWidth(font, code, ctypes.c_float(size), ctypes.byref(self._value))
-            advance = self.advance[key] = self._value.value if ok else 0.0
-        return advance
+# PDFium's functions as called here, per object and per character: handles and out-parameters are passed as
+# plain addresses (ints), which ctypes converts several times faster than pypdfium2's typed pointers.
+_HANDLE, _INT, _FLOAT = ctypes.c_void_p, ctypes.c_int, ctypes.c_float
 
 
 def _address(handle: Any) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
-# FPDFText_GetTextObject answering the object's address as a plain int: cheaper than casting each handle.
-_text_object_address = ctypes.cast(
-    raw.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int))
+def _lean(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """The PDFium function behind a pypdfium2 binding, taking `argtypes` (addresses as c_void_p)."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(_address(function))
+
+
+_count_objects = _lean(raw.FPDFPage_CountObjects, _INT, _HANDLE)
+_get_object = _lean(raw.FPDFPage_GetObject, _HANDLE, _HANDLE, _INT)
+_form_count_objects = _lean(raw.FPDFFormObj_CountObjects, _INT, _HANDLE)
+_form_get_object = _lean(raw.FPDFFormObj_GetObject, _HANDLE, _HANDLE, ctypes.c_ulong)
+_object_type = _lean(raw.FPDFPageObj_GetType, _INT, _HANDLE)
+_object_matrix = _lean(raw.FPDFPageObj_GetMatrix, _INT, _HANDLE, _HANDLE)
+_object_bounds = _lean(raw.FPDFPageObj_GetBounds, _INT, _HANDLE, _HANDLE, _HANDLE, _HANDLE, _HANDLE)
+_fill_colour = _lean(raw.FPDFPageObj_GetFillColor, _INT, _HANDLE, _HANDLE, _HANDLE, _HANDLE, _HANDLE)
+_text_font = _lean(raw.FPDFTextObj_GetFont, _HANDLE, _HANDLE)
+_font_size = _lean(raw.FPDFTextObj_GetFontSize, _INT, _HANDLE, _HANDLE)
+_font_name = _lean(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, _HANDLE, _HANDLE, ctypes.c_size_t)
+_font_descent = _lean(raw.FPDFFont_GetDescent, _INT, _HANDLE, _FLOAT, _HANDLE)
+_glyph_width = _lean(raw.FPDFFont_GetGlyphWidth, _INT, _HANDLE, ctypes.c_uint32, _FLOAT, _HANDLE)
+_char_origin = _lean(raw.FPDFText_GetCharOrigin, _INT, _HANDLE, _INT, _HANDLE, _HANDLE)
+_text_object_of = _lean(raw.FPDFText_GetTextObject, _HANDLE, _HANDLE, _INT)
+_unicode_of = _lean(raw.FPDFText_GetUnicode, ctypes.c_uint, _HANDLE, _INT)
+_is_generated = _lean(raw.FPDFText_IsGenerated, _INT, _HANDLE, _INT)
+_draw_mode = _lean(raw.FPDFPath_GetDrawMode, _INT, _HANDLE, _HANDLE, _HANDLE)
+_count_segments = _lean(raw.FPDFPath_CountSegments, _INT, _HANDLE)
+_path_segment = _lean(raw.FPDFPath_GetPathSegment, _HANDLE, _HANDLE, _INT)
+_segment_point = _lean(raw.FPDFPathSegment_GetPoint, _INT, _HANDLE, _HANDLE, _HANDLE)
+_segment_type = _lean(raw.FPDFPathSegment_GetType, _INT, _HANDLE)
+_segment_closes = _lean(raw.FPDFPathSegment_GetClose, _INT, _HANDLE)
+
+
+class _Out:
+    """The out-parameters of those calls, one set per page read, with their addresses."""
+
+    def __init__(self) -> None:
+        self.value = ctypes.c_float()
+        self.matrix = raw.FS_MATRIX()
+        self.rgba = tuple(ctypes.c_uint() for _ in range(4))
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.bounds = tuple(ctypes.c_float() for _ in range(4))
+        self.point = (ctypes.c_float(), ctypes.c_float())
+        self.modes = (ctypes.c_int(), ctypes.c_int())
+        self.name = ctypes.create_string_buffer(_FONT_NAME_BYTES)
+        self.value_at, self.matrix_at = ctypes.addressof(self.value), ctypes.addressof(self.matrix)
+        self.rgba_at = tuple(ctypes.addressof(v) for v in self.rgba)
+        self.x_at, self.y_at = ctypes.addressof(self.x), ctypes.addressof(self.y)
+        self.bounds_at = tuple(ctypes.addressof(v) for v in self.bounds)
+        self.point_at = tuple(ctypes.addressof(v) for v in self.point)
+        self.modes_at = tuple(ctypes.addressof(v) for v in self.modes)
+        self.name_at = ctypes.addressof(self.name)
+
+
+class _Fonts:
+    """Per-page caches of what PDFium tells about fonts (names, descents, glyph advances), by font handle
+    (the font's address)."""
+
+    def __init__(self, descents: dict[str, float | None] | None = None) -> None:
+        self.descents = descents or {}
+        self.names: dict[int, str] = {}
+        self.bold: dict[int, bool] = {}
+        self.descent: dict[tuple[int, float], float] = {}
+        # Glyph advances by character code, per font and size (one dictionary looked up per character).
+        self.advances: dict[tuple[int, float], dict[int, float]] = {}
+        self.out = _Out()
+
+    def name_of(self, font: int) -> str:
+        name = self.names.get(font)
+        if name is None:
+            length = _font_name(font, self.out.name_at, _FONT_NAME_BYTES)
+            name = self.names[font] = self.out.name.raw[: max(0, length - 1)].decode("latin-1") if length else ""
+        return name
+
+    def is_bold(self, font: int) -> bool:
+        bold = self.bold.get(font)
+        if bold is None:
+            bold = self.bold[font] = is_bold(self.name_of(font))
+        return bold
+
+    def descent_at(self, font: int, size: float) -> float:
+        key = (font, size)
+        descent = self.descent.get(key)
+        if descent is None:
+            per_size = self.descents.get(_without_subset_tag(self.name_of(font)))
+            if per_size is not None:
+                descent = per_size * size  # pdfminer's own figure (FontDescriptor, or the standard fonts' metrics)
+            else:
+                ok = _font_descent(font, size, self.out.value_at)
+                descent = self.out.value.value if ok else 0.0
+            self.descent[key] = descent
+        return descent
+
+    def advances_of(self, font: int, size: float) -> dict[int, float]:
+        """The advances known so far of the font at the size, by code (advance_of fills it)."""
+        advances = self.advances.get((font, size))
+        if advances is None:
+            advances = self.advances[(font, size)] = {}
+        return advances
+
+    def advance_of(self, font: int, code: int, size: float) -> float:
+        advances = self.advances_of(font, size)
+        advance = advances.get(code)
+        if advance is None:
+            ok = _glyph_width(font, code, size, self.out.value_at)
+            advance = advances[code] = self.out.value.value if ok else 0.0
+        return advance
 
 
 class _TextObject:
     """What all characters of one PDFium text object share."""
 
-    __slots__ = ("font", "font_key", "size", "matrix", "bold", "colour")
+    __slots__ = ("font", "size", "matrix", "bold", "colour")
 
-    # Out-parameters, reused: one text object is read at a time.
-    _size = ctypes.c_float()
-    _rgba = tuple(ctypes.c_uint() for _ in range(4))
-
-    def __init__(self, obj: Any, parent: tuple, fonts: _Fonts) -> None:
-        self.font = raw.FPDFTextObj_GetFont(obj)
-        self.font_key = _address(self.font)
-        raw.FPDFTextObj_GetFontSize(obj, self._size)
-        self.size = self._size.value
-        self.matrix = _concat(_matrix_of(obj), parent)
-        self.bold = fonts.is_bold(self.font, self.font_key)
-        r, g, b, a = self._rgba
-        self.colour = _rgb_colour(r.value, g.value, b.value) if raw.FPDFPageObj_GetFillColor(obj, r, g, b, a) else None
+    def __init__(self, obj: int, parent: tuple, fonts: _Fonts) -> None:
+        out = fonts.out
+        self.font = _text_font(obj) or 0
+        _font_size(obj, out.value_at)
+        self.size = out.value.value
+        self.matrix = _concat(_matrix_of(obj, out), parent)
+        self.bold = fonts.is_bold(self.font)
+        r, g, b, _ = out.rgba
+        self.colour = _rgb_colour(r.value, g.value, b.value) if _fill_colour(obj, *out.rgba_at) else None
 
 
 @lru_cache(maxsize=1024)
@@ -228,58 +285,80 @@ def _rgb_colour(r: int, g: int, b: int) -> str | None:
 class _PageGeometry:
     """pdfminer's page matrix and pdfplumber's flip, for turning PDFium's points into pdfplumber's."""
 
-    __slots__ = ("ctm", "height", "mb_x0", "mb_top")
+    __slots__ = ("ctm", "height", "mb_x0", "mb_top", "frame")
 
     def __init__(self, page: pdfplumber.page.Page) -> None:
         self.ctm = page_ctm(page.page_obj.mediabox, page.page_obj.rotate)
         self.height = page.height
         self.mb_x0, self.mb_top = page.mediabox[0], page.mediabox[1]
+        self.frame = PageFrame(self.height, self.mb_x0, self.mb_top)
 
 
-def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _Fonts) -> PageContent:
+class _PageReading:
+    """One page being read: PDFium's text page (its handle and address), what is known of the page's fonts,
+    and its geometry."""
+
+    __slots__ = ("textpage", "textpage_at", "fonts", "geometry")
+
+    def __init__(self, textpage: Any, fonts: _Fonts, geometry: _PageGeometry) -> None:
+        self.textpage, self.textpage_at = textpage, _address(textpage)
+        self.fonts, self.geometry = fonts, geometry
+
+
+def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _Fonts,
+               settings: ExtractSettings) -> PageContent:
     geometry = _PageGeometry(page)
     textpage = pdfium_page.get_textpage()
     try:
-        glyphs = _glyphs_by_object(textpage.raw)
+        reading = _PageReading(textpage.raw, fonts, geometry)
+        glyphs = _glyphs_by_object(reading)
         chars: list[Char] = []
         rects: list[Shape] = []
         curves: list[Shape] = []
         lines: list[Shape] = []
         kinds = {"line": lines, "rect": rects, "curve": curves}
-        for obj, kind, matrix in _page_objects(pdfium_page.raw):
-            if kind == raw.FPDF_PAGEOBJ_TEXT:
-                chars += _object_chars(obj, matrix, glyphs.get(_address(obj)), textpage.raw, fonts, geometry)
-            elif kind == raw.FPDF_PAGEOBJ_PATH:
-                painted = _path(obj, matrix)
+        for obj, kind, matrix in _page_objects(_address(pdfium_page.raw), fonts.out):
+            if kind == _TEXT:
+                chars += _object_chars(obj, matrix, glyphs.get(obj), reading)
+            elif kind == _PATH:
+                painted = _path(obj, matrix, fonts.out)
                 if painted is None:
                     continue
                 path, stroke, fill, colour = painted
                 for shape_kind, pts in painted_subpaths(path, geometry.ctm):
-                    kinds[shape_kind].append(plumber_shape(pts, geometry.height, geometry.mb_x0, geometry.mb_top,
-                                                           stroke, fill, colour))
+                    kinds[shape_kind].append(plumber_shape(pts, geometry.frame, stroke, fill, colour))
     finally:
         textpage.close()
-    return page_content(page.page_number, float(page.width), float(geometry.height), chars, rects, curves, lines)
+    return page_content(ReadPage(page.page_number, float(page.width), float(geometry.height), chars, rects, curves,
+                                 lines), settings)
 
 
-def _glyphs_by_object(textpage: Any) -> dict[int, list[tuple[int, int, float, float]]]:
-    """PDFium's characters (index, code, origin) grouped by their text object; its made-up ones left out."""
-    count = raw.FPDFText_CountChars(textpage)
-    codes = _page_text(textpage, count)
+def _glyphs_by_object(reading: _PageReading) -> dict[int, list[tuple[int, int, float, float]]]:
+    """PDFium's characters (index, code, origin) grouped by their text object's address; its made-up ones left out."""
+    textpage = reading.textpage_at
+    count = raw.FPDFText_CountChars(reading.textpage)
+    codes = _page_text(reading.textpage, count)
     by_object: dict[int, list[tuple[int, int, float, float]]] = {}
-    x, y = ctypes.c_double(), ctypes.c_double()
-    x_out, y_out = ctypes.byref(x), ctypes.byref(y)
-    for index in range(count):
-        code = codes[index] if codes is not None else raw.FPDFText_GetUnicode(textpage, index)
-        if code == _NOT_IN_TEXT:
-            code = raw.FPDFText_GetUnicode(textpage, index)  # a line-end hyphen, or a glyph without Unicode
+    out = reading.fonts.out
+    x, y, x_at, y_at = out.x, out.y, out.x_at, out.y_at
+    origin_of, object_of, unicode_of = _char_origin, _text_object_of, _unicode_of
+    made_up, not_in_text = _MADE_UP, _NOT_IN_TEXT
+    # An object's characters mostly follow each other: the list is looked up when the object changes.
+    last_handle = -1
+    glyphs: list[tuple[int, int, float, float]] = []
+    for index, code in enumerate(codes) if codes is not None else ((i, unicode_of(textpage, i)) for i in range(count)):
+        if code == not_in_text:
+            code = unicode_of(textpage, index)  # a line-end hyphen, or a glyph without Unicode
         # PDFium makes up spaces and line breaks only; no other character needs asking.
-        if code in _MADE_UP and raw.FPDFText_IsGenerated(textpage, index):
+        if code in made_up and _is_generated(textpage, index):
             continue
-        raw.FPDFText_GetCharOrigin(textpage, index, x_out, y_out)
-        glyphs = by_object.get(handle := _text_object_address(textpage, index) or 0)
-        if glyphs is None:
-            glyphs = by_object[handle] = []
+        origin_of(textpage, index, x_at, y_at)
+        handle = object_of(textpage, index) or 0
+        if handle != last_handle:
+            found = by_object.get(handle)
+            if found is None:
+                found = by_object[handle] = []
+            glyphs, last_handle = found, handle
         glyphs.append((index, code, x.value, y.value))
     return by_object
 
@@ -296,59 +375,67 @@ def _page_text(textpage: Any, count: int) -> list[int] | None:
     return codes
 
 
-def _object_chars(obj: Any, parent: tuple, glyphs: list | None, textpage: Any, fonts: _Fonts,
-                  geometry: _PageGeometry) -> list[Char]:
+def _object_chars(obj: int, parent: tuple, glyphs: list | None, reading: _PageReading) -> list[Char]:
     """One text object's characters in pdfminer's terms (see the module docstring)."""
+    fonts, geometry = reading.fonts, reading.geometry
     text_object = _TextObject(obj, parent, fonts)
     if glyphs is None:
-        return _blank_object(obj, text_object, fonts, geometry)
+        return _blank_object(obj, text_object, reading)
     a, b, c, d = text_object.matrix[:4]
     ca, cb, cc, cd, ce, cf = geometry.ctm
     if not (b == 0 and c == 0 and cb == 0 and cc == 0 and a > 0 and d > 0):
         # Turned, skewed or mirrored text, or a turned page: page_content decides what reads.
-        return _turned_object_chars(glyphs, text_object, textpage, fonts, geometry)
-    # Unturned text on a page turned by 0 or 180 (nearly always): each box is its origin plus constants.
+        return _turned_object_chars(glyphs, text_object, reading)
+    # Unturned text on a page turned by 0 or 180 (nearly always): each box is its origin plus constants,
+    # its top, bottom and size those of the glyph before it when it stands on the same baseline.
     direction = 0 if ca > 0 else 180
-    low = fonts.descent_at(text_object.font, text_object.font_key, text_object.size)
-    high = low + text_object.size
+    font, size = text_object.font, text_object.size
+    low = fonts.descent_at(font, size)
+    high = low + size
     height, mb_x0, mb_top = geometry.height, geometry.mb_x0, geometry.mb_top
-    font, font_key, size = text_object.font, text_object.font_key, text_object.size
     bold, colour = text_object.bold, text_object.colour
-    advance_of = fonts.advance_of
+    advances = fonts.advances_of(font, size)
     chars: list[Char] = []
-    previous_origin: tuple[float, float] | None = None
-    loose = raw.FS_RECTF()
+    previous_x: float | None = None
+    previous_y: float | None = None
+    baseline: float | None = None
+    top = bottom = glyph_size = 0.0
     for position, (_index, code, origin_x, origin_y) in enumerate(glyphs):
         if code == _LINE_END_HYPHEN:
             text, code = "-", _HYPHEN
         else:
             text = chr(code)
-        if (origin_x, origin_y) == previous_origin and chars:
+        if origin_x == previous_x and origin_y == previous_y and chars:
             text = chars.pop().text + text
-            advance = _ligature_advance(glyphs, position, textpage, loose) / a
+            advance = _ligature_advance(glyphs, position, reading) / a
         else:
-            advance = advance_of(font, font_key, code, size)
+            advance = advances.get(code)
+            if advance is None:
+                advance = fonts.advance_of(font, code, size)
+        if origin_y != baseline:
+            lower, upper = cd * (origin_y + d * low) + cf, cd * (origin_y + d * high) + cf
+            y0, y1 = (lower, upper) if lower <= upper else (upper, lower)
+            top, bottom, glyph_size = (height - y1) + mb_top, (height - y0) + mb_top, char_size(y1 - y0)
+            baseline = origin_y
         left, right = ca * origin_x + ce, ca * (origin_x + a * advance) + ce
-        lower, upper = cd * (origin_y + d * low) + cf, cd * (origin_y + d * high) + cf
         x0, x1 = (left, right) if left <= right else (right, left)
-        y0, y1 = (lower, upper) if lower <= upper else (upper, lower)
-        chars.append(Char(text, x0 + mb_x0, (height - y1) + mb_top, x1 + mb_x0, (height - y0) + mb_top,
-                          char_size(y1 - y0), bold, colour, direction))
-        previous_origin = (origin_x, origin_y)
+        chars.append(Char(text, x0 + mb_x0, top, x1 + mb_x0, bottom, glyph_size, bold, colour, direction))
+        previous_x, previous_y = origin_x, origin_y
     return chars
 
 
-def _ligature_advance(glyphs: list, position: int, textpage: Any, loose: Any) -> float:
+def _ligature_advance(glyphs: list, position: int, reading: _PageReading) -> float:
     """A ligature glyph's advance (in page units along the line): PDFium knows its width only as the loose box.
 
     The loose box also covers ink beyond the advance ("ff" overhangs): when the ink reaches its right
     edge and the next glyph of the object starts sooner on the same line, that is the advance.
     """
     index, _, origin_x, origin_y = glyphs[position]
-    raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(loose))
+    loose = raw.FS_RECTF()
+    raw.FPDFText_GetLooseCharBox(reading.textpage, index, ctypes.byref(loose))
     advance = loose.right - origin_x
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    raw.FPDFText_GetCharBox(textpage, index, left, right, bottom, top)
+    raw.FPDFText_GetCharBox(reading.textpage, index, left, right, bottom, top)
     if right.value < loose.right - _NO_WIDTH:
         return advance  # the ink ends before the loose box: its right edge is the advance
     for _, _, next_x, next_y in glyphs[position + 1:]:
@@ -359,9 +446,9 @@ def _ligature_advance(glyphs: list, position: int, textpage: Any, loose: Any) ->
     return advance
 
 
-def _turned_object_chars(glyphs: list, text_object: _TextObject, textpage: Any, fonts: _Fonts,
-                         geometry: _PageGeometry) -> list[Char]:
+def _turned_object_chars(glyphs: list, text_object: _TextObject, reading: _PageReading) -> list[Char]:
     """Characters of rotated or skewed text, or on a rotated page: each box from its four corners."""
+    fonts = reading.fonts
     chars: list[Char] = []
     previous_origin: tuple[float, float] | None = None
     loose = raw.FS_RECTF()
@@ -371,12 +458,12 @@ def _turned_object_chars(glyphs: list, text_object: _TextObject, textpage: Any, 
         else:
             text = chr(code)
         if (origin_x, origin_y) == previous_origin and chars:
-            raw.FPDFText_GetLooseCharBox(textpage, index, ctypes.byref(loose))
+            raw.FPDFText_GetLooseCharBox(reading.textpage, index, ctypes.byref(loose))
             advance = _turned_ligature_advance(text_object.matrix, origin_x, origin_y, loose)
             text = chars.pop().text + text
         else:
-            advance = fonts.advance_of(text_object.font, text_object.font_key, code, text_object.size)
-        chars.append(_char(text, origin_x, origin_y, advance, text_object, fonts, geometry))
+            advance = fonts.advance_of(text_object.font, code, text_object.size)
+        chars.append(_char(text, (origin_x, origin_y), advance, text_object, reading))
         previous_origin = (origin_x, origin_y)
     return chars
 
@@ -392,31 +479,34 @@ def _turned_ligature_advance(matrix: tuple, origin_x: float, origin_y: float, lo
     return (edge - origin_y) / b
 
 
-def _blank_object(obj: Any, text_object: _TextObject, fonts: _Fonts, geometry: _PageGeometry) -> list[Char]:
+def _blank_object(obj: int, text_object: _TextObject, reading: _PageReading) -> list[Char]:
     """A text object PDFium left out of its text: one that only shows a space (no ink, so no width).
 
     Chromium prints many spaces so; pdfminer reports the space glyph, so it is put back, at the
     object's origin with the space's advance.
     """
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value > _NO_WIDTH:
+    out = reading.fonts.out
+    left, _, right, _ = out.bounds
+    if not _object_bounds(obj, *out.bounds_at) or right.value - left.value > _NO_WIDTH:
         return []
     origin_x, origin_y = text_object.matrix[4], text_object.matrix[5]
-    advance = fonts.advance_of(text_object.font, text_object.font_key, _SPACE, text_object.size)
-    return [_char(" ", origin_x, origin_y, advance, text_object, fonts, geometry)]
+    advance = reading.fonts.advance_of(text_object.font, _SPACE, text_object.size)
+    return [_char(" ", (origin_x, origin_y), advance, text_object, reading)]
 
 
-def _char(text: str, origin_x: float, origin_y: float, advance: float, text_object: _TextObject, fonts: _Fonts,
-          geometry: _PageGeometry) -> Char:
+def _char(text: str, origin: tuple[float, float], advance: float, text_object: _TextObject,
+          reading: _PageReading) -> Char:
     """pdfminer's LTChar box (origin … origin + advance, descent … descent + size) in pdfplumber's coordinates,
     with its direction and pdfminer's upright."""
+    origin_x, origin_y = origin
+    fonts, geometry = reading.fonts, reading.geometry
     a, b, c, d = text_object.matrix[:4]
     ca, cb, cc, cd, ce, cf = geometry.ctm
     # The text matrix with the page's turn (/Rotate) applied, as pdfminer places the glyph.
     pa, pb, pc, pd = a * ca + b * cc, a * cb + b * cd, c * ca + d * cc, c * cb + d * cd
     upright = pa * pd > 0 and pb * pc <= 0
     size = text_object.size
-    low = fonts.descent_at(text_object.font, text_object.font_key, size)
+    low = fonts.descent_at(text_object.font, size)
     high = low + size
     if b == 0 and c == 0 and cb == 0 and cc == 0:
         # Unrotated text on an unrotated page (nearly always): the box's corners are known.
@@ -437,26 +527,32 @@ def _char(text: str, origin_x: float, origin_y: float, advance: float, text_obje
                 text_object.bold, text_object.colour, text_direction(pa, pb, pc, pd), upright)
 
 
+# PDFium's page object types read here.
+_TEXT, _PATH, _FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
 # PDFium's path segment types.
 _LINETO, _BEZIERTO, _MOVETO = raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO, raw.FPDF_SEGMENT_MOVETO
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
-def _page_objects(container: Any, matrix: tuple = _IDENTITY, in_form: bool = False) -> Iterator[tuple]:
-    """Every text and path object of the page in paint order, Form XObjects opened: (object, type, form matrix)."""
-    count = raw.FPDFFormObj_CountObjects(container) if in_form else raw.FPDFPage_CountObjects(container)
-    for index in range(count):
-        obj = raw.FPDFFormObj_GetObject(container, index) if in_form else raw.FPDFPage_GetObject(container, index)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_FORM:
-            yield from _page_objects(obj, _concat(_matrix_of(obj), matrix), in_form=True)
-        elif kind in (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH):
+def _page_objects(container: int, out: _Out, matrix: tuple = _IDENTITY,
+                  in_form: bool = False) -> Iterator[tuple[int, int, tuple]]:
+    """Every text and path object of the page in paint order, Form XObjects opened: (object's address, type,
+    form matrix)."""
+    count, get = (_form_count_objects, _form_get_object) if in_form else (_count_objects, _get_object)
+    for index in range(count(container)):
+        obj = get(container, index) or 0
+        kind = _object_type(obj)
+        if kind == _FORM:
+            yield from _page_objects(obj, out, _concat(_matrix_of(obj, out), matrix), in_form=True)
+        elif kind in (_TEXT, _PATH):
             yield obj, kind, matrix
 
 
-def _matrix_of(obj: Any) -> tuple:
-    m = raw.FS_MATRIX()
-    raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(m))
+def _matrix_of(obj: int, out: _Out) -> tuple:
+    """The object's matrix (zeros when PDFium has none for it)."""
+    if not _object_matrix(obj, out.matrix_at):
+        return (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    m = out.matrix
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
@@ -468,22 +564,23 @@ def _concat(m1: tuple, m0: tuple) -> tuple:
             a0 * e1 + c0 * f1 + e0, b0 * e1 + d0 * f1 + f0)
 
 
-def _path(obj: Any, parent: tuple) -> tuple | None:
+def _path(obj: int, parent: tuple, out: _Out) -> tuple | None:
     """One path object as (segments in page space, stroke, fill, fill colour); None when it paints nothing."""
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke)):
+    fill_mode, stroke = out.modes
+    if not _draw_mode(obj, *out.modes_at):
         return None
     if not fill_mode.value and not stroke.value:
         return None
-    a, b, c, d, e, f = _concat(_matrix_of(obj), parent)
-    x, y = ctypes.c_float(), ctypes.c_float()
+    a, b, c, d, e, f = _concat(_matrix_of(obj, out), parent)
+    x, y = out.point
+    x_at, y_at = out.point_at
     segments: list[tuple] = []
     bezier: list[float] = []
-    for index in range(raw.FPDFPath_CountSegments(obj)):
-        segment = raw.FPDFPath_GetPathSegment(obj, index)
-        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+    for index in range(_count_segments(obj)):
+        segment = _path_segment(obj, index)
+        _segment_point(segment, x_at, y_at)
         px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
-        kind = raw.FPDFPathSegment_GetType(segment)
+        kind = _segment_type(segment)
         if kind == _MOVETO:
             segments.append(("m", px, py))
         elif kind == _LINETO:
@@ -493,8 +590,8 @@ def _path(obj: Any, parent: tuple) -> tuple | None:
             if len(bezier) == 6:
                 segments.append(("c", *bezier))
                 bezier = []
-        if raw.FPDFPathSegment_GetClose(segment):
+        if _segment_closes(segment):
             segments.append(("h",))
-    r, g, b_, alpha = (ctypes.c_uint() for _ in range(4))
-    colour = (r.value / 255, g.value / 255, b_.value / 255) if raw.FPDFPageObj_GetFillColor(obj, r, g, b_, alpha) else None
+    r, g, b_, _ = out.rgba
+    colour = (r.value / 255, g.value / 255, b_.value / 255) if _fill_colour(obj, *out.rgba_at) else None
     return segments, bool(stroke.value), bool(fill_mode.value), colour

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from enum import Enum
-from typing import Any, Final, Literal, cast
+from typing import Any, Final, Literal, NamedTuple, cast
 
 import pdfplumber
 from pdfminer import settings
@@ -41,6 +41,7 @@ from pdfplumber.utils import resolve_all
 from followup.extract.page_content import (
     Char,
     PageContent,
+    ReadPage,
     Shape,
     char_size,
     is_bold,
@@ -49,6 +50,7 @@ from followup.extract.page_content import (
     text_direction,
 )
 from followup.extract.readers.content_tokens import Unsupported, content_objects
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 _log = logging.getLogger("pdfminer.pdfinterp")
 
@@ -64,17 +66,18 @@ UnicodeForm = Literal["NFC", "NFD", "NFKC", "NFKD"]
 _SUBPATH = re.compile(r"m[^m]+")
 
 
-def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
+def read_pages(pdf: pdfplumber.PDF, start: int = 0, settings: ExtractSettings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
     """The pages of a PDF opened by pdfplumber from index `start` on, read by the lean device; nothing
     is kept between pages."""
-    device = ContentDevice(pdf.rsrcmgr, unicode_norm=pdf.unicode_norm)
+    device = ContentDevice(pdf.rsrcmgr, unicode_norm=pdf.unicode_norm, settings=settings)
     for page in pdf.pages[start:]:
         yield read_page(page, device)
 
 
-def read_page(page: pdfplumber.page.Page, device: ContentDevice | None = None) -> PageContent:
-    """One page through pdfminer's interpreter into the lean device."""
-    device = device or ContentDevice(page.pdf.rsrcmgr, unicode_norm=page.pdf.unicode_norm)
+def read_page(page: pdfplumber.page.Page, device: ContentDevice | None = None,
+              settings: ExtractSettings = DEFAULT_SETTINGS) -> PageContent:
+    """One page through pdfminer's interpreter into the lean device (a new one with `settings` when none is given)."""
+    device = device or ContentDevice(page.pdf.rsrcmgr, unicode_norm=page.pdf.unicode_norm, settings=settings)
     device.start_page(page)
     try:
         LeanInterpreter(device.rsrcmgr, device).process_page(page.page_obj)
@@ -152,12 +155,23 @@ class LeanInterpreter(PDFPageInterpreter):
         return func, func.__code__.co_argcount - 1
 
 
+class PageFrame(NamedTuple):
+    """What turns a point of pdfminer's page space into pdfplumber's coordinates: the page's height
+    (top = height - y) and the MediaBox's origin (both shifts)."""
+
+    height: float
+    mb_x0: float
+    mb_top: float
+
+
 class ContentDevice(PDFTextDevice):
     """Collects characters and painted shapes of one page at a time, in pdfplumber's coordinates."""
 
-    def __init__(self, rsrcmgr: PDFResourceManager, unicode_norm: UnicodeForm | None = None) -> None:
+    def __init__(self, rsrcmgr: PDFResourceManager, unicode_norm: UnicodeForm | None = None,
+                 settings: ExtractSettings = DEFAULT_SETTINGS) -> None:
         super().__init__(rsrcmgr)
         self.unicode_norm = unicode_norm
+        self.settings = settings
         self._glyphs: dict[PDFFont, dict[int, tuple[str, float]]] = {}
         self._bold: dict[PDFFont, bool] = {}
         self.forget_page()
@@ -179,8 +193,8 @@ class ContentDevice(PDFTextDevice):
         self.lines: list[Shape] = []
 
     def page_content(self) -> PageContent:
-        return page_content(self.number, self.width, float(self.height), self.chars,
-                            self.rects, self.curves, self.lines)
+        return page_content(ReadPage(self.number, self.width, float(self.height), self.chars,
+                                     self.rects, self.curves, self.lines), self.settings)
 
     # Text ------------------------------------------------------------------------------------
     def render_string(self, textstate: PDFTextState, seq: PDFTextSeq, ncs: PDFColorSpace,
@@ -197,14 +211,17 @@ class ContentDevice(PDFTextDevice):
                            graphicstate: PDFGraphicState) -> tuple[float, float]:
         """PDFTextDevice.render_string_horizontal with LTChar's box arithmetic inlined."""
         assert self.ctm is not None
-        a, b, c, d, e, f = mult_matrix(textstate.matrix, self.ctm)
-        fontsize = textstate.fontsize
+        matrix = mult_matrix(textstate.matrix, self.ctm)
+        a, b, c, d, e, f = matrix
         scaling = textstate.scaling * 0.01
+        upright = a * d * scaling > 0 and b * c <= 0
+        if upright and b == 0 and c == 0:
+            return self._render_straight(textstate, font, seq, graphicstate, matrix)
+        fontsize = textstate.fontsize
         charspace = textstate.charspace * scaling
         wordspace = 0 if font.is_multibyte() else textstate.wordspace * scaling
         rise = textstate.rise
         dxscale = 0.001 * fontsize * scaling
-        upright = a * d * scaling > 0 and b * c <= 0
         direction = text_direction(a, b, c, d)
         descent = font.get_descent() * fontsize
         low = descent + rise
@@ -215,9 +232,6 @@ class ContentDevice(PDFTextDevice):
         height, mb_x0, mb_top, chars = self.height, self.mb_x0, self.mb_top, self.chars
         zero = 0
         x, y = textstate.linematrix
-        if upright and b == 0 and c == 0:
-            return self._render_straight(textstate, font, seq, (a, d, e, f), (x, y), (low, high), bold, colour,
-                                         direction)
         needcharspace = False
         for obj in seq:
             if isinstance(obj, (int, float)):
@@ -254,17 +268,21 @@ class ContentDevice(PDFTextDevice):
         return x, y
 
     def _render_straight(self, textstate: PDFTextState, font: PDFFont, seq: PDFTextSeq,
-                         matrix: tuple[float, float, float, float], start: tuple[float, float],
-                         extent: tuple[float, float], bold: bool, colour: str | None,
-                         direction: int | None) -> tuple[float, float]:
-        """_render_horizontal for text neither turned nor skewed (the matrix's b and c are 0): the same
-        floats with the zero terms left out (adding a zero changes no float), and the string's glyphs
-        sharing one top, bottom and size, computed once. Upright, but turned half a turn when a and d
-        are both negative (a page under /Rotate 180): `direction` says so."""
-        a, d, e, f = matrix
-        x, y = start
-        low, high = extent
+                         graphicstate: PDFGraphicState, matrix: Matrix) -> tuple[float, float]:
+        """_render_horizontal for upright text neither turned nor skewed (`matrix`, the text matrix
+        times the CTM, has b and c 0): the same floats with the zero terms left out (adding a zero
+        changes no float), and the string's glyphs sharing one top, bottom and size, computed once.
+        Upright, but turned half a turn when a and d are both negative (a page under /Rotate 180): the
+        direction says so."""
+        a, b, c, d, e, f = matrix
+        direction = text_direction(a, b, c, d)
+        bold, colour = self._bold_of(font), _char_colour(graphicstate)
+        x, y = textstate.linematrix
         fontsize = textstate.fontsize
+        rise = textstate.rise
+        descent = font.get_descent() * fontsize
+        low = descent + rise
+        high = descent + rise + fontsize
         scaling = textstate.scaling * 0.01
         charspace = textstate.charspace * scaling
         wordspace = 0 if font.is_multibyte() else textstate.wordspace * scaling
@@ -348,7 +366,8 @@ class ContentDevice(PDFTextDevice):
             kinds[kind].append(self._shape(pts, stroke, fill, gstate))
 
     def _shape(self, pts: list[Point], stroke: bool, fill: bool, gstate: PDFGraphicState) -> Shape:
-        return plumber_shape(pts, self.height, self.mb_x0, self.mb_top, stroke, fill, _resolved(gstate.ncolor))
+        return plumber_shape(pts, PageFrame(self.height, self.mb_x0, self.mb_top), stroke, fill,
+                             _resolved(gstate.ncolor))
 
 
 def painted_subpaths(path: Sequence[PathSegment], ctm: Matrix) -> Iterator[tuple[str, list[Point]]]:
@@ -386,9 +405,9 @@ def painted_subpaths(path: Sequence[PathSegment], ctm: Matrix) -> Iterator[tuple
         yield "curve", pts
 
 
-def plumber_shape(pts: list[Point], height: float, mb_x0: float, mb_top: float, stroke: bool, fill: bool,
-                  fill_colour: Any) -> Shape:
+def plumber_shape(pts: list[Point], frame: PageFrame, stroke: bool, fill: bool, fill_colour: Any) -> Shape:
     """A shape's bounds in pdfplumber's coordinates (flipped from the page height, shifted by the MediaBox origin)."""
+    height, mb_x0, mb_top = frame
     x0, y0, x1, y1 = get_bound(pts)
     if mb_x0 != 0:
         x0, x1 = x0 + mb_x0, x1 + mb_x0

@@ -12,6 +12,7 @@ import pdfplumber
 from followup.extract.page_content import (
     Char,
     PageContent,
+    ReadPage,
     Shape,
     char_size,
     is_bold,
@@ -19,27 +20,28 @@ from followup.extract.page_content import (
     text_colour,
     text_direction,
 )
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
-def read_pages(pdf: pdfplumber.PDF, start: int = 0) -> Iterator[PageContent]:
+def read_pages(pdf: pdfplumber.PDF, start: int = 0, settings: ExtractSettings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
     """The pages of an open pdfplumber PDF from index `start` on; each page's caches are released after it."""
     for page in pdf.pages[start:]:
         try:
-            yield read_page(page)
+            yield read_page(page, settings)
         finally:
             page.close()  # release pdfplumber's caches: memory stays flat on long reports
 
 
-def read_page(page: pdfplumber.page.Page) -> PageContent:
+def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SETTINGS) -> PageContent:
     """Read a pdfplumber page into a PageContent, in one pass over its objects."""
     objects = page.objects
     chars = [_char(c) for c in objects.get("char", [])]
-    return page_content(
+    return page_content(ReadPage(
         page.page_number, float(page.width), float(page.height), chars,
         rects=[_shape(r) for r in objects.get("rect", [])],
         curves=[_shape(c) for c in objects.get("curve", [])],
         lines=[_shape(line) for line in objects.get("line", [])],
-    )
+    ), settings)
 
 
 def _char(c: dict) -> Char:

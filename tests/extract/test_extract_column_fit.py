@@ -4,6 +4,7 @@ running over it does not, and a small table inside a cell may reach a little pas
 Lines are built from glyph boxes 4 pt wide, set edge to edge as a PDF sets the glyphs of one word.
 """
 from followup.extract.page_content import Box, Char
+from followup.extract.settings import DEFAULT_SETTINGS
 from followup.extract.tables import _fits_columns
 from followup.extract.text_lines import text_lines
 
@@ -23,7 +24,7 @@ def test_a_date_run_to_its_cell_border_touches_the_next_cell_without_leaving_the
     # "2025-12-31" fills its cell up to x = 42, the next cell's text starts 1 pt later at its own edge.
     date = glyphs("2025-12-31", x0=2.0)
     name = glyphs("Sjukhusdirektör", x0=43.0)
-    assert len(line_of(date, name).words) == 1  # glued into one word by position alone
+    assert len(line_of(date, name).words_with(DEFAULT_SETTINGS.word_gap)) == 1  # glued into one word by position alone
     assert _fits_columns(line_of(date, name), EDGES)
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from followup.extract.document import read_raw_document
 from followup.extract.page_content import Char
+from followup.extract.settings import ExtractSettings
 from followup.extract.text_lines import line_end_room, text_lines
 from followup.normalize.linebreaks import repair_text
 from followup.pipeline import extract_document
@@ -69,11 +70,11 @@ def test_the_room_is_measured_from_the_widest_line_of_several_words() -> None:
     # does not set the edge (one word may stick out of its column).
     chars = (_line("vi och de fyra", 0) + _line("Tand-", 12) + _line("vårdsenheten har", 24)
              + _line("Kvalitetsregistret", 36))
-    ends = line_end_room(text_lines(chars), slack=0.01)
+    ends = line_end_room(text_lines(chars), ExtractSettings(hyphen_room_slack=0.01))
     assert [(e.line, e.next, e.fits) for e in ends] == [("Tand-", "vårdsenheten har", 10)]
 
 
 def test_justified_text_leaves_no_room() -> None:
     # Every line of several words ends where "Tand-" ends: no room is left anywhere.
     chars = _line("en rad o", 0, width=25.0 / 8) + _line("Tand-", 12) + _line("vårdsenheten", 24)
-    assert line_end_room(text_lines(chars), slack=0.01) == []
+    assert line_end_room(text_lines(chars), ExtractSettings(hyphen_room_slack=0.01)) == []
