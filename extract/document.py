@@ -104,6 +104,8 @@ def read_raw_document(path: Path | HashedFile, *, password: str | None = None, r
     page_reader(reader)  # an unknown name fails before the file is opened
     reading = _Reading(reader, load_header_vocabulary(), settings)
     repaired = False
+    # The damage lost nothing: the file read to the end and its repaired copy reads the same.
+    harmless_damage = False
     try:
         findings, page_count = _read_pages(path, password, reading, repair=False)
     except _NeedsRepair as damage:
@@ -111,16 +113,18 @@ def read_raw_document(path: Path | HashedFile, *, password: str | None = None, r
             raise damage.rejection from None
         findings, page_count = _read_pages(path, password, reading, repair=True, original=damage.rejection)
         repaired = True
+        harmless_damage = damage.as_read == (page_count, findings.chars)
+    note = " (qpdf finds the file damaged, but its repaired copy reads the same)" if harmless_damage else ""
     # Text read or left out (mirrored, or running across the rest of its page) is text all the same:
     # such a file has a text layer, only no table followup can read.
     if findings.chars == 0:
-        if repaired:
+        if repaired and not harmless_damage:
             raise InputRejected(f"{DAMAGED_AFTER_REPAIR} (no text is left in it)", code="damaged")
-        raise InputRejected("no text layer (a scanned PDF?)", code="no_text")
+        raise InputRejected(f"no text layer (a scanned PDF?){note}", code="no_text")
     if not findings.slices:
-        if repaired:
+        if repaired and not harmless_damage:
             raise InputRejected(f"{DAMAGED_AFTER_REPAIR} (no activity table is left in it)", code="damaged")
-        raise InputRejected("no activity table found", code="no_table")
+        raise InputRejected(f"no activity table found{note}", code="no_table")
     return RawDocument(
         file=printable_name(path),
         sha256=known_sha256 or file_sha256(path),
@@ -135,11 +139,17 @@ def read_raw_document(path: Path | HashedFile, *, password: str | None = None, r
 
 
 class _NeedsRepair(Exception):
-    """The file as it is could not be read whole; qpdf's repaired copy is tried next."""
+    """The file as it is could not be read whole; qpdf's repaired copy is tried next.
 
-    def __init__(self, rejection: InputRejected) -> None:
+    `as_read`: (pages, characters) when the file itself was read to the end and only found nothing
+    (qpdf calls it damaged): if the repaired copy finds nothing either and reads the same, the damage
+    lost nothing, and the reason is what the file lacks, not the damage.
+    """
+
+    def __init__(self, rejection: InputRejected, as_read: tuple[int, int] | None = None) -> None:
         super().__init__(rejection.reason)
         self.rejection = rejection
+        self.as_read = as_read
 
 
 def _read_pages(path: Path, password: str | None, reading: _Reading, *, repair: bool,
@@ -202,7 +212,7 @@ def _read_pages(path: Path, password: str | None, reading: _Reading, *, repair: 
     if not repair and (findings.chars == 0 or not findings.slices) and needs_repair(path, password):
         # pdfminer read the file without complaint yet found nothing: a truncated or broken file
         # whose lost parts qpdf may recover.
-        raise _NeedsRepair(InputRejected(DAMAGED, code="damaged"))
+        raise _NeedsRepair(InputRejected(DAMAGED, code="damaged"), as_read=(page_count, findings.chars))
     return findings, page_count
 
 

@@ -49,6 +49,11 @@ def build_corpus(good_pdf: Path, folder: Path) -> dict[str, Case]:
                                     frozenset({OK})),
         "scanned": Case(rasterised_copy(good_pdf, folder / "scanned.pdf"), frozenset({"no_text"})),
         "no-table": Case(text_only_pdf(folder / "no-table.pdf"), frozenset({"no_table"})),
+        # A wrong startxref, which pdfminer reads past and qpdf calls damage: what the file lacks is
+        # the table, not something the damage lost.
+        "no-table-wrong-startxref": Case(wrong_startxref_copy(text_only_pdf(folder / "plain.pdf"),
+                                                              folder / "no-table-wrong-startxref.pdf"),
+                                         frozenset({"no_table"})),
         "huge-page": Case(text_only_pdf(folder / "huge-page.pdf", size=(14400, 14400)),
                           frozenset({"no_table", "too_large"})),
     }
@@ -64,6 +69,14 @@ def build_corpus(good_pdf: Path, folder: Path) -> dict[str, Case]:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def wrong_startxref_copy(source: Path, target: Path) -> Path:
+    """source with its `startxref` offset pointing a few bytes past the cross-reference table."""
+    data = source.read_bytes()
+    at = data.rindex(b"startxref") + len(b"startxref")
+    offset = data[at:].split()[0]
+    return _write(target, data[:at] + data[at:].replace(offset, str(int(offset) + 7).encode(), 1))
 
 
 def flip_bytes(data: bytes, seed: int, count: int = 12) -> bytes:

@@ -53,6 +53,7 @@ def test_a_bad_input_is_rejected_with_its_reason_or_read_despite_the_damage(
     ("encrypted", "encrypted"),
     ("scanned", "no text layer"),
     ("no-table", "no activity table"),
+    ("no-table-wrong-startxref", "no activity table found (qpdf finds the file damaged, but its repaired copy reads the same)"),
 ])
 def test_the_reason_says_what_is_wrong(name: str, reason_starts: str, broken_corpus: dict[str, Case]) -> None:
     case = broken_corpus[name]
