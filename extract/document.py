@@ -16,7 +16,7 @@ from followup.extract.limits import ResourceLimit, memory_exhausted
 from followup.extract.milestones import find_milestones
 from followup.extract.opening import DAMAGED, DAMAGED_AFTER_REPAIR, needs_repair, open_report
 from followup.extract.page_content import Box, PageContent
-from followup.extract.page_furniture import recurs_on_page, top_of_header, without_page_numbers
+from followup.extract.page_furniture import recurs_on_page, top_of_caption, without_page_numbers
 from followup.extract.readers import DEFAULT_READER, page_reader
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.stitching import PlacedSlice, stitch_page_breaks
@@ -302,7 +302,7 @@ def _page_context(page: PageContent, reading: _Reading) -> PageContext:
     settings = reading.settings
     index = CharIndex(page.chars)
     lines = index.text_lines(settings)
-    chars = without_page_numbers(page.chars, lines, page.height, settings)
+    chars = without_page_numbers(page.chars, lines, page.height, settings, page.number)
     if len(chars) < len(page.chars):
         page = dataclasses.replace(page, chars=chars)
         index = CharIndex(chars)
@@ -387,7 +387,7 @@ def _table_continued_without_header(ctx: PageContext, headers: list[HeaderBand],
     if not findings.slices or findings.slices[-1].slice.page != ctx.page.number - 1:
         return None
     lines, clearance = ctx.lines, ctx.settings.limit_clearance
-    stops = [top_of_header(h, lines, ctx.settings) for h in headers]
+    stops = [top_of_caption(h, h.size, lines, ctx.settings) for h in headers]
     stops += [line.box.top for line in lines if section_of_heading(line.text_with(ctx.settings.word_gap), ctx.vocabulary)]
     limit = min(stops, default=ctx.page.height) - clearance
     # The running header is printed at the same place on every page; the table resumes below it.

@@ -64,8 +64,18 @@ def _role_of_text(text: str, vocabulary: HeaderVocabulary) -> str | None:
     if not key:
         return None
     if key not in vocabulary.known_roles:
-        vocabulary.known_roles[key] = _role_of_key(key, vocabulary)
+        vocabulary.known_roles[key] = _role_of_key(key, vocabulary) or _role_of_parts(key, vocabulary)
     return vocabulary.known_roles[key]
+
+
+def _role_of_parts(key: str, vocabulary: HeaderVocabulary) -> str | None:
+    """A header of words joined by "/" ("Nuläge/kommentar", "Område/fokus") names the one role its
+    parts name; parts naming two roles ("Kommentar/status") say nothing (the vocabulary decides)."""
+    parts = [part for part in key.split("/") if part]
+    if len(parts) < 2:
+        return None
+    roles = {_role_of_key(part, vocabulary) for part in parts} - {None}
+    return roles.pop() if len(roles) == 1 else None
 
 
 def _role_of_key(key: str, vocabulary: HeaderVocabulary) -> str | None:

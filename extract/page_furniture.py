@@ -44,6 +44,25 @@ def top_of_header(header: Boxed, lines: Sequence[TextLine], settings: ExtractSet
     return top
 
 
+def top_of_caption(header: Boxed, size: float, lines: Sequence[TextLine],
+                   settings: ExtractSettings = DEFAULT_SETTINGS) -> float:
+    """Where a table begins with the heading set right above its header ("Gynekologisk öppenvård"
+    over one of several tables on a page): the line just above the header (wrapped header lines
+    aside), closer than `caption_gap` of its line heights, in bold or in a larger type than the
+    header. It names the table below; it is no row of a table above. Else the header's own top."""
+    top = top_of_header(header, lines, settings)
+    above = [line for line in lines if line.box.bottom <= top + settings.touching_slack]
+    if not above:
+        return top
+    line = max(above, key=lambda line: line.box.bottom)
+    height = max(line.box.height, settings.min_line_height)
+    words = line.words_with(settings.word_gap)
+    heading = bool(words) and (all(word.bold for word in words) or line.size > size + settings.size_tolerance)
+    if heading and top - line.box.bottom < settings.caption_gap * height:
+        return line.box.top
+    return top
+
+
 def _numbering_key(text: str) -> str:
     return _DIGITS.sub("#", text)
 
@@ -56,17 +75,23 @@ def _page_number_rules() -> tuple[tuple[re.Pattern[str], ...], float]:
 
 
 def page_number_lines(lines: Sequence[TextLine], page_height: float,
-                      settings: ExtractSettings = DEFAULT_SETTINGS) -> list[TextLine]:
-    """The lines in the page's top or bottom margin that are a page number ("Sida 3 (8)", "3 av 8")."""
+                      settings: ExtractSettings = DEFAULT_SETTINGS, page_number: int | None = None) -> list[TextLine]:
+    """The lines in the page's top or bottom margin that are a page number ("Sida 3 (8)", "3 av 8"),
+    and a bare number that is this page's own, printed last at the page's foot or first at its top
+    (a word processor's PAGE field: "3" on page 3)."""
     patterns, share = _page_number_rules()
     margin = share * page_height
-    return [line for line in lines
-            if (line.box.bottom <= margin or line.box.top >= page_height - margin)
-            and any(p.match(line.text_with(settings.word_gap).strip()) for p in patterns)]
+    in_margin = [line for line in lines if line.box.bottom <= margin or line.box.top >= page_height - margin]
+    found = [line for line in in_margin if any(p.match(line.text_with(settings.word_gap).strip()) for p in patterns)]
+    if page_number is not None and lines:
+        outermost = (min(lines, key=lambda line: line.box.top), max(lines, key=lambda line: line.box.bottom))
+        found += [line for line in outermost if line in in_margin and line not in found
+                  and line.text_with(settings.word_gap).strip() == str(page_number)]
+    return found
 
 
 def without_page_numbers(chars: Sequence[Char], lines: Sequence[TextLine], page_height: float,
-                         settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Char]:
+                         settings: ExtractSettings = DEFAULT_SETTINGS, page_number: int | None = None) -> list[Char]:
     """The page's characters less those of its page numbers (the same list when it has none)."""
-    furniture = {id(char) for line in page_number_lines(lines, page_height, settings) for char in line.chars}
+    furniture = {id(char) for line in page_number_lines(lines, page_height, settings, page_number) for char in line.chars}
     return [char for char in chars if id(char) not in furniture] if furniture else list(chars)

@@ -84,6 +84,8 @@ class ExtractSettings(BaseModel):
         0.1, "A wrapped header line is at most this much (pt) larger than the header's own type.")
     header_wrap_gap: float = _tolerance(
         0.5, "Lines of a header wrapped upwards stand closer than this many line heights above it.")
+    caption_gap: float = _tolerance(
+        2.5, "A heading set right above a table's header (bold or larger) stands closer than this many of its line heights.")
     furniture_shift: float = _tolerance(
         2.0, "A page number stands at the same height on every page, give or take this (pt).")
 

@@ -20,6 +20,7 @@ from followup.extract.grid import (
 from followup.extract.headers import HeaderBand, HeaderVocabulary, column_role, header_bands, header_text, section_of_heading
 from followup.extract.nested import nested_table_text
 from followup.extract.page_content import Box, PageContent
+from followup.extract.page_furniture import top_of_caption
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.text_lines import (
     CharIndex,
@@ -149,7 +150,9 @@ def find_table_slices(ctx: PageContext, headers: Sequence[HeaderBand]) -> list[T
     slices = []
     headings = [line.box.top for line in ctx.lines if section_of_heading(line.text_with(ctx.settings.word_gap), ctx.vocabulary)]
     for i, header in enumerate(headers):
-        limit = headers[i + 1].box.top - clearance if i + 1 < len(headers) else ctx.page.height
+        below = headers[i + 1] if i + 1 < len(headers) else None
+        limit = (top_of_caption(below, below.size, ctx.lines, ctx.settings) - clearance if below is not None
+                 else ctx.page.height)
         # A section heading ("Klara aktiviteter") under a table ends it, however close it stands.
         limit = min([limit, *(top - clearance for top in headings if top > header.box.bottom)])
         table = _table_under_header(ctx, header, limit)
@@ -187,9 +190,19 @@ def continue_table(ctx: PageContext, previous: TableSlice, body_top: float, limi
     if body_top >= limit:
         return None
     table = _table_body(ctx, previous.columns, edges, Body(body_top, body_top, limit, ruled))
-    table.rows = [r for r in table.rows if r.group or sum(1 for c in r.cells.values() if c.text.strip()) >= settings.row_columns]
+    table.rows = [r for i, r in enumerate(table.rows)
+                  if r.group or sum(1 for c in r.cells.values() if c.text.strip()) >= settings.row_columns
+                  or (i == 0 and _runs_on_in_its_columns(ctx, edges, r))]
     table.tail = _row_tail(ctx, previous.columns, table.rows[-1]) if table.rows else None
     return table if table.rows else None
+
+
+def _runs_on_in_its_columns(ctx: PageContext, edges: Sequence[float], row: SliceRow) -> bool:
+    """The first row of a continued table with text in one column only is the last page's row running
+    on (only its comment goes on) when every line of it stays inside the columns: prose after a table
+    runs across them."""
+    lines = _lines_in_band(ctx.lines, row.top, row.bottom)
+    return bool(lines) and all(_words_fit_columns(line, edges, ctx.settings) for line in lines)
 
 
 def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float], body: Body) -> TableSlice:
@@ -198,7 +211,9 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
     boundaries = horizontal_boundaries(ctx.page.rulings, edges, body.body_top, body.limit, settings)
     body_bounds = [b for b in boundaries if b.y > body.body_top + settings.rule_clearance and b.y < body.limit]
     trailing = None
-    if body_bounds or body.ruled:
+    # Rules inside one cell (a small table in a comment) do not make a table without rules a ruled one.
+    ruled_rows = body.ruled or any(b.share >= settings.row_rule_share for b in body_bounds)
+    if ruled_rows:
         rows_spans = _ruled_row_spans(ctx, edges, body, body_bounds)
     else:
         trailing = _end_group_line(ctx, edges, body.body_top, body.limit)
@@ -214,7 +229,7 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
             rows.append(row)
             cell_lines.append((row, lines))
     _measure_line_ends(cell_lines, settings)
-    if not (body_bounds or body.ruled):
+    if not ruled_rows:
         _continue_empty_area_cells(rows)
     table_bottom = rows_spans[-1].bottom if rows_spans else body.body_top
     tail = _row_tail(ctx, columns, rows[-1]) if rows else None
@@ -249,7 +264,12 @@ def _edges_from_header_words(ctx: PageContext, header: HeaderBand) -> list[float
     near = [r.end for r in page.rulings if r.orientation == "h"
             and header.box.top - reach <= r.position <= header.box.bottom + reach]
     right = max(near) if near else page.width - max(edges[0], settings.min_page_margin)
-    edges.append(max(right, max(cell.x1 for cell in cells) + pad))
+    right = max(right, max(cell.x1 for cell in cells) + pad)
+    # A word the last column cannot break ("2025-06-30" in a narrow Ny tid column) runs on into the
+    # page's margin: the table reaches as far as the words that start in its last column.
+    overflow = [word.box.x1 for line in ctx.lines if line.box.top > header.box.bottom
+                for word in line.words_with(settings.word_gap) if edges[-1] <= word.box.x0 < right < word.box.x1]
+    edges.append(max([right, *overflow]))
     return edges
 
 
@@ -265,7 +285,8 @@ def _header_bottom(
     height = max(header.line_height, settings.min_line_height)
     for line in ctx.lines:
         if (line.box.top > bottom and line.box.top - bottom < settings.band_gap * height and line.box.top < limit
-                and _words_fit_columns(line, edges, settings) and line.size <= header.size + settings.header_size_slack):
+                and _words_fit_columns(line, edges, settings) and line.size <= header.size + settings.header_size_slack
+                and _same_weight(header, line, settings)):
             bottom = line.box.bottom
             continue
         if line.box.top > bottom:
@@ -281,16 +302,40 @@ def _header_top(ctx: PageContext, boundaries: Sequence[Boundary], header: Header
     # even a little above it: a rule down to half a line into the header is still above it.
     above = [b.y for b in boundaries if header.box.top - settings.rule_above_header_lines * height < b.y
              < header.box.top + settings.rule_into_header_lines * height]
+    # A rule with a heading between it and the header is the last table's, not this header's top.
+    above = [y for y in above if all(_keeps_header_roles(header, line, ctx.vocabulary, settings)
+                                     for line in _lines_in_band(ctx.lines, y, header.box.top))]
     if above:
         return max(above)
     top = header.box.top
     for line in reversed([line for line in ctx.lines if line.box.bottom <= header.box.top + settings.touching_slack]):
         if (top - line.box.bottom < settings.band_gap * height and _words_fit_columns(line, edges, settings)
-                and line.size <= header.size + settings.header_size_slack):
+                and line.size <= header.size + settings.header_size_slack and _same_weight(header, line, settings)
+                and _keeps_header_roles(header, line, ctx.vocabulary, settings)):
             top = line.box.top
         else:
             break
     return top - settings.limit_clearance
+
+
+def _same_weight(header: HeaderBand, line: TextLine, settings: ExtractSettings) -> bool:
+    """A header cell wrapped onto another line keeps the header's type: under a bold header a line
+    in regular type is the first row, however close it follows (a table without rules or padding)."""
+    return not _emphasised(header.lines, settings) or _emphasised([line], settings)
+
+
+def _keeps_header_roles(header: HeaderBand, line: TextLine, vocabulary: HeaderVocabulary,
+                        settings: ExtractSettings) -> bool:
+    """A line above a header is a header cell wrapped upwards ("Sta-" over "tus") only when no cell
+    it lands on stops naming its column: a heading set just above the table ("Somatisk hälsa" over
+    "Insatsområde") would turn a column the header names into an unknown one."""
+    for cell in header.cells:
+        if cell.role is None:
+            continue
+        over = [word.text for word in line.words_with(settings.word_gap) if word.box.x1 > cell.x0 and word.box.x0 < cell.x1]
+        if over and column_role(header_text([" ".join(over), cell.name]), vocabulary) is None:
+            return False
+    return True
 
 
 def _columns(ctx: PageContext, edges: Sequence[float], top: float, bottom: float) -> list[Column]:
@@ -331,9 +376,24 @@ def _ruled_row_spans(ctx: PageContext, edges: Sequence[float], body: Body, bound
             spans.append(RowSpan(top, boundary.y, _merged_columns(top_bound), ruled_below=True))
         top, top_bound = boundary.y, boundary
     trailing = _column_text_bottom(ctx, edges, top, body.limit, _TextStop(settings.trailing_gap_lines))
-    if trailing is not None and not _band_breaks_table(ctx, edges, top, trailing, False):
+    if trailing is not None and _names_what_follows(ctx, edges, body.body_top, top, trailing):
+        spans.append(RowSpan(top, trailing + settings.cut_margin, group=True, ruled_below=False))
+    elif trailing is not None and not _band_breaks_table(ctx, edges, top, trailing, False):
         spans.append(RowSpan(top, trailing + settings.cut_margin, _merged_columns(top_bound), ruled_below=False))
     return spans
+
+
+def _names_what_follows(ctx: PageContext, edges: Sequence[float], body_top: float, top: float, bottom: float) -> bool:
+    """Text after a ruled table's last rule that is a name, not the start of a row: a line or two in
+    bold, in the first column alone, under rows set in regular type — a group row, or the heading of
+    the next table, left at the foot of the page. It names the area of the rows that follow."""
+    settings = ctx.settings
+    band = _lines_in_band(ctx.lines, top, bottom + settings.cut_margin)
+    rows_above = _lines_in_band(ctx.lines, body_top, top)
+    return (bool(band) and len(band) <= settings.group_max_lines and _emphasised(band, settings)
+            and not _emphasised(rows_above, settings)
+            and all(_fits_columns(line, edges, (), settings) and _filled_columns(line, edges) == 1
+                    and edges[0] - settings.snap <= line.box.x0 < edges[1] for line in band))
 
 
 def _merged_columns(top_bound: Boundary | None) -> frozenset[int]:

@@ -2,7 +2,8 @@
 
 Rules (REPORT-FORMAT.md, "Dates in many shapes"):
 - `text` is what is printed, whitespace collapsed, a date broken over two lines rejoined
-  ("2024-\\n06-01" → "2024-06-01"); nothing else is rewritten ("2021-12-" stays "2021-12-").
+  ("2024-\\n06-01" and "2025\\n-06-01" → "2024-06-01", "2025-06-01"); nothing else is
+  rewritten ("2021-12-" stays "2021-12-").
 - `date` is an ISO day only when the cell *is* a whole valid day, give or take trivial punctuation
   and a deadline word ("senast", "ca", "Klart"). A cell of sentences that mentions dates is prose,
   not a date: date null, precision null.
@@ -87,9 +88,11 @@ class _Reading:
 
 
 def printed_text(text: str) -> str:
-    """The printed text with whitespace collapsed and dates broken over two lines rejoined."""
+    """The printed text with whitespace collapsed and dates broken over two lines rejoined: after
+    the hyphen ("2024-" / "06-01") or, in a column too narrow for the date, before it ("2025" /
+    "-10", where a word processor takes the hyphen for a minus sign)."""
     collapsed = " ".join(text.split())
-    return re.sub(r"(\d-) (?=\d)", r"\1", collapsed)
+    return re.sub(r"(\d-) (?=\d)|(?<=\d) (-\d)", lambda m: m.group(1) or m.group(2), collapsed)
 
 
 def parse_date(text: str | None) -> DateValue | None:

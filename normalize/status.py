@@ -27,11 +27,23 @@ def status_of_cell(
     otherwise; "Ej påbörjad" says the work has not started, which is no status. Without a word the
     colour is read through the legend, or by its hue (`colour_status`).
     """
-    # A status cell holds one label, wrapped in a narrow column ("Ej" / "påbörjad"): read it as one line.
-    said = label_in_text(" ".join(text.split()) if text else text, vocabulary)
-    if said is not None:
-        return _as_status(said), "text"
+    # A status cell holds one label, wrapped in a narrow column ("Ej" / "påbörjad"): read it as one
+    # line; hyphenated in it ("FÖRSE-" / "NAD"), read with the hyphenation undone.
+    for reading in (" ".join(text.split()) if text else text, _unhyphenated(text)):
+        said = label_in_text(reading, vocabulary)
+        if said is not None:
+            return _as_status(said), "text"
     return colour_status(colour, legend, vocabulary)
+
+
+_LINE_END_HYPHEN = re.compile(r"(?<=\w)[-\u2010\u00ad][ \t]*\n\s*(?=\w)")
+
+
+def _unhyphenated(text: str | None) -> str | None:
+    """A status cell's text with each line-end hyphen joined to the next line's start."""
+    if not text or not _LINE_END_HYPHEN.search(text):
+        return None
+    return " ".join(_LINE_END_HYPHEN.sub("", text).split())
 
 
 def colour_status(colour: str | None, legend: Sequence[LegendEntry], vocabulary: Vocabulary) -> Decision:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from html import escape
 
-from samples.layout import GROUP_FILL, HEADER_TEXT_COLOUR, PALETTES, STATUS_ORDER, ZEBRA_FILL, Layout, Palette, contrast_text
+from samples.layout import (
+    FONTS,
+    GROUP_FILL,
+    HEADER_TEXT_COLOUR,
+    PALETTES,
+    STATUS_ORDER,
+    ZEBRA_FILL,
+    Layout,
+    Palette,
+    contrast_text,
+)
 
 # Added to a producer's stylesheet only when a layout departs from the producer's own look.
 LAYOUT_STYLE = """
@@ -14,12 +24,24 @@ LAYOUT_STYLE = """
 .glyph { font-size: 13pt; line-height: 1; }
 .label { display: inline-block; padding: 0.3mm 1.2mm; border-radius: 1mm; font-size: 0.92em; }
 tr.zebra:not(.highlighted) td { background: #%(zebra)s; }
+h3.area { font-size: 9pt; font-weight: bold; margin: 3.5mm 0 1.2mm 0; }
 tr.group td { background: #%(group)s; font-weight: bold; padding-top: 1.2mm; padding-bottom: 1.2mm; }
 %(header)s
 %(row_break)s
 %(table_layout)s
+%(rules)s
+%(font)s
 """
 DARK_HEADER = "table.activities th { background: #%s; color: #%s; padding-left: 1mm; }"
+# The rules a layout asks for, over the producer's own.
+RULE_STYLES = {
+    "grid": "table.activities th, table.activities td { border: 0.5pt solid #7f7f7f; "
+            "padding-left: 1mm; }",
+    "horizontal": "table.activities th, table.activities td { border: none; "
+                  "border-bottom: 0.5pt solid #9aa5b1; padding-left: 1mm; }",
+    "none": "table.activities th, table.activities td { border: none; }",
+}
+FONT_STYLE = 'body { font-family: "%s", serif; }'
 AVOID_BREAK = "table.activities tr { break-inside: avoid; }"
 # Columns at least as wide as their longest word: what a browser does when it cannot hyphenate.
 AUTO_TABLE = "table.activities { table-layout: auto; }"
@@ -53,7 +75,9 @@ def layout_style(layout: Layout, *, hyphenates: bool = True) -> str:
     header = DARK_HEADER % (layout.header_fill, HEADER_TEXT_COLOUR) if layout.header_fill else ""
     return LAYOUT_STYLE % {"zebra": ZEBRA_FILL, "group": GROUP_FILL, "header": header,
                            "row_break": AVOID_BREAK if layout.row_break == "avoid" else "",
-                           "table_layout": "" if hyphenates else AUTO_TABLE}
+                           "table_layout": "" if hyphenates else AUTO_TABLE,
+                           "rules": RULE_STYLES[layout.rules] if layout.rules else "",
+                           "font": FONT_STYLE % FONTS[layout.font] if layout.font else ""}
 
 
 def palette(layout: Layout, default: Palette) -> Palette:

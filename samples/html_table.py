@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from samples.layout import Layout, group_runs
+from samples.layout import Layout, area_runs, group_runs
 from samples.model import Activity, paragraphs
 
 
@@ -91,5 +91,18 @@ def activity_table_html(
                 continue
             cells.append(_cell(activity, key, status_cell))
         body.append(f"<tr{_row_class(activity, index, layout)}>{''.join(cells)}</tr>")
+    if not layout.repeat_header:
+        # A header row in the body is printed once, above the table's first row only.
+        return (f'<table class="activities"><tbody><tr>{head}</tr>'
+                f"{''.join(body)}</tbody></table>")
     return (f'<table class="activities"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")
+
+
+def section_tables_html(activities: Sequence[Activity], layout: Layout,
+                        table: Callable[[Sequence[Activity]], str]) -> str:
+    """A section's table, or one table per area under a heading naming the area."""
+    if layout.tables != "area":
+        return table(activities)
+    return "".join(f'<h3 class="area">{escape(run[0].area)}</h3>{table(run)}'
+                   for run in area_runs(tuple(activities), layout))

@@ -28,6 +28,13 @@ AREA_MODES = ("column", "merged", "groups", "none")
 STATUS_STYLES = ("fill", "dot", "glyph", "label", "words")
 ORIENTATIONS = ("portrait", "landscape", "rotated")
 ROW_BREAKS = ("split", "avoid")
+# Rules drawn in the activity tables: a full grid, horizontal rules between rows only, or none.
+RULES = ("grid", "horizontal", "none")
+# One table per section, or one table per area (each under its own heading, several on a page).
+TABLE_SPLITS = ("section", "area")
+# Font families a layout may print its text in (installed with LibreOffice and DejaVu).
+FONTS = {"serif": "Liberation Serif", "narrow": "Liberation Sans Narrow",
+         "dejavu-serif": "DejaVu Serif", "sans": "Liberation Sans"}
 STATUS_ORDER = ("done", "in_progress", "delayed", "not_started")
 
 
@@ -73,6 +80,14 @@ STATUS_WORDS = {
     "state": {"done": "Klar", "in_progress": "Pågår", "delayed": "Försenad",
               "not_started": "Ej påbörjad"},
     "colour": {"done": "Grön", "in_progress": "Gul", "delayed": "Röd", "not_started": "Ej påbörjad"},
+    # A planning system printing its states in capitals.
+    "upper": {"done": "KLAR", "in_progress": "PÅGÅR", "delayed": "FÖRSENAD",
+              "not_started": "EJ PÅBÖRJAD"},
+    # Neuter forms, as of "arbetet": Klart, Pågående, Försenat, Ej startat.
+    "neuter": {"done": "Klart", "in_progress": "Pågående", "delayed": "Försenat",
+               "not_started": "Ej startat"},
+    # Abbreviated to fit a narrow status column.
+    "short": {"done": "Klar", "in_progress": "Pågår", "delayed": "Förs.", "not_started": "Ej påb."},
 }
 
 HEADER_TEXT_COLOUR = "FFFFFF"
@@ -110,6 +125,15 @@ class Layout:
     # Font size of the table text in points.
     font_pt: float | None = None
     row_break: str = "split"
+    # Rules of the activity tables; None: the producer's own (Word a grid, WeasyPrint horizontal
+    # rules, Chromium none).
+    rules: str | None = None
+    # The header row repeated on every page a table continues on (False: on its first page only).
+    repeat_header: bool = True
+    # Font family of the whole report (FONTS); None: the producer's own.
+    font: str | None = None
+    # "area": one table per area, each under a heading with the area's name.
+    tables: str = "section"
 
     def __post_init__(self) -> None:
         if self.columns is not None:
@@ -119,13 +143,20 @@ class Layout:
             if self.widths is not None and len(self.widths) != len(self.columns):
                 raise ValueError("one width per column")
         for value, allowed in ((self.areas, AREA_MODES), (self.row_break, ROW_BREAKS),
-                               (self.status_words, tuple(STATUS_WORDS))):
+                               (self.status_words, tuple(STATUS_WORDS)),
+                               (self.tables, TABLE_SPLITS)):
             if value not in allowed:
                 raise ValueError(f"{value!r} is not one of {allowed}")
         if self.status_style is not None and self.status_style not in STATUS_STYLES:
             raise ValueError(f"unknown status style {self.status_style!r}")
         if self.palette is not None and self.palette not in PALETTES:
             raise ValueError(f"unknown palette {self.palette!r}")
+        if self.rules is not None and self.rules not in RULES:
+            raise ValueError(f"unknown rules {self.rules!r}")
+        if self.font is not None and self.font not in FONTS:
+            raise ValueError(f"unknown font {self.font!r}")
+        if self.tables == "area" and self.areas == "groups":
+            raise ValueError("a table per area has no group rows")
         if self.orientation is not None and self.orientation not in ORIENTATIONS:
             raise ValueError(f"unknown orientation {self.orientation!r}")
         if self.page_mm is not None and self.orientation is not None:
@@ -176,6 +207,19 @@ class Layout:
     def status_word(self, status: str) -> str:
         """The word a label or words status cell prints."""
         return STATUS_WORDS[self.status_words][status]
+
+
+def area_runs(activities: tuple, layout: Layout) -> list[tuple]:
+    """The activities of one section as the layout prints them: one run, or one per area."""
+    if layout.tables != "area":
+        return [tuple(activities)]
+    runs: list[list] = []
+    for activity in activities:
+        if runs and runs[-1][-1].area == activity.area:
+            runs[-1].append(activity)
+        else:
+            runs.append([activity])
+    return [tuple(run) for run in runs]
 
 
 def header_text(wording: str) -> str:

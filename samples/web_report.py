@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 
 from samples.html_page import layout_style, legend_entries, page_margin, page_size, palette, status_cell_html
-from samples.html_table import activity_table_html, text_html
+from samples.html_table import activity_table_html, section_tables_html, text_html
 from samples.layout import Layout, table_columns
 from samples.model import Activity, Report
 from samples.page_rotation import rotate_to_portrait
@@ -55,9 +55,9 @@ def _table(activities: tuple[Activity, ...], layout: Layout, *, done: bool) -> s
     style = layout.status_style or OWN_STATUS_STYLE
     colours = palette(layout, OWN_PALETTE)
     columns, widths = table_columns(layout, ACTIVE_COLUMNS, ACTIVE_WIDTHS, DONE_WIDTHS, done=done)
-    return activity_table_html(
-        activities, columns=columns, widths=widths, layout=layout,
-        status_cell=lambda status: status_cell_html(layout, style, colours, status))
+    return section_tables_html(activities, layout, lambda run: activity_table_html(
+        run, columns=columns, widths=widths, layout=layout,
+        status_cell=lambda status: status_cell_html(layout, style, colours, status)))
 
 
 def _legend(layout: Layout) -> str:

@@ -18,12 +18,14 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 
 from samples.layout import (
+    FONTS,
     GROUP_FILL,
     HEADER_TEXT_COLOUR,
     PALETTES,
     ZEBRA_FILL,
     Layout,
     Palette,
+    area_runs,
     contrast_text,
     group_runs,
     table_columns,
@@ -79,6 +81,27 @@ def _set_cell_borders(cell: _Cell, value: str) -> None:
     tc_pr.append(borders)
 
 
+# Table borders (w:tblBorders) per rules: the sides and inner lines drawn.
+RULE_EDGES = {"grid": ("top", "left", "bottom", "right", "insideH", "insideV"),
+              "horizontal": ("top", "bottom", "insideH"), "none": ()}
+
+
+def _set_table_rules(table: Table, rules: str) -> None:
+    """Draw only the table's rules the layout asks for (over the Table Grid style's full grid)."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        drawn = side in RULE_EDGES[rules]
+        edge.set(qn("w:val"), "single" if drawn else "nil")
+        if drawn:
+            edge.set(qn("w:sz"), "4")
+            edge.set(qn("w:space"), "0")
+            edge.set(qn("w:color"), "808080")
+        borders.append(edge)
+    tbl_pr.append(borders)
+
+
 def _mark_header_row(table: Table) -> None:
     """Repeat the first row at the top of every page the table continues on."""
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
@@ -116,15 +139,15 @@ def _write(cell: _Cell, text: str, *, bold: bool = False, size: float = 8.5,
             run.font.color.rgb = colour
 
 
-def _enable_swedish_hyphenation(document: Document) -> None:
+def _enable_swedish_hyphenation(document: Document, font: str = FONT) -> None:
     """Swedish on the Normal style and automatic hyphenation for the document, as Word sets them."""
     normal = document.styles["Normal"]
-    normal.font.name = FONT
+    normal.font.name = font
     normal.font.size = Pt(9.5)
     r_pr = normal.element.get_or_add_rPr()
     r_fonts = r_pr.find(qn("w:rFonts"))
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        r_fonts.set(qn(attribute), FONT)
+        r_fonts.set(qn(attribute), font)
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "sv-SE")
     lang.set(qn("w:eastAsia"), "sv-SE")
@@ -305,11 +328,14 @@ def _activity_table(document: Document, activities: tuple[Activity, ...], layout
     keys = [key for key, _ in columns]
     table = document.add_table(rows=1, cols=len(columns))
     table.style = document.styles["Table Grid"]
+    if layout.rules is not None:
+        _set_table_rules(table, layout.rules)
     for cell, (_, name) in zip(table.rows[0].cells, columns, strict=False):
         _set_cell_fill(cell, layout.header_fill or HEADER_FILL)
         text_colour = _rgb(HEADER_TEXT_COLOUR) if layout.header_fill else None
         _write(cell, name, bold=True, size=size, colour=text_colour)
-    _mark_header_row(table)
+    if layout.repeat_header:
+        _mark_header_row(table)
     area_cell: _Cell | None = None
     group = None
     for index, (activity, span) in enumerate(zip(activities, _area_spans(activities, layout), strict=False)):
@@ -371,10 +397,19 @@ def _follow_up(cell: _Cell, activity: Activity, size: float = CELL_FONT_PT,
         paragraph.add_run(line).font.size = Pt(size)
 
 
+def _section_tables(document: Document, activities: tuple[Activity, ...], layout: Layout, *,
+                    done: bool) -> None:
+    """A section's table, or one table per area under a heading naming the area."""
+    for run in area_runs(activities, layout):
+        if layout.tables == "area":
+            _heading(document, run[0].area, 10)
+        _activity_table(document, run, layout, done=done)
+
+
 def build_docx(report: Report, path: Path, layout: Layout = Layout()) -> None:
     """Write the report as a Word document."""
     document = Document()
-    _enable_swedish_hyphenation(document)
+    _enable_swedish_hyphenation(document, FONTS[layout.font] if layout.font else FONT)
     _page_setup(document, report, layout)
     document.core_properties.author = "python-docx"
     document.core_properties.title = report.title
@@ -393,11 +428,11 @@ def build_docx(report: Report, path: Path, layout: Layout = Layout()) -> None:
     _heading(document, "Aktiviteter", 12)
     _legend(document, layout)
     document.add_paragraph()
-    _activity_table(document, report.active, layout, done=False)
+    _section_tables(document, report.active, layout, done=False)
     if report.done:
         _heading(document, "Klara aktiviteter", 12)
         document.add_paragraph(report.done_intro)
-        _activity_table(document, report.done, layout, done=True)
+        _section_tables(document, report.done, layout, done=True)
     document.save(path)
 
 

@@ -46,8 +46,9 @@ FIELDS: tuple[tuple[str, Callable[[dict], Any], Callable[[dict], Any]], ...] = (
 )
 
 
-# Text fields whose line breaks followup repairs the Swedish way (normalize/linebreaks.py).
-REPAIRED_TEXT_FIELDS = ("goal", "action", "responsible", "follow_up")
+# Text fields whose line breaks followup repairs the Swedish way (normalize/linebreaks.py); the
+# area too, whether from an Område column or a group row.
+REPAIRED_TEXT_FIELDS = ("area", "goal", "action", "responsible", "follow_up")
 _TRIPLE_LETTER = re.compile(r"(\w)\1\1")
 
 
@@ -63,8 +64,10 @@ def differences(gold: dict, extracted: dict, *, hyphenation_aside: bool = False)
     """(field, wanted, got) for every field of one activity that differs.
 
     With `hyphenation_aside`, the repaired text fields are compared `spelled_alike`: whether a hyphen
-    at a line end is the author's or the producer's ("Verksamhets-" + "chef") is the line-break
-    repair's question, measured on its own (README, "Line-break repair").
+    at a line end is the author's or the producer's ("Verksamhets-" + "chef"), and whether a word a
+    word processor broke without a hyphen in a column too narrow for it ("graviditetsövervak" +
+    "ning") is one word, is the line-break repair's question, measured on its own (README,
+    "Line-break repair").
     """
     result = []
     for name, want_of, got_of in FIELDS:

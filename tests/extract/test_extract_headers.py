@@ -104,3 +104,12 @@ def test_body_text_under_a_header_is_not_taken_into_it():
     row = printed_line(["Tillgänglighet", "Kortare", "Webbtidbok", "2024-06", "Enhetschef"], top=109.5)
     [band] = header_bands([header, row], VOCABULARY)
     assert band.lines == (header,)
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Nuläge/kommentar", "follow_up"), ("Område/fokus", "area"), ("Åtgärder/aktiviteter", "action"),
+    ("Kommentar/status", "follow_up"), ("Planerat datum", "deadline"), ("Statusbedömning", "status"),
+    ("Ny planerad tid", "new_deadline"), ("Kostnad/finansiering", None), ("Startdatum", None),
+])
+def test_words_joined_by_a_slash_name_the_role_they_agree_on(text, role):
+    assert column_role(text, load_header_vocabulary()) == role

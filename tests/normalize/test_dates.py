@@ -58,6 +58,13 @@ def test_a_date_broken_over_two_lines_is_rejoined():
     assert parse_date("2021-12-").text == "2021-12-"
 
 
+def test_a_date_broken_before_its_hyphen_in_a_narrow_column_is_rejoined():
+    # a word processor takes "-10" for a minus sign and breaks before it
+    assert parse_date("2025\n-10").text == "2025-10"
+    assert parse_date("2025\n-09-\n30").date == "2025-09-30"
+    assert parse_date("2024 - 2025").text == "2024 - 2025"
+
+
 def test_trivial_punctuation_and_deadline_words_do_not_hide_a_day():
     assert parse_date(" 2021-12-31. ").date == "2021-12-31"
     assert parse_date("senast 2024-06-30").date == "2024-06-30"

@@ -35,7 +35,16 @@ def test_a_status_word_in_the_status_cell_decides_before_its_colour(word, status
     assert status_of_cell(word, "#4472C4", THEME_LEGEND, vocabulary) == (status, "text")
 
 
-@pytest.mark.parametrize("word", ["Ej påbörjad", "Ej påbörjat", "ej påbörjad"])
+@pytest.mark.parametrize("word, status", [
+    ("KLAR", "done"), ("PÅGÅR", "in_progress"), ("FÖRSENAD", "delayed"),
+    ("FÖRSE-\nNAD", "delayed"), ("Pågå\u2010\nende", "in_progress"),
+    ("Förs.", "delayed"), ("Påg.", "in_progress"), ("Klart", "done"),
+])
+def test_status_words_in_capitals_abbreviated_or_hyphenated_in_a_narrow_cell(word, status, vocabulary):
+    assert status_of_cell(word, "#FF0000", [], vocabulary) == (status, "text")
+
+
+@pytest.mark.parametrize("word", ["Ej påbörjad", "Ej påbörjat", "ej påbörjad", "Ej startat", "Ej påb.", "EJ PÅ-\nBÖRJAD"])
 def test_not_started_is_no_status_but_a_decided_one(word, vocabulary):
     assert status_of_cell(word, None, [], vocabulary) == (None, "text")
     assert status_of_cell(word, "#FF0000", [], vocabulary) == (None, "text")
