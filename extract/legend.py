@@ -16,7 +16,9 @@ def find_legend(fills: Sequence[Fill], lines: Sequence[TextLine], settings: Extr
     """Legend entries (label, colour) from markers outside the tables, top to bottom.
 
     A marker is a small swatch or dot with its label to its right, or a shaded cell with a short
-    label inside ("KLART" on blue; a longer text in a box is a note, not a key).
+    label inside ("KLART" on blue; a longer text in a box is a note, not a key), or an empty shaded
+    cell of a grid with its label in the next cell, against its right edge (a spreadsheet's legend
+    block: the swatch is as wide as its column).
     """
     entries: list[LegendEntry] = []
     for fill in sorted(fills, key=lambda f: (round(f.box.top), f.box.x0)):
@@ -27,6 +29,8 @@ def find_legend(fills: Sequence[Fill], lines: Sequence[TextLine], settings: Extr
         label = _label_inside(fill, lines, settings)
         if not label and box.width <= settings.max_marker_width:
             label = _label_right_of(fill, lines, settings)
+        elif not label and not _has_text_inside(fill, lines, settings):
+            label = _label_right_of(fill, lines, settings, reach=settings.adjacent_label_distance)
         if label and all(e.label != label for e in entries):
             entries.append(LegendEntry(label=label, colour=fill.colour))
     return entries
@@ -68,15 +72,23 @@ def _label_inside(fill: Fill, lines: Sequence[TextLine], settings: ExtractSettin
     return " ".join(w.text for w in words)
 
 
-def _label_right_of(fill: Fill, lines: Sequence[TextLine], settings: ExtractSettings) -> str:
-    """The words just right of a marker, on the first line level with it (a swatch as tall as its
-    table row holds its label at the row's top)."""
+def _has_text_inside(fill: Fill, lines: Sequence[TextLine], settings: ExtractSettings) -> bool:
+    box, slack = fill.box, settings.label_slack
+    return any(box.top - slack <= (line.box.top + line.box.bottom) / 2 <= box.bottom + slack
+               and any(box.x0 + slack < w.box.x1 and w.box.x0 < box.x1 - slack for w in line.words_with(settings.word_gap))
+               for line in lines)
+
+
+def _label_right_of(fill: Fill, lines: Sequence[TextLine], settings: ExtractSettings,
+                    reach: float | None = None) -> str:
+    """The words just right of a marker (at most `reach` pt away, by default max_label_distance), on
+    the first line level with it (a swatch as tall as its table row holds its label at the row's top)."""
     for line in lines:
         line_middle = (line.box.top + line.box.bottom) / 2
         if not fill.box.top - settings.label_level <= line_middle <= fill.box.bottom + settings.label_level:
             continue
         words = [w for w in line.words_with(settings.word_gap) if w.box.x0 >= fill.box.x1 - settings.label_slack]
-        if not words or words[0].box.x0 - fill.box.x1 > settings.max_label_distance:
+        if not words or words[0].box.x0 - fill.box.x1 > (settings.max_label_distance if reach is None else reach):
             continue
         label = [words[0]]
         for word in words[1:]:

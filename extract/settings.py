@@ -133,6 +133,10 @@ class ExtractSettings(BaseModel):
         0.01, "A piece of the next line fits at the end of a hyphenated line only with this many font sizes to spare "
         "(producers round glyph widths; the eval PDFs' hyphenation hyphens leave at most 0.006 em short).")
 
+    cut_word_slack: float = _tolerance(
+        0.05, "A line of a ruled cell is full (a word too long for the cell cut at its edge, cut_words.py) when the room "
+        "left is less than the next line's first character plus this many font sizes.")
+
     # ---------------------------------------------------------------- rows and group rows (tables.py)
     trailing_gap_lines: float = _tolerance(
         2.5, "Below the last rule, text closer than this many line heights still belongs to the row (its rule cut off).")
@@ -192,6 +196,9 @@ class ExtractSettings(BaseModel):
     max_marker_height: float = _tolerance(30.0, "A legend marker or label cell is at most this high (pt).")
     min_marker_size: float = _tolerance(2.0, "A legend marker is at least this wide and high (pt); thinner shapes are rules.")
     max_label_distance: float = _tolerance(80.0, "A marker's label starts at most this far (pt) to its right.")
+    adjacent_label_distance: float = _tolerance(
+        6.0, "An empty shaded cell wider than a marker is a legend swatch when its label starts within this (pt) of "
+        "its right edge (the next cell of a spreadsheet's legend block).")
     max_label_cell_width: float = _tolerance(
         160.0, "A legend drawn as shaded cells with the label inside: a cell at most this wide (pt).")
     max_label_words: int = _count(4, "A label inside a legend cell has at most this many words (longer text is a note).")

@@ -5,6 +5,7 @@ import hashlib
 import re
 from typing import TypedDict
 
+from followup.normalize.cut_words import join_cut_words
 from followup.normalize.dates import parse_date
 from followup.normalize.groups import area_of_group
 from followup.normalize.highlighting import highlighted_rows
@@ -174,13 +175,17 @@ def _repaired(
     text: str | RawCell | None, marked_hyphenation: bool = False, words: DocumentWords | None = None
 ) -> str | None:
     """A cell's (or a milestone's) text with its line breaks repaired; a cell's room at its line ends
-    (RawCell.line_ends, measured by extract) is the first evidence at a hyphen."""
+    (RawCell.line_ends, measured by extract) is the first evidence at a hyphen, and a full line end
+    (no room) may be a word cut without a hyphen (normalize/cut_words.py)."""
     if text is None:
         return None
     line_ends = None
     if isinstance(text, RawCell):
-        line_ends = {(end.line, end.next): end.fits for end in text.line_ends}
-        text = text.text
+        cuts = [(end.line, end.next) for end in text.line_ends if not end.fits]
+        joined, renamed = join_cut_words(text.text, cuts, words=words) if cuts else (text.text, {})
+        line_ends = {(renamed.get(_clean(end.line) or "", end.line), end.next): end.fits
+                     for end in text.line_ends if end.fits}
+        text = joined
     repaired = repair_text(text, marked_hyphenation=marked_hyphenation, document=words, line_ends=line_ends).strip()
     return repaired or None
 

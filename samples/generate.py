@@ -1,7 +1,8 @@
 """Regenerate the sample reports: `python -m samples.generate [NAME ...]` from the repository root.
 
 Renders every content file in samples/content/ to samples/pdf/NAME.pdf with the producer it names
-(Word through LibreOffice, HTML through WeasyPrint, or HTML printed by headless Chromium), writes
+(Word through LibreOffice, HTML through WeasyPrint, HTML printed by headless Chromium, or a
+spreadsheet exported by LibreOffice Calc), writes
 samples/expected/NAME.json from the content, and for every report that names a `previous` period the expected diff
 samples/expected/OLD__NEW.diff.json.
 """
@@ -41,6 +42,9 @@ def render(report: Report, folder: Path = PDF) -> Path:
     if report.producer == "word":
         from samples.word_report import render_word
         render_word(report, target, source_date_epoch(report))
+    elif report.producer == "sheet":
+        from samples.sheet_report import render_sheet
+        render_sheet(report, target, source_date_epoch(report))
     elif report.producer == "browser":
         from samples.browser_report import render_browser
         render_browser(report, target, source_date_epoch(report))

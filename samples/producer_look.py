@@ -24,10 +24,18 @@ BROWSER_COLUMNS = ("Insatsområde", "Mål", "Åtgärder", "Klart senast", "Ansva
 BROWSER_PALETTE = Palette(
     colours=(("done", "00A651"), ("in_progress", "F7B500"), ("delayed", "E03C31")),
     labels=(("done", "KLART"), ("in_progress", "PÅGÅR"), ("delayed", "FÖRSENAT")))
+# The activity list kept in a spreadsheet and exported to PDF by LibreOffice Calc: Excel's standard
+# colours (its "Yellow" is the same as a highlighted row's).
+SHEET_COLUMNS = ("Område", "Mål", "Aktivitet", "Klart datum", "Ansvarig", "Status",
+                 "Kommentar / uppföljning", "Ny tid")
+SHEET_PALETTE = Palette(
+    colours=(("done", "00B050"), ("in_progress", "FFFF00"), ("delayed", "FF0000")),
+    labels=(("done", "Klart"), ("in_progress", "Pågår"), ("delayed", "Försenat")))
+
 BROWSER_ACTIVE_HEADING = "Aktiviteter"
 BROWSER_DONE_HEADING = "Avslutade aktiviteter"
 
 # Headings the producers print over the two tables and the legend.
 HEADINGS = ("Aktiviteter", "Klara aktiviteter", BROWSER_DONE_HEADING, "STATUS")
-ALL_COLUMNS = WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS
-ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE)
+ALL_COLUMNS = WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS + SHEET_COLUMNS
+ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE, SHEET_PALETTE)

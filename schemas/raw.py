@@ -26,11 +26,14 @@ class LineEnd(_Raw):
     An automatic hyphenator breaks a word at the last hyphenation point whose piece still fits on
     the line: where a later point would have fitted, the hyphen was typed by the author
     (normalize/linebreaks.py). Lines are as in RawCell.text (whitespace collapsed).
+
+    `fits` 0: a line without a hyphen, full to the cell's edge, where the word at the break is wider
+    than the cell: a word perhaps cut without a hyphen (extract/cut_words.py, normalize/cut_words.py).
     """
 
     line: str
     next: str
-    fits: int = Field(ge=1, description="how many characters of `next`, from its start, would still have fitted "
+    fits: int = Field(ge=0, description="how many characters of `next`, from its start, would still have fitted "
                       "after `line` (before the right edge of the cell's text)")
 
 
@@ -38,7 +41,8 @@ class RawCell(_Raw):
     text: str = ""
     line_ends: list[LineEnd] = Field(
         default_factory=list,
-        description="the room left at the cell's hyphenated line ends (those with room for a character or more)")
+        description="the room left at the cell's hyphenated line ends (those with room for a character or more), "
+        "and its full line ends where a word may be cut without a hyphen (fits 0)")
     fill: str | None = Field(None, description="background colour of the cell")
     marker: str | None = Field(None, description="colour of a filled shape drawn inside the cell")
 

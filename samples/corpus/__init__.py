@@ -28,6 +28,8 @@ class Variant:
     producer: str
     family: str
     layout: Layout
+    # Options only a spreadsheet has (`[variant.sheet]`, samples/sheet_report.py: SheetOptions).
+    sheet: tuple[tuple[str, str], ...] = ()
 
     @property
     def pdf(self) -> Path:
@@ -59,7 +61,8 @@ def load_variants(path: Path = VARIANTS) -> list[Variant]:
     """Every variant, in the file's order; names are unique."""
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     variants = [Variant(name=v["name"], content=v["content"], producer=v["producer"],
-                        family=v["family"], layout=layout_from_dict(v.get("layout", {})))
+                        family=v["family"], layout=layout_from_dict(v.get("layout", {})),
+                        sheet=tuple(sorted(v.get("sheet", {}).items())))
                 for v in raw["variant"]]
     names = [v.name for v in variants]
     if len(set(names)) != len(names):
@@ -67,6 +70,8 @@ def load_variants(path: Path = VARIANTS) -> list[Variant]:
     for variant in variants:
         if variant.producer not in PRODUCERS:
             raise ValueError(f"{variant.name}: unknown producer {variant.producer!r}")
+        if variant.sheet and variant.producer != "sheet":
+            raise ValueError(f"{variant.name}: only a sheet has [variant.sheet] options")
     return variants
 
 

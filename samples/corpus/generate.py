@@ -26,6 +26,9 @@ def render(variant: Variant, target: Path) -> None:
     if variant.producer == "word":
         from samples.word_report import render_word
         render_word(report, target, epoch, variant.layout)
+    elif variant.producer == "sheet":
+        from samples.sheet_report import SheetOptions, render_sheet
+        render_sheet(report, target, epoch, variant.layout, SheetOptions(**dict(variant.sheet)))
     elif variant.producer == "browser":
         from samples.browser_report import render_browser
         render_browser(report, target, epoch, variant.layout)

@@ -1,0 +1,108 @@
+"""Words cut at a cell's edge without a hyphen: a word too long for its cell, broken where the cell ends.
+
+A spreadsheet (LibreOffice Calc, Excel) and a word processor without hyphenation wrap text at
+spaces; a word (or a web address) that cannot fit on a whole line of its cell is cut where the
+line is full, with no hyphen: "Kompetensförsörjn" + "ing", "…/hamnstad/me" + "dicin/…". Read
+line by line, such a word would come out as two. What a line end must show to be such a cut:
+
+- the line is full: the room left before the cell's right edge (the column's right rule less the
+  cell's padding, which the column's text shows on its left side) is less than the first character
+  of the next line — a word wrapper would have put that character on the line;
+- the word could not have been wrapped whole: the line's last word joined to the next line's first
+  word is wider than the cell's text width (a wrapper moves a word that fits to the next line);
+- the line ends in a letter or digit and the next line starts with one, with closing punctuation or
+  with a web address's separator (no hyphen).
+
+Only cells of a ruled table are measured (the rules give the cell's edges). The geometry cannot
+tell a cut word from a long word that happened to fill its line, so each such line end is only
+noted (a LineEnd with `fits` 0); normalize/cut_words.py reads the words on both sides.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from followup.extract.page_content import Char
+from followup.extract.settings import ExtractSettings
+from followup.extract.text_lines import TextLine
+from followup.schemas.raw import LineEnd
+
+CLOSING = ".,;:!?)]"
+# Characters a web address runs on with after a cut ("…/kunskapsstod" + "/senior-alert").
+ADDRESS = "/_=&?#%~"
+
+
+def _width(chars: Sequence[Char]) -> float:
+    return sum(c.x1 - c.x0 for c in chars)
+
+
+def _last_word(line: TextLine) -> list[Char]:
+    chars = list(line.chars)
+    while chars and chars[-1].text.isspace():
+        chars.pop()
+    word: list[Char] = []
+    for char in reversed(chars):
+        if char.text.isspace():
+            break
+        word.append(char)
+    return word[::-1]
+
+
+def _first_word(line: TextLine) -> list[Char]:
+    word: list[Char] = []
+    for char in line.chars:
+        if char.text.isspace():
+            if word:
+                break
+            continue
+        word.append(char)
+    return word
+
+
+def _continues(text: str) -> bool:
+    """A line may continue a cut word with this character: a letter, a digit, closing punctuation
+    (a wrapper never starts a line with "." after a space) or a web address's separator."""
+    return text.isalnum() or text in CLOSING or text in ADDRESS
+
+
+def cut_line_ends(lines: Sequence[TextLine], x0: float, x1: float, slack: float) -> list[int]:
+    """Indices of the lines of one cell (its column from x0 to x1) that end in a word cut at the
+    cell's edge; `slack` (font sizes) absorbs the producer's rounding of glyph widths."""
+    if len(lines) < 2:
+        return []
+    padding = min(line.box.x0 for line in lines) - x0
+    if padding < 0:
+        return []
+    right = x1 - padding
+    cuts = []
+    for index, (line, below) in enumerate(zip(lines, lines[1:], strict=False)):
+        tail, head = _last_word(line), _first_word(below)
+        if not tail or not head or not tail[-1].text.isalnum() or not _continues(head[0].text):
+            continue
+        if tail[0] is not _first_word(line)[0]:
+            continue  # a wrapper moves a long word to a line of its own before it cuts it
+        tolerance = slack * line.size
+        room = right - line.box.x1
+        if not -tolerance <= room < head[0].x1 - head[0].x0 + tolerance:
+            continue
+        if _width(tail) + _width(head) <= right - (x0 + padding):
+            continue
+        cuts.append(index)
+    return cuts
+
+
+def join_cut_words(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLine]]]],
+                   bounds: Mapping[str, tuple[float, float]], settings: ExtractSettings) -> None:
+    """Note each possible cut word of the rows' cells as a line end with no room (`LineEnd.fits` 0)
+    for normalize, which reads the word (normalize/cut_words.py); `bounds`: each column's left and
+    right rule, by cell key; `settings.cut_word_slack` absorbs the producer's rounding."""
+    for row, lines in cell_lines:
+        for key, cell in lines.items():
+            if key not in bounds or key not in row.cells:
+                continue
+            cuts = cut_line_ends(cell, *bounds[key], settings.cut_word_slack)
+            if cuts:
+                gap = settings.word_gap
+                ends = tuple(LineEnd(line=cell[i].text_with(gap), next=cell[i + 1].text_with(gap), fits=0) for i in cuts)
+                row.cells[key] = replace(row.cells[key], line_ends=row.cells[key].line_ends + ends)

@@ -1,0 +1,50 @@
+"""Full line ends of a ruled cell where a word may have been cut without a hyphen (extract's part:
+the geometry; normalize/cut_words.py reads the words)."""
+from __future__ import annotations
+
+from followup.extract.cut_words import cut_line_ends
+from followup.extract.page_content import Box, Char
+from followup.extract.text_lines import TextLine
+
+WIDTH = 5.0  # every glyph 5 pt wide, 10 pt type
+PADDING = 2.0
+
+
+def _line(text: str, top: float, x0: float = PADDING) -> TextLine:
+    chars = tuple(Char(c, x0 + i * WIDTH, top, x0 + (i + 1) * WIDTH, top + 10, 10.0, False)
+                  for i, c in enumerate(text))
+    return TextLine(chars, Box(chars[0].x0, top, chars[-1].x1, top + 10))
+
+
+def _cell(*texts: str) -> list[TextLine]:
+    return [_line(text, 12.0 * i) for i, text in enumerate(texts)]
+
+
+# The cell runs from 0 to 64 pt: 60 pt of text (12 glyphs) between 2 pt of padding on each side.
+CELL = (0.0, 64.0)
+
+
+def test_a_word_cut_where_the_line_is_full() -> None:
+    assert cut_line_ends(_cell("Kompetensför", "sörjning"), *CELL, 0.05) == [0]
+
+
+def test_a_line_with_room_for_the_next_glyph_was_wrapped_at_a_space() -> None:
+    assert cut_line_ends(_cell("Kompetensf", "örsörjning"), *CELL, 0.05) == []
+
+
+def test_a_next_word_that_fits_a_line_of_its_own_was_moved_there_whole() -> None:
+    # "ab" fills the line with the words before it; "cd" would have fitted a whole line.
+    assert cut_line_ends(_cell("vård och abc", "de"), *CELL, 0.05) == []
+
+
+def test_punctuation_and_list_marks() -> None:
+    assert cut_line_ends(_cell("sjuksköterskorna", "."), *CELL, 0.05) == []  # sticks out: not this cell's text
+    assert cut_line_ends(_cell("sjukskötersk", "orna."), *CELL, 0.05) == [0]
+    assert cut_line_ends(_cell("sjukskötersk", "• lista"), *CELL, 0.05) == []
+
+
+def test_a_long_word_after_others_on_its_line_was_moved_not_cut() -> None:
+    # A wrapper moves a word to a line of its own before it cuts it: "lågdosabc" fills the line
+    # after "om", but a cut word would have started the line ("lågdos" + "acetylsalicylsyra").
+    assert cut_line_ends(_cell("om lågdosabc", "acetylsalicylsyra"), *CELL, 0.05) == []
+    assert cut_line_ends(_cell("lågdosacetyl", "salicylsyra"), *CELL, 0.05) == [0]
