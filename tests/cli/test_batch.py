@@ -206,8 +206,9 @@ def test_the_code_fingerprint_follows_every_source_and_data_file(tmp_path: Path)
 
 def test_a_slow_file_is_stopped_at_the_time_limit_while_the_others_complete(
         example_pdf: Path, broken_corpus: dict[str, Case], tmp_path: Path) -> None:
-    # Forty copies of the example take far longer than the limit, which the example alone meets easily.
-    long_report = repeated_pdf(example_pdf, tmp_path / "long-report.pdf", times=40)
+    # Two hundred copies of the example (some 800 pages, half a minute of reading at today's speed)
+    # take far longer than the limit, which the example alone meets easily.
+    long_report = repeated_pdf(example_pdf, tmp_path / "long-report.pdf", times=200)
     inputs = assign_outputs([long_report, example_pdf, broken_corpus["empty"].path, broken_corpus["not-a-pdf"].path])
     outdir = tmp_path / "out"
     summary = run_batch(inputs, outdir, BatchSettings(jobs=2, timeout=6))
