@@ -26,20 +26,22 @@ def colour_hex(value: Any) -> str | None:
     return "#" + "".join(f"{round(max(0.0, min(1.0, v)) * 255):02X}" for v in rgb)
 
 
-def is_blank(colour: str | None) -> bool:
-    """White or near-white: a fill that carries no meaning (the page background)."""
+def is_blank(colour: str | None, min_channel: int) -> bool:
+    """White or near-white, every channel at least `min_channel` (ExtractSettings.blank_min_channel):
+    a fill that carries no meaning (the page background)."""
     if colour is None:
         return True
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return min(r, g, b) >= 245
+    return min(r, g, b) >= min_channel
 
 
-def is_neutral(colour: str | None) -> bool:
-    """Black, grey or white: the colour of ordinary text, which says nothing about status."""
+def is_neutral(colour: str | None, max_spread: int) -> bool:
+    """Black, grey or white, its channels less than `max_spread` apart (ExtractSettings.neutral_max_spread):
+    the colour of ordinary text, which says nothing about status."""
     if colour is None:
         return True
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return max(r, g, b) - min(r, g, b) < 40
+    return max(r, g, b) - min(r, g, b) < max_spread
 
 
 def is_marker_glyph(text: str) -> bool:

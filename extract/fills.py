@@ -38,10 +38,10 @@ def cell_marker(box: Box, fills: Sequence[Fill], settings: ExtractSettings = DEF
     return best.colour if best else None
 
 
-def glyph_marker(chars: Sequence[Char]) -> str | None:
+def glyph_marker(chars: Sequence[Char], settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:
     """The colour of a coloured symbol printed in the cell (a "●" in green), or None."""
     for char in chars:
-        if char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour):
+        if char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour, settings.neutral_max_spread):
             return char.colour
     return None
 

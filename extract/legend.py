@@ -42,7 +42,7 @@ def find_glyph_legend(lines: Sequence[TextLine], settings: ExtractSettings = DEF
     for line in lines:
         chars = line.chars
         for i, char in enumerate(chars):
-            if not (char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour)):
+            if not (char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour, settings.neutral_max_spread)):
                 continue
             label = _glyph_label(chars[i + 1 :], settings)
             if label and all(e.label != label for e in entries):
@@ -54,7 +54,7 @@ def _glyph_label(chars: Sequence[Char], settings: ExtractSettings) -> str:
     """The words after a marker glyph, up to a wide gap or the next marker."""
     taken: list[Char] = []
     for char in chars:
-        if char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour):
+        if char.colour and is_marker_glyph(char.text) and not is_neutral(char.colour, settings.neutral_max_spread):
             break
         if taken and not char.text.isspace() and char.x0 - taken[-1].x1 > settings.label_gap * char.size:
             break

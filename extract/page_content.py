@@ -298,7 +298,7 @@ def _add_shape(content: PageContent, shape: Shape, settings: ExtractSettings, *,
         return
     if shape.fill:
         colour = colour_hex(shape.fill_colour)
-        if colour is not None and not is_blank(colour) and not thin:
+        if colour is not None and not is_blank(colour, settings.blank_min_channel) and not thin:
             content.fills.append(Fill(box, colour))
     if shape.stroke and not is_curve and not thin:
         # A stroked rectangle is four rulings (a bordered cell drawn as one rect).

@@ -44,6 +44,9 @@ class ExtractSettings(BaseModel):
     min_segment_length: float = _tolerance(
         2.0, "A line segment at most `ruling_max_thickness` thin is a ruling when longer than this (pt); a "
              "shorter one is a dot.")
+    blank_min_channel: int = Field(
+        245, ge=0, le=255, description="A fill whose red, green and blue are all at least this (0–255) is white or near "
+                                       "white: the page's background, no shading.")
 
     # ---------------------------------------------------------------- lines and words (text_lines.py)
     line_tolerance: float = _tolerance(
@@ -65,6 +68,9 @@ class ExtractSettings(BaseModel):
         0.5, "A table is ruled there when at least this share of its inner column edges has a vertical rule.", le=1)
 
     # ---------------------------------------------------------------- cell colours (fills.py)
+    neutral_max_spread: int = Field(
+        40, ge=0, le=255, description="A glyph whose red, green and blue differ by less than this (0–255) is black, grey or "
+                                      "white, the colour of ordinary text: no status marker.")
     shading_share: float = _tolerance(0.4, "A fill covering this share of a cell shades the cell.", le=1)
     marker_share: float = _tolerance(
         0.6, "A filled shape smaller than this share of its cell is a marker (a dot), not shading.", le=1)

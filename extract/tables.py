@@ -768,7 +768,7 @@ def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[floa
         else:
             text = nested
         cells[key] = Cell(text, cell_shading(box, band_fills, settings),
-                          cell_marker(box, band_fills, settings) or glyph_marker(chars))
+                          cell_marker(box, band_fills, settings) or glyph_marker(chars, settings))
         if i in span.merged:
             merged_roles.add(key)
     return SliceRow(top, bottom, cells, merged_roles, _row_fill(cells, settings))

@@ -2,6 +2,7 @@
 from followup.extract.colours import colour_hex, is_blank, is_marker_glyph, is_neutral
 from followup.extract.fills import glyph_marker
 from followup.extract.page_content import Char
+from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
 def char(text: str, colour=None, x0=0.0) -> Char:
@@ -16,8 +17,17 @@ def test_gray_rgb_and_cmyk_colours_become_hex():
 
 
 def test_white_is_blank_and_grey_is_neutral_but_amber_is_neither():
-    assert is_blank("#FFFFFF") and not is_blank("#FFC000")
-    assert is_neutral("#7F7F7F") and not is_neutral("#FFC000")
+    settings = DEFAULT_SETTINGS
+    assert is_blank("#FFFFFF", settings.blank_min_channel) and not is_blank("#FFC000", settings.blank_min_channel)
+    assert is_neutral("#7F7F7F", settings.neutral_max_spread) and not is_neutral("#FFC000", settings.neutral_max_spread)
+
+
+def test_how_near_white_and_how_grey_are_settings():
+    # A pale tint (F2F2F2, zebra striping) is background by default; a stricter setting keeps it.
+    assert is_blank("#F7F7F7", DEFAULT_SETTINGS.blank_min_channel)
+    assert not is_blank("#F7F7F7", ExtractSettings(blank_min_channel=250).blank_min_channel)
+    assert not is_neutral("#7FA0C0", DEFAULT_SETTINGS.neutral_max_spread)  # a grey-blue 65 apart
+    assert is_neutral("#7FA0C0", ExtractSettings(neutral_max_spread=70).neutral_max_spread)
 
 
 def test_a_coloured_dot_glyph_is_a_marker_but_letters_and_punctuation_are_not():
