@@ -15,7 +15,7 @@ line by line, such a word would come out as two. What a line end must show to be
 
 Only cells of a ruled table are measured (the rules give the cell's edges). The geometry cannot
 tell a cut word from a long word that happened to fill its line, so each such line end is only
-noted (a LineEnd with `fits` 0); normalize/cut_words.py reads the words on both sides.
+noted (a LineEnd of kind "cut"); normalize/cut_words.py reads the words on both sides.
 """
 from __future__ import annotations
 
@@ -92,9 +92,9 @@ def cut_line_ends(lines: Sequence[TextLine], x0: float, x1: float, slack: float)
     return cuts
 
 
-def join_cut_words(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLine]]]],
+def note_cut_words(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLine]]]],
                    bounds: Mapping[str, tuple[float, float]], settings: ExtractSettings) -> None:
-    """Note each possible cut word of the rows' cells as a line end with no room (`LineEnd.fits` 0)
+    """Note each possible cut word of the rows' cells as a line end of kind "cut"
     for normalize, which reads the word (normalize/cut_words.py); `bounds`: each column's left and
     right rule, by cell key; `settings.cut_word_slack` absorbs the producer's rounding."""
     for row, lines in cell_lines:
@@ -104,5 +104,6 @@ def join_cut_words(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLin
             cuts = cut_line_ends(cell, *bounds[key], settings.cut_word_slack)
             if cuts:
                 gap = settings.word_gap
-                ends = tuple(LineEnd(line=cell[i].text_with(gap), next=cell[i + 1].text_with(gap), fits=0) for i in cuts)
+                ends = tuple(LineEnd(line=cell[i].text_with(gap), next=cell[i + 1].text_with(gap), kind="cut", fits=0)
+                             for i in cuts)
                 row.cells[key] = replace(row.cells[key], line_ends=row.cells[key].line_ends + ends)

@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from followup.extract.cut_words import join_cut_words
+from followup.extract.cut_words import note_cut_words
 from followup.extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
 from followup.extract.grid import (
     Boundary,
@@ -231,7 +231,7 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
             cell_lines.append((row, lines))
     _measure_line_ends(cell_lines, settings)
     if body.ruled:
-        join_cut_words(cell_lines, {c.key: (c.x0, c.x1) for c in columns if c.key}, settings)
+        note_cut_words(cell_lines, {c.key: (c.x0, c.x1) for c in columns if c.key}, settings)
     if not ruled_rows:
         _continue_empty_area_cells(rows)
     table_bottom = rows_spans[-1].bottom if rows_spans else body.body_top

@@ -181,10 +181,10 @@ def _repaired(
         return None
     line_ends = None
     if isinstance(text, RawCell):
-        cuts = [(end.line, end.next) for end in text.line_ends if not end.fits]
+        cuts = [(end.line, end.next) for end in text.line_ends if end.kind == "cut"]
         joined, renamed = join_cut_words(text.text, cuts, words=words) if cuts else (text.text, {})
         line_ends = {(renamed.get(_clean(end.line) or "", end.line), end.next): end.fits
-                     for end in text.line_ends if end.fits}
+                     for end in text.line_ends if end.kind == "hyphen"}
         text = joined
     repaired = repair_text(text, marked_hyphenation=marked_hyphenation, document=words, line_ends=line_ends).strip()
     return repaired or None

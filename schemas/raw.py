@@ -21,18 +21,21 @@ class _Raw(BaseModel):
 
 
 class LineEnd(_Raw):
-    """A line of a cell ending in a hyphen, the line below it, and the room the first line had left.
+    """What the page shows at the end of one line of a cell, with the line below it. Lines are as in
+    RawCell.text (whitespace collapsed).
 
-    An automatic hyphenator breaks a word at the last hyphenation point whose piece still fits on
-    the line: where a later point would have fitted, the hyphen was typed by the author
-    (normalize/linebreaks.py). Lines are as in RawCell.text (whitespace collapsed).
-
-    `fits` 0: a line without a hyphen, full to the cell's edge, where the word at the break is wider
-    than the cell: a word perhaps cut without a hyphen (extract/cut_words.py, normalize/cut_words.py).
+    - kind "hyphen": the line ends in a hyphen and had room left for `fits` characters of the next
+      line. An automatic hyphenator breaks a word at the last hyphenation point whose piece still
+      fits on the line: where a later point would have fitted, the author typed the hyphen
+      (normalize/linebreaks.py).
+    - kind "cut": the line ends without a hyphen, full to the cell's edge, and the word at the break
+      is wider than the cell: a word perhaps cut where the line was full (a spreadsheet's wrapping;
+      extract/cut_words.py, normalize/cut_words.py). `fits` is 0.
     """
 
     line: str
     next: str
+    kind: Literal["hyphen", "cut"] = "hyphen"
     fits: int = Field(ge=0, description="how many characters of `next`, from its start, would still have fitted "
                       "after `line` (before the right edge of the cell's text)")
 
@@ -42,7 +45,7 @@ class RawCell(_Raw):
     line_ends: list[LineEnd] = Field(
         default_factory=list,
         description="the room left at the cell's hyphenated line ends (those with room for a character or more), "
-        "and its full line ends where a word may be cut without a hyphen (fits 0)")
+        "and its full line ends where a word may be cut without a hyphen (kind \"cut\")")
     fill: str | None = Field(None, description="background colour of the cell")
     marker: str | None = Field(None, description="colour of a filled shape drawn inside the cell")
 
