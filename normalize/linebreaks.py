@@ -349,6 +349,14 @@ def resolve_line_end_hyphen(
     is suspended. The room never says "join" (a typed hyphen may have no room left either); without
     it (None, plain text) the decision is the lexicon's as below.
     When the evidence is tied the hyphen is kept: a wrongly dropped hyphen cannot be recovered.
+
+    The document's evidence comes before the lexicon's, the nearest first: the compound itself
+    written mid-line ("röntgen-remisserna" for "röntgen-" + "remiss"); then the author's habit
+    with its first element ("Stroke-vården" for "Stroke-" + "teamets"); then, only when the first
+    element tells nothing, the habit with its last element in a parallel compound
+    ("utskrivnings-samtalet" for "Inskrivnings-" + "samtalet": first elements that end alike).
+    Each is weighed against the closed spellings of the same kind, and only a hyphenated majority
+    keeps; a closed one leaves the decision to the lexicon.
     """
     lexicon = lexicon or swedish_lexicon()
     vocabulary = vocabulary or line_break_vocabulary()
@@ -459,6 +467,11 @@ def _resolve_word_break(
     if habit == "hyphenated" and lexicon.is_word(tail_word):
         # The author hyphenates after this first element elsewhere ("Stroke-vården" mid-line):
         # "Stroke-" + "teamets" is that habit, not hyphenation at the compound's seam.
+        return "keep"
+    parallel = document.last_element_spelling(fragment, tail_word) if document and habit is None else None
+    if parallel == "hyphenated" and not continues:
+        # The author hyphenates before this last element in a parallel compound ("utskrivnings-
+        # samtalet" mid-line): "Inskrivnings-" + "samtalet" is that habit.
         return "keep"
     if _listed_with_hyphen(fragment, tail_word, lexicon) or fragment.lower() in vocabulary.hyphen_prefixes:
         # Listed with its hyphen ("drop-in", "e-post"), or a prefix Swedish always writes with one
@@ -796,6 +809,42 @@ class DocumentWords:
             return None
         return "hyphenated" if hyphenated > closed else "closed"
 
+    def last_element_spelling(self, fragment: str, tail_word: str) -> Spelling | None:
+        """How the document joins `tail_word` to a first element like `fragment` in other compounds.
+
+        An author who writes "utskrivnings-samtalet" mid-line hyphenates before "samtalet" after a
+        first element of that kind, so "Inskrivnings-" + "samtalet" at a line end keeps the hyphen
+        too. Only parallel compounds count: another first element that ends like `fragment` in
+        `_PARALLEL_ENDING` letters ("-nings"), so that "vård-programmet" says nothing about
+        "åtgärds-" + "program". Counted against the closed compounds of that kind on the same last
+        element ("avslutningssamtalet"); None when the document writes no parallel compound with
+        the hyphen, or as many closed.
+        """
+        fragment, tail_word = fragment.lower(), tail_word.lower()
+        if len(fragment) < _PARALLEL_ENDING or len(tail_word) < _MIN_FIRST_ELEMENT:
+            return None
+        ending = fragment[-_PARALLEL_ENDING:]
+        hyphenated = sum(
+            count
+            for left, right, count in self._hyphenated_pairs
+            if left != fragment and left.endswith(ending) and _same_word(right, tail_word, False)
+        )
+        if not hyphenated:
+            return None  # the closed ones alone say no more than the lexicon does
+        stem = tail_word[: max(_MIN_FIRST_ELEMENT, len(tail_word) - _MAX_INFLECTION)]
+        closed = 0
+        for word, count in self.closed.items():
+            at = word.find(stem, _PARALLEL_ENDING)
+            if at >= 0 and word[:at].endswith(ending) and _same_word(word[at:], tail_word, False):
+                closed += count
+        if hyphenated == closed:
+            return None
+        return "hyphenated" if hyphenated > closed else "closed"
+
+    @functools.cached_property
+    def _hyphenated_pairs(self) -> tuple[tuple[str, str, int], ...]:
+        return tuple((left, right, count) for left, rights in self.hyphenated.items() for right, count in rights.items())
+
     def follows_hyphen(self, word: str) -> bool:
         """The document writes `word` whole after a hyphen ("ombuden" in "ssk-ombuden")."""
         return word.lower() in self._right_parts
@@ -817,6 +866,9 @@ Spelling = Literal["hyphenated", "closed"]
 # A first element that tells a writing habit: shorter ones are prefixes and abbreviations
 # ("e-", "in-", "ssk-") that have rules of their own.
 _MIN_FIRST_ELEMENT = 3
+# Two first elements that end alike in this many letters are of one kind ("utskrivnings",
+# "inskrivnings"; "-nings"): their compounds on one last element are parallel.
+_PARALLEL_ENDING = 4
 # Swedish inflection adds at most a few letters to a word ("remiss" → "remisserna").
 _MAX_INFLECTION = 4
 

@@ -54,12 +54,12 @@ TARGETS: dict[str, float] = {"join": 0.997, "keep": 0.99, "suspended": 0.99, "ma
 # below: a regression fails, an improvement may raise them.
 SET_FLOORS: dict[str, dict[str, float]] = {
     "original": TARGETS,
-    "new": {"join": 0.989, "keep": 0.71, "suspended": 0.99, "macro": 0.90},
+    "new": {"join": 0.989, "keep": 0.73, "suspended": 0.99, "macro": 0.905},
     "heldout": {"join": 0.99, "keep": 0.64, "suspended": 0.99, "macro": 0.875},
     "fresh": {"join": 0.997, "keep": 0.72, "suspended": 0.99, "macro": 0.90},
 }
 # Whole paragraphs repaired as cells: the share that must come out exactly as written.
-CELL_FLOORS: dict[str, float] = {"original": 0.99, "new": 0.91, "heldout": 0.81, "fresh": 0.98}
+CELL_FLOORS: dict[str, float] = {"original": 0.99, "new": 0.914, "heldout": 0.81, "fresh": 0.98}
 HYPHEN_KINDS = ("join", "keep", "suspended")
 KINDS = ("join", "keep", "suspended", "space", "nospace")
 

@@ -107,6 +107,37 @@ def test_a_first_element_the_author_hyphenates_elsewhere_keeps_its_hyphen() -> N
     assert repair_text("ett vård-\nprogram", document=document_words(["vård-planering"])) == "ett vård-program"
 
 
+def test_a_last_element_the_author_hyphenates_in_a_parallel_compound_keeps_its_hyphen() -> None:
+    habit = document_words(["Vid hemgång hålls utskrivnings-samtalet med patienten."])
+    assert repair_text("planerat. Inskrivnings-\nsamtalet ska", document=habit) == (
+        "planerat. Inskrivnings-samtalet ska"
+    )
+    assert repair_text("planerat. Inskrivnings-\nsamtalet ska") == "planerat. Inskrivningssamtalet ska"
+
+
+def test_a_last_element_after_a_first_element_of_another_kind_says_nothing() -> None:
+    # "vård-programmet" is no parallel of "åtgärds-" + "program": the first elements end unlike.
+    words = document_words(["Det regionala vård-programmet och screening-programmet."])
+    assert words.last_element_spelling("åtgärds", "program") is None
+    assert repair_text("ett särskilt åtgärds-\nprogram har startats", document=words) == (
+        "ett särskilt åtgärdsprogram har startats"
+    )
+
+
+def test_closed_parallel_compounds_weigh_against_the_last_element_habit() -> None:
+    both = document_words(["utskrivnings-samtalet, avslutningssamtalet och uppföljningssamtalen"])
+    assert both.last_element_spelling("inskrivnings", "samtalet") == "closed"
+    assert repair_text("Inskrivnings-\nsamtalet ska", document=both) == "Inskrivningssamtalet ska"
+
+
+def test_an_e_mail_local_part_keeps_the_hyphen_of_a_name_the_document_writes_in_its_prose() -> None:
+    # Case-insensitively: the prose's "Maj-Britt" decides the address's "maj-" + "britt".
+    words = document_words(["Kontakta Maj-Britt Sandberg vid frågor."])
+    assert repair_text("skriv till maj-\nbritt.sandberg@region-exempel.se", document=words) == (
+        "skriv till maj-britt.sandberg@region-exempel.se"
+    )
+
+
 def test_a_document_that_writes_a_compound_both_ways_leaves_the_lexicon_to_decide() -> None:
     both = document_words(["röntgen-remisser och röntgenremisser"])
     assert both.spelling("röntgen", "remiss") is None
