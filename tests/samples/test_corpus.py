@@ -15,7 +15,17 @@ from followup.pipeline import extract_document
 from samples.corpus import EXPECTED, load_diff_pairs, load_variants
 from samples.corpus.fields import FIELDS, differences
 from samples.corpus.stats import variant_stats
-from samples.layout import AREA_MODES, ORIENTATIONS, PALETTES, ROW_BREAKS, RULES, STATUS_STYLES, STATUS_WORDS, TABLE_SPLITS
+from samples.layout import (
+    AREA_MODES,
+    MARKUPS,
+    ORIENTATIONS,
+    PALETTES,
+    ROW_BREAKS,
+    RULES,
+    STATUS_STYLES,
+    STATUS_WORDS,
+    TABLE_SPLITS,
+)
 
 VARIANTS = load_variants()
 PRODUCERS = ("word", "web", "browser", "sheet")
@@ -105,6 +115,11 @@ def test_every_layout_option_is_covered():
     extras = {k for v in VARIANTS for k in (v.layout.columns or ()) if k in
               ("nr", "start", "priority", "cost", "indicator")}
     assert extras == {"nr", "start", "priority", "cost", "indicator"}
+    assert {v.producer for v in VARIANTS if v.layout.rotated_headers} == set(PRODUCERS), \
+        "headers turned a quarter in narrow columns, by every producer"
+    assert set(MARKUPS) <= _values("markup")
+    assert {v.producer for v in VARIANTS if v.layout.markup == "grid"} == {"web", "browser"}, \
+        "a CSS grid of <div>s printed by both browsers"
     for producer in PRODUCERS:
         styles = {v.layout.status_style for v in VARIANTS if v.producer == producer}
         assert len(styles) >= 3, f"{producer} prints the status in several ways"
