@@ -59,8 +59,9 @@ def column_role(text: str, vocabulary: HeaderVocabulary) -> str | None:
 
 
 def _role_of_text(text: str, vocabulary: HeaderVocabulary) -> str | None:
-    # A note in brackets does not change what a column is: "Tid (klart senast)" is Tid.
-    key = header_key(re.sub(r"\(.*?\)", "", text)) or header_key(text)
+    # A note in brackets does not change what a column is: "Tid (klart senast)" is Tid, and so is
+    # "Ansvarig (funk-" with the rest of its one-word note on the header's next line.
+    key = header_key(re.sub(r"\(.*?\)|\([^\s)]*$", "", text)) or header_key(text)
     if not key:
         return None
     if key not in vocabulary.known_roles:
@@ -306,6 +307,10 @@ def _best_band(
 def _continues_band(above: TextLine, below: TextLine, settings: ExtractSettings) -> bool:
     """The next line of a wrapped header: close below and in the same type size."""
     height = max(above.box.height, settings.min_line_height)
+    if not any(c.upright for c in below.chars):
+        # Header text turned a quarter (page_content.laid_flat) stands at its cell's foot, however far
+        # below the header's other lines, set at the cell's top, it is.
+        return below.box.top - above.box.bottom < settings.turned_header_reach * height
     return (below.box.top - above.box.bottom < settings.band_gap * height
             and abs(below.size - above.size) <= settings.size_tolerance)
 

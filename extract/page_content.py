@@ -62,7 +62,8 @@ class Char:
     # glyph is mirrored. After page_content, the kept characters of a turned page read at 0.
     direction: int | None = 0
     # pdfminer's LTChar.upright: every turn but a quarter one, unmirrored. On a page read the way it
-    # is displayed, these are the characters kept (as pdfplumber users know them).
+    # is displayed, these are the characters kept (as pdfplumber users know them). After page_content,
+    # False marks a character of text printed a quarter turned and laid flat (`laid_flat`).
     upright: bool = True
 
     @property
@@ -171,8 +172,10 @@ def page_content(read: ReadPage, settings: ExtractSettings) -> PageContent:
     directions = set(map(_DIRECTION, chars))
     # Every character running left to right (nearly every page): no turn, as reading_direction says.
     turn = 0 if directions <= _UNTURNED else reading_direction(chars)
+    across = [] if directions <= _UNTURNED else _across(chars, turn)
     if turn:
         kept = [turned_char(c, turn, width, height) for c in chars if c.direction == turn]
+        across = [_turned_across(c, turn, width, height) for c in across]
         rects, curves, lines = ([turned_shape(s, turn, width, height) for s in shapes] for shapes in (rects, curves, lines))
         if turn != 180:
             width, height = height, width
@@ -181,9 +184,11 @@ def page_content(read: ReadPage, settings: ExtractSettings) -> PageContent:
     else:
         # Upright as pdfminer tells it: the characters pdfplumber users keep.
         kept = [c for c in chars if c.upright]
+    if across:
+        kept += laid_flat(across, settings)
     unread = 0 if len(kept) == len(chars) else _text_count(chars) - _text_count(kept)
     content = PageContent(number=number, width=width, height=height, chars=kept, turn=turn, unread_text=unread)
-    for rect in rects:
+    for rect in framed(rects, settings):
         _add_shape(content, rect, settings, is_curve=False)
     for curve in curves:
         _add_shape(content, curve, settings, is_curve=True)
@@ -198,6 +203,120 @@ def page_content(read: ReadPage, settings: ExtractSettings) -> PageContent:
 _DIRECTION, _UPRIGHT = attrgetter("direction"), attrgetter("upright")
 # Directions under which reading_direction leaves a page as it is displayed (None: mirrored, not counted).
 _UNTURNED = frozenset({0, None})
+
+
+def _across(chars: Sequence[Char], turn: int) -> list[Char]:
+    """The characters running a quarter turn from the page's reading direction (a header turned to fit
+    a narrow column), as displayed."""
+    quarter = {(turn + 90) % 360, (turn + 270) % 360}
+    return [c for c in chars if c.direction in quarter]
+
+
+def _turned_across(char: Char, turn: int, width: float, height: float) -> Char:
+    """A character running across the page's text, on the turned page, with the direction it runs in there."""
+    x0, top, x1, bottom = turned_box((char.x0, char.top, char.x1, char.bottom), turn, width, height)
+    return Char(char.text, x0, top, x1, bottom, char.size, char.bold, char.colour, (char.direction or 0) - turn)
+
+
+def laid_flat(chars: Sequence[Char], settings: ExtractSettings) -> list[Char]:
+    """Text running a quarter turn from the page's, laid flat where it stands: each run (one turned line,
+    one column of glyphs) becomes a line of its width at its foot, read in its own direction.
+
+    A header turned to fit a narrow column (a spreadsheet's text orientation, CSS rotate) stays in its
+    column: its glyphs are squeezed into the run's width, one glyph high, at the run's foot, where turned
+    text starts in a header cell (the cell's foot); they are marked not upright (headers.py lets such a
+    line join the header above it across the rest of the cell). A gap along the run wider than
+    `word_gap` glyph heights is a space; one wider than `column_gap` ends the run.
+    """
+    flat: list[Char] = []
+    for run in _turned_runs(chars, settings):
+        flat.extend(_run_flat(run, settings))
+    return flat
+
+
+def _turned_runs(chars: Sequence[Char], settings: ExtractSettings) -> list[list[Char]]:
+    """Turned characters grouped into runs: one direction, one glyph column, close along it, in reading order."""
+    runs: list[list[Char]] = []
+    up = [c for c in chars if (c.direction or 0) % 360 == 90]
+    down = [c for c in chars if (c.direction or 0) % 360 == 270]
+    for group, rising in ((up, True), (down, False)):
+        ordered = sorted(group, key=lambda c: (round(c.x_mid), -c.bottom if rising else c.top))
+        for char in ordered:
+            run = runs[-1] if runs and runs[-1][0].direction == char.direction else None
+            height = char.x1 - char.x0
+            if run is not None:
+                last = run[-1]
+                gap = last.top - char.bottom if rising else char.top - last.bottom
+                if abs(char.x_mid - last.x_mid) <= settings.line_tolerance * height and \
+                        gap <= settings.column_gap * height:
+                    run.append(char)
+                    continue
+            runs.append([char])
+    return runs
+
+
+def _run_flat(run: Sequence[Char], settings: ExtractSettings) -> list[Char]:
+    """One turned run as a flat line: as wide as the run, at its foot, a space where a gap along it is."""
+    x0, x1 = min(c.x0 for c in run), max(c.x1 for c in run)
+    foot, head = max(c.bottom for c in run), min(c.top for c in run)
+    glyph = x1 - x0
+    rising = (run[0].direction or 0) % 360 == 90
+    scale = glyph / max(foot - head, glyph)
+    flat: list[Char] = []
+    previous_end = 0.0
+    for char in run:
+        start = foot - char.bottom if rising else char.top - head
+        end = foot - char.top if rising else char.bottom - head
+        if flat and start - previous_end > settings.word_gap * glyph and not flat[-1].text.isspace():
+            flat.append(Char(" ", x0 + previous_end * scale, foot - glyph, x0 + start * scale, foot,
+                             char_size(glyph), char.bold, char.colour, 0, False))
+        flat.append(Char(char.text, x0 + start * scale, foot - glyph, x0 + end * scale, foot,
+                         char_size(glyph), char.bold, char.colour, 0, False))
+        previous_end = end
+    return flat
+
+
+def framed(rects: Sequence[Shape], settings: ExtractSettings) -> list[Shape]:
+    """Rectangles in paint order, a frame drawn as two filled rectangles read as its sides.
+
+    A browser paints a box's border (a row's `border-bottom`) as one path of two rectangles, the
+    border box and the padding box, filled by the even-odd rule: only the strip between them shows.
+    Read as two fills, the border's colour would cover the whole box (a highlighted row would look
+    grey). Two consecutive filled rectangles of one colour, one inside the other and apart by at most
+    `ruling_max_thickness` on every side, paint the same as the outer one alone unless they are such a
+    frame: they become the strips between them (thin, so rulings).
+    """
+    out: list[Shape] = []
+    index = 0
+    while index < len(rects):
+        first = rects[index]
+        second = rects[index + 1] if index + 1 < len(rects) else None
+        strips = _frame_sides(first, second, settings) if second is not None else None
+        if strips is None:
+            out.append(first)
+            index += 1
+        else:
+            out.extend(strips)
+            index += 2
+    return out
+
+
+def _frame_sides(first: Shape, second: Shape, settings: ExtractSettings) -> list[Shape] | None:
+    """The sides of the frame two filled rectangles make (framed), or None when they make none."""
+    if not (first.fill and second.fill and not first.stroke and not second.stroke
+            and first.fill_colour == second.fill_colour):
+        return None
+    boxes = [(float(r.x0), float(r.top), float(r.x1), float(r.bottom)) for r in (first, second)]
+    outer, inner = sorted(boxes, key=lambda b: (b[2] - b[0]) * (b[3] - b[1]), reverse=True)
+    margins = (inner[0] - outer[0], inner[1] - outer[1], outer[2] - inner[2], outer[3] - inner[3])
+    if min(margins) < 0 or max(margins) > settings.ruling_max_thickness or max(margins) <= 0:
+        return None
+    x0, top, x1, bottom = outer
+    left, above, right, below = margins
+    sides = [(x0, top, x0 + left, bottom), (x0, top, x1, top + above),
+             (x1 - right, top, x1, bottom), (x0, bottom - below, x1, bottom)]
+    return [first._replace(x0=a, top=b, x1=c, bottom=d) for (a, b, c, d), margin
+            in zip(sides, margins, strict=True) if margin > 0]
 
 
 def _text_count(chars: Sequence[Char]) -> int:

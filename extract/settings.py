@@ -84,6 +84,9 @@ class ExtractSettings(BaseModel):
         0.45, "Words naming no column join the header cell before them within this many font sizes (a word space).")
     band_gap: float = _tolerance(
         0.5, "A header's wrapped line starts closer than this many line heights to the line before it.")
+    turned_header_reach: float = _tolerance(
+        12.0, "A line of header text turned a quarter (laid flat at its cell's foot) is the header row's own within "
+              "this many line heights below the header's lines set at the cell's top: the length of a long turned header.")
     size_tolerance: float = _tolerance(0.6, "Lines of one wrapped header differ in type size by at most this (pt).")
     max_header_lines: int = _count(3, "A header cell wraps over at most this many lines (\"Sta-\" / \"tus\").")
     header_size_slack: float = _tolerance(

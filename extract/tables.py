@@ -279,20 +279,33 @@ def _edges_from_header_words(ctx: PageContext, header: HeaderBand) -> list[float
 def _header_bottom(
     ctx: PageContext, boundaries: Sequence[Boundary], header: HeaderBand, edges: Sequence[float], limit: float
 ) -> float:
-    """The header row ends at the first full-width rule below its first line, else after its wrapped lines."""
+    """The header row ends at the first full-width rule below its first line, else after its wrapped lines.
+
+    A rule with text between it and the header that is no wrapped header line (a group row, the first
+    row of a table that rules only under its rows) is a row's, not the header's: the header ends after
+    its own lines.
+    """
     settings = ctx.settings
-    for boundary in boundaries:
-        if boundary.y > header.box.bottom - settings.rule_clearance and boundary.share >= settings.row_rule_share:
-            return boundary.y
     bottom = header.box.bottom
     height = max(header.line_height, settings.min_line_height)
+    first_other = None
+    names = [cell.name for cell in header.cells]
     for line in ctx.lines:
+        wrapped = None
         if (line.box.top > bottom and line.box.top - bottom < settings.band_gap * height and line.box.top < limit
                 and _words_fit_columns(line, edges, settings) and line.size <= header.size + settings.header_size_slack
                 and _same_weight(header, line, settings)):
-            bottom = line.box.bottom
+            wrapped = _names_wrapped_down(header, line, names, ctx)
+        if wrapped is not None:
+            bottom, names = line.box.bottom, wrapped
             continue
         if line.box.top > bottom:
+            first_other = line.box.top
+            break
+    for boundary in boundaries:
+        if boundary.y > header.box.bottom - settings.rule_clearance and boundary.share >= settings.row_rule_share:
+            if first_other is None or boundary.y <= first_other + settings.rule_clearance:
+                return boundary.y
             break
     return bottom + settings.cut_margin
 
@@ -319,6 +332,21 @@ def _header_top(ctx: PageContext, boundaries: Sequence[Boundary], header: Header
         else:
             break
     return top - settings.limit_clearance
+
+
+def _names_wrapped_down(header: HeaderBand, line: TextLine, names: Sequence[str], ctx: PageContext) -> list[str] | None:
+    """The header cells' texts with a line below them read as their wrapped part ("Ansvarig" /
+    "(funktion)"), or None when a cell naming a column would stop naming it: a bold group row right
+    under the header ("Område: Vårdrelaterade infektioner" under "Nr | Mål") is the table's first row."""
+    wrapped = list(names)
+    for index, cell in enumerate(header.cells):
+        over = [word.text for word in line.words_with(ctx.settings.word_gap) if word.box.x1 > cell.x0 and word.box.x0 < cell.x1]
+        if not over:
+            continue
+        wrapped[index] = header_text([names[index], " ".join(over)])
+        if cell.role is not None and column_role(wrapped[index], ctx.vocabulary) is None:
+            return None
+    return wrapped
 
 
 def _same_weight(header: HeaderBand, line: TextLine, settings: ExtractSettings) -> bool:
@@ -373,17 +401,39 @@ def _ruled_row_spans(ctx: PageContext, edges: Sequence[float], body: Body, bound
             continue
         if _is_group_band(ctx, edges, top, boundary.y, body.ruled):
             spans.append(RowSpan(top, boundary.y, group=True, ruled_below=True))
+        elif (group_end := _leading_group_end(ctx, edges, top, boundary.y, body.ruled)) is not None:
+            spans.append(RowSpan(top, group_end, group=True, ruled_below=False))
+            spans.append(RowSpan(group_end, boundary.y, ruled_below=True))
         elif _band_breaks_table(ctx, edges, top, boundary.y, body.ruled):
             return spans
         else:
             spans.append(RowSpan(top, boundary.y, _merged_columns(top_bound), ruled_below=True))
         top, top_bound = boundary.y, boundary
-    trailing = _column_text_bottom(ctx, edges, top, body.limit, _TextStop(settings.trailing_gap_lines))
+    # A group row after the last rule (a shaded bar with no rule of its own) does not end the table.
+    trailing = _column_text_bottom(ctx, edges, top, body.limit, _TextStop(
+        settings.trailing_gap_lines, _unruled_group_lines(ctx, edges, top, body.limit)))
     if trailing is not None and _names_what_follows(ctx, edges, body.body_top, top, trailing):
         spans.append(RowSpan(top, trailing + settings.cut_margin, group=True, ruled_below=False))
     elif trailing is not None and not _band_breaks_table(ctx, edges, top, trailing, False):
         spans.append(RowSpan(top, trailing + settings.cut_margin, _merged_columns(top_bound), ruled_below=False))
+    elif trailing is not None:
+        group_end = _leading_group_end(ctx, edges, top, trailing + settings.cut_margin, False)
+        if group_end is not None:
+            spans.append(RowSpan(top, group_end, group=True, ruled_below=False))
+            spans.append(RowSpan(group_end, trailing + settings.cut_margin, ruled_below=False))
     return spans
+
+
+def _leading_group_end(ctx: PageContext, edges: Sequence[float], top: float, bottom: float, ruled: bool) -> float | None:
+    """Where a group row at the top of a band between two row rules ends, when the table rules under
+    its activity rows only (a planning system's grid of <div>s: the group row a shaded bar with no rule
+    of its own): the band is a group row and, below it, a row that keeps to the columns. None otherwise."""
+    band = _lines_in_band(ctx.lines, top, bottom)
+    for count in range(1, min(ctx.settings.group_max_lines, len(band) - 1) + 1):
+        split = (band[count - 1].box.bottom + band[count].box.top) / 2
+        if _is_group_band(ctx, edges, top, split, ruled) and not _band_breaks_table(ctx, edges, split, bottom, ruled):
+            return split
+    return None
 
 
 def _names_what_follows(ctx: PageContext, edges: Sequence[float], body_top: float, top: float, bottom: float) -> bool:

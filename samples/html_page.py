@@ -31,8 +31,27 @@ tr.group td { background: #%(group)s; font-weight: bold; padding-top: 1.2mm; pad
 %(table_layout)s
 %(rules)s
 %(font)s
+%(rotated)s
+%(grid)s
 """
 DARK_HEADER = "table.activities th { background: #%s; color: #%s; padding-left: 1mm; }"
+# A header cell whose text runs bottom to top: a tall cell, the text turned a quarter about the
+# start of its zero-width box, so it rises from the cell's foot.
+ROTATED_HEADER = ("table.activities th.rotated { height: 26mm; vertical-align: bottom; } "
+                  "table.activities th.rotated div { width: 0; white-space: nowrap; "
+                  "transform: translate(1.2em, 0) rotate(-90deg); transform-origin: 0 100%; }")
+# A planning system's grid of <div>s: each header cell filled, a gap between them, a rule under each row,
+# the status as a pill; rows as highlighted or striped as the table's.
+GRID_STYLE = (
+    ".activities-grid .grid-head, .activities-grid .grid-row { display: grid; column-gap: 0.8mm; } "
+    ".activities-grid .grid-head > div { background: #DDE4EE; font-weight: bold; padding: 1.2mm 1mm; } "
+    ".activities-grid .grid-row { border-bottom: 0.6pt solid #C5CCD6; } "
+    ".activities-grid .grid-row > div { padding: 1.2mm 1mm; hyphens: auto; overflow-wrap: anywhere; } "
+    ".activities-grid .grid-row.highlighted { background: #FFF2A8; } "
+    ".activities-grid .grid-row.zebra:not(.highlighted) { background: #%(zebra)s; } "
+    ".activities-grid .grid-group { background: #%(group)s; font-weight: bold; padding: 1.2mm 1mm; "
+    "margin-top: 1mm; } "
+    ".activities-grid .label { border-radius: 2mm; padding: 0.3mm 1.8mm; }")
 # The rules a layout asks for, over the producer's own.
 RULE_STYLES = {
     "grid": "table.activities th, table.activities td { border: 0.5pt solid #7f7f7f; "
@@ -77,7 +96,10 @@ def layout_style(layout: Layout, *, hyphenates: bool = True) -> str:
                            "row_break": AVOID_BREAK if layout.row_break == "avoid" else "",
                            "table_layout": "" if hyphenates else AUTO_TABLE,
                            "rules": RULE_STYLES[layout.rules] if layout.rules else "",
-                           "font": FONT_STYLE % FONTS[layout.font] if layout.font else ""}
+                           "font": FONT_STYLE % FONTS[layout.font] if layout.font else "",
+                           "rotated": ROTATED_HEADER if layout.rotated_headers else "",
+                           "grid": GRID_STYLE % {"zebra": ZEBRA_FILL, "group": GROUP_FILL}
+                           if layout.markup == "grid" else ""}
 
 
 def palette(layout: Layout, default: Palette) -> Palette:

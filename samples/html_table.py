@@ -52,6 +52,13 @@ def header_html(wording: str) -> str:
     return "<br>".join(escape(line) for line in wording.split("\n"))
 
 
+def _header_cell(key: str, wording: str, width: float, layout: Layout) -> str:
+    if key in layout.rotated_headers:
+        return (f'<th class="rotated" style="width: {width:g}%">'
+                f"<div>{header_html(wording)}</div></th>")
+    return f'<th style="width: {width:g}%">{header_html(wording)}</th>'
+
+
 def _cell(activity: Activity, key: str, status_cell: Callable[[str], str]) -> str:
     if key == "status":
         return status_cell(activity.status)
@@ -69,13 +76,41 @@ def _row_class(activity: Activity, index: int, layout: Layout) -> str:
     return f' class="{" ".join(classes)}"' if classes else ""
 
 
+def _as_div(cell: str) -> str:
+    """A <td> of the table markup as the <div> of a grid row."""
+    return "<div" + cell.removeprefix("<td").removesuffix("</td>") + "</div>"
+
+
+def _grid_html(activities: Sequence[Activity], columns: Sequence[tuple[str, str]],
+               widths: Sequence[float], status_cell: Callable[[str], str], layout: Layout) -> str:
+    """The activity table as a planning system's CSS grid: one grid per row (the header row's cells
+    each filled), rows ruled underneath, a group row one cell over the whole width."""
+    template = " ".join(f"minmax(0, {w:g}fr)" for w in widths)
+    head = "".join(f"<div>{header_html(c)}</div>" for _, c in columns)
+    rows = [f'<div class="grid-head" style="grid-template-columns: {template}">{head}</div>']
+    group = None
+    for index, activity in enumerate(activities):
+        if layout.areas == "groups" and activity.area != group:
+            group = activity.area
+            label = layout.group_label.format(area=activity.area)
+            rows.append(f'<div class="grid-group">{escape(label)}</div>')
+        cells = "".join(_as_div(_cell(activity, key, status_cell)) if key != "area"
+                        else f"<div>{text_html(activity.area)}</div>" for key, _ in columns)
+        classes = _row_class(activity, index, layout).replace('class="', 'class="grid-row ')
+        attribute = classes or ' class="grid-row"'
+        rows.append(f'<div{attribute} style="grid-template-columns: {template}">{cells}</div>')
+    return f'<div class="activities-grid">{"".join(rows)}</div>'
+
+
 def activity_table_html(
     activities: Sequence[Activity], *, columns: Sequence[tuple[str, str]], widths: Sequence[float],
     status_cell: Callable[[str], str], layout: Layout = Layout(),
 ) -> str:
     """One activity table of (key, header wording) columns; group rows when the layout asks."""
-    head = "".join(f'<th style="width: {w:g}%">{header_html(c)}</th>'
-                   for (_, c), w in zip(columns, widths, strict=False))
+    if layout.markup == "grid":
+        return _grid_html(activities, columns, widths, status_cell, layout)
+    head = "".join(_header_cell(key, wording, width, layout)
+                   for (key, wording), width in zip(columns, widths, strict=False))
     body = []
     group = None
     for index, (activity, span) in enumerate(zip(activities, area_spans(activities, layout), strict=False)):

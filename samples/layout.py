@@ -30,6 +30,9 @@ ORIENTATIONS = ("portrait", "landscape", "rotated")
 ROW_BREAKS = ("split", "avoid")
 # Rules drawn in the activity tables: a full grid, horizontal rules between rows only, or none.
 RULES = ("grid", "horizontal", "none")
+# How an HTML producer marks the activity table up: a <table>, or a planning system's CSS grid of
+# <div>s (no table rules, a fill per header cell, a rule under each row, the header printed once).
+MARKUPS = ("table", "grid")
 # One table per section, or one table per area (each under its own heading, several on a page).
 TABLE_SPLITS = ("section", "area")
 # Font families a layout may print its text in (installed with LibreOffice and DejaVu).
@@ -134,6 +137,11 @@ class Layout:
     font: str | None = None
     # "area": one table per area, each under a heading with the area's name.
     tables: str = "section"
+    # Columns whose header text is turned a quarter, reading bottom to top (a spreadsheet's text
+    # orientation, CSS rotate on a narrow column's header cell).
+    rotated_headers: tuple[str, ...] = ()
+    # "grid": the activity table as a CSS grid of <div>s (web producers); no merged cells.
+    markup: str = "table"
 
     def __post_init__(self) -> None:
         if self.columns is not None:
@@ -144,7 +152,7 @@ class Layout:
                 raise ValueError("one width per column")
         for value, allowed in ((self.areas, AREA_MODES), (self.row_break, ROW_BREAKS),
                                (self.status_words, tuple(STATUS_WORDS)),
-                               (self.tables, TABLE_SPLITS)):
+                               (self.tables, TABLE_SPLITS), (self.markup, MARKUPS)):
             if value not in allowed:
                 raise ValueError(f"{value!r} is not one of {allowed}")
         if self.status_style is not None and self.status_style not in STATUS_STYLES:
@@ -153,6 +161,10 @@ class Layout:
             raise ValueError(f"unknown palette {self.palette!r}")
         if self.rules is not None and self.rules not in RULES:
             raise ValueError(f"unknown rules {self.rules!r}")
+        if self.markup == "grid" and self.areas == "merged":
+            raise ValueError("a grid of <div>s has no merged cells")
+        if not set(self.rotated_headers) <= set(COLUMNS):
+            raise ValueError(f"bad rotated headers {self.rotated_headers}")
         if self.font is not None and self.font not in FONTS:
             raise ValueError(f"unknown font {self.font!r}")
         if self.tables == "area" and self.areas == "groups":

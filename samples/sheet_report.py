@@ -52,6 +52,8 @@ BORDERS = ("thin", "gridlines")
 # page wide, so the total decides how much Calc scales the sheet down.
 OWN_WIDTHS = (13, 20, 24, 11, 16, 8, 40, 10)
 TOTAL_WIDTH_CHARS = 142
+# openpyxl's text rotation of a header turned a quarter anticlockwise (reading bottom to top).
+TURNED_TEXT = 90
 # Margins in inches (openpyxl's unit): left, right, top, bottom, header, footer.
 MARGINS_IN = (0.5, 0.5, 0.75, 0.75, 0.3, 0.3)
 # The Python with LibreOffice's `uno` module (Debian's python3-uno), which runs calc_export.py.
@@ -188,10 +190,14 @@ def _legend(out: _Sheet, layout: Layout) -> None:
 def _header(out: _Sheet, columns: list[tuple[str, str]], layout: Layout) -> int:
     """The header row: bold, shaded, wrapped. Returns its row number."""
     colour = HEADER_TEXT_COLOUR if layout.header_fill else None
-    for index, (_, name) in enumerate(columns, start=1):
+    for index, (key, name) in enumerate(columns, start=1):
         cell = out.table_cell(index, name, bold=True, colour=colour,
                               fill=layout.header_fill or HEADER_FILL)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        if key in layout.rotated_headers:
+            # Text orientation 90°: the header reads bottom to top, the row as tall as it needs.
+            cell.alignment = Alignment(wrap_text=False, vertical="bottom", text_rotation=TURNED_TEXT)
+        else:
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
     out.row += 1
     return out.row - 1
 

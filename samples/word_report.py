@@ -50,6 +50,8 @@ WIDTH_SLACK_CM = 0.2
 CELL_PADDING_CM = 0.38
 HIGHLIGHT_FILL = "FFFF00"
 HEADER_FILL = "DCE6F2"
+# A header row with text turned a quarter is at least this tall (twips, 1/1440 inch): about 2.3 cm.
+TURNED_HEADER_HEIGHT_TWIPS = 1300
 MILESTONE_FILL = "2F5597"
 HEADING_COLOUR = RGBColor(0x1F, 0x3A, 0x6E)
 
@@ -106,6 +108,22 @@ def _mark_header_row(table: Table) -> None:
     """Repeat the first row at the top of every page the table continues on."""
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _turn_text(cell: _Cell) -> None:
+    """Text direction "bottom to top" (w:textDirection btLr): the header turned to fit a narrow column,
+    the row as tall as its longest turned header."""
+    direction = OxmlElement("w:textDirection")
+    direction.set(qn("w:val"), "btLr")
+    cell._tc.get_or_add_tcPr().append(direction)
+
+
+def _at_least_tall(row, twips: int) -> None:
+    """A row at least this tall (w:trHeight, rule atLeast): room for a turned header's text."""
+    height = OxmlElement("w:trHeight")
+    height.set(qn("w:val"), str(twips))
+    height.set(qn("w:hRule"), "atLeast")
+    row._tr.get_or_add_trPr().append(height)
 
 
 def _keep_row_whole(row) -> None:
@@ -330,10 +348,14 @@ def _activity_table(document: Document, activities: tuple[Activity, ...], layout
     table.style = document.styles["Table Grid"]
     if layout.rules is not None:
         _set_table_rules(table, layout.rules)
-    for cell, (_, name) in zip(table.rows[0].cells, columns, strict=False):
+    for cell, (key, name) in zip(table.rows[0].cells, columns, strict=False):
         _set_cell_fill(cell, layout.header_fill or HEADER_FILL)
         text_colour = _rgb(HEADER_TEXT_COLOUR) if layout.header_fill else None
         _write(cell, name, bold=True, size=size, colour=text_colour)
+        if key in layout.rotated_headers:
+            _turn_text(cell)
+    if layout.rotated_headers:
+        _at_least_tall(table.rows[0], TURNED_HEADER_HEIGHT_TWIPS)
     if layout.repeat_header:
         _mark_header_row(table)
     area_cell: _Cell | None = None
