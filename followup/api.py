@@ -16,12 +16,15 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from followup.errors import InvalidSetting, NotADocument, ReportRejected, rejection_error
-from followup.schemas import Diff, Document
+from followup.schemas import Document
 
 if TYPE_CHECKING:
     from typing_extensions import TypeIs  # typing.TypeIs from Python 3.13; only an annotation here
 
     from followup.batch import BatchSettings
+
+    # Only an annotation here: reading one report need not build the diff's models.
+    from followup.schemas import Diff
 
 ReportSource = str | os.PathLike | bytes | IO[bytes]
 
