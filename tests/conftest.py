@@ -14,6 +14,15 @@ from followup.schemas import Document
 
 
 @pytest.fixture(autouse=True)
+def no_address_space_cap_in_the_test_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command invoked in the test process (click's CliRunner) does not cap its address space:
+    the cap would hold the whole pytest process, every library the suite has loaded by then, to the
+    memory meant for one report, so whether a sample fits would depend on the tests run before it.
+    The cap itself is tested on the command in a process of its own (tests/cli/test_robustness.py)."""
+    monkeypatch.setattr("followup.extract.limits.cap_memory", lambda megabytes: False)
+
+
+@pytest.fixture(autouse=True)
 def address_space_limit_restored() -> Iterator[None]:
     """The CLI caps its own address space (extract.limits.cap_memory); a command invoked in the test
     process (click's CliRunner) must not leave that cap on the tests after it, nor on the browsers and
