@@ -2,10 +2,11 @@
 
     python -m bench.reader_agreement DIR [--reader pdfium] [--reference pdfminer] [--tolerance 0.1]
 
-Reads every PDF in DIR with both readers and compares the pages as tests/extract/test_readers.py
-does: page sizes and turns, then characters, fills and rulings one by one, coordinates within the
-tolerance (0: exactly). Prints one line per PDF and the totals. Used on pdfplumber's own test PDFs
-to choose the default reader (README, "Page readers").
+Reads every PDF in DIR with both readers and compares the pages: page sizes and turns, then
+characters, fills and rulings one by one, coordinates within the tolerance (0: exactly). Prints
+one line per PDF and the totals. Used on pdfplumber's own test PDFs to choose the default reader
+(README, "Page readers"); tests/extract/test_readers.py holds the readers to the same comparison
+(`read_pages`, `equal_within`) on the repository's PDFs.
 """
 from __future__ import annotations
 

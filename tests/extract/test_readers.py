@@ -10,16 +10,14 @@ still differ beyond the tolerance (README), which the JSON does not show.
 """
 from __future__ import annotations
 
-import math
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from bench.reader_agreement import equal_within, read_pages
 from followup.extract.document import read_raw_document
 from followup.extract.errors import InputRejected
-from followup.extract.opening import open_report
 from followup.extract.page_content import PageContent
 from followup.extract.readers import DEFAULT_READER, READERS, page_reader
 from followup.output import document_json
@@ -73,11 +71,7 @@ def _json(path: Path, reader: str) -> str:
 
 @lru_cache(maxsize=2)
 def _pages(path: Path, reader: str) -> list[PageContent]:
-    pdf = open_report(path)
-    try:
-        return list(page_reader(reader)(pdf, 0))
-    finally:
-        pdf.close()
+    return read_pages(path, reader)
 
 
 def test_there_are_report_pdfs_to_compare():
@@ -101,16 +95,6 @@ def test_every_reader_gives_byte_identical_json_on_every_layout_variant(pdf: Pat
     assert _json(pdf, reader) == _json(pdf, REFERENCE)
 
 
-def _equal_within(mine: Any, reference: Any, tolerance: float) -> bool:
-    """Dataclass values equal field by field, floats within the tolerance."""
-    if isinstance(reference, float):
-        return math.isclose(mine, reference, rel_tol=0.0, abs_tol=tolerance)
-    if hasattr(reference, "__slots__") and not isinstance(reference, tuple):
-        return type(mine) is type(reference) and all(
-            _equal_within(getattr(mine, slot), getattr(reference, slot), tolerance) for slot in reference.__slots__)
-    return mine == reference
-
-
 def _without_spaces_after_hyphens(chars: list) -> list:
     return [c for i, c in enumerate(chars) if not (c.text == " " and i and chars[i - 1].text.endswith("-"))]
 
@@ -130,7 +114,7 @@ def test_every_reader_reads_each_page_object_for_object(pdf: Path, reader: str):
                 want_objects = _without_spaces_after_hyphens(want_objects)
             assert len(got_objects) == len(want_objects), (got.number, kind)
             for index, (a, b) in enumerate(zip(got_objects, want_objects, strict=False)):
-                assert _equal_within(a, b, tolerance), (got.number, kind, index, a, b)
+                assert equal_within(a, b, tolerance), (got.number, kind, index, a, b)
 
 
 def test_the_pdfminer_reader_is_exact_not_close():
@@ -209,4 +193,4 @@ def test_every_reader_follows_pdfplumber_through_rotation_page_boxes_and_forms(k
         if kind_of_object == "chars" and MAY_LEAVE_OUT[reader]:
             got, want = _without_spaces_after_hyphens(got), _without_spaces_after_hyphens(want)
         assert len(got) == len(want), kind_of_object
-        assert all(_equal_within(a, b, tolerance) for a, b in zip(got, want, strict=False)), kind_of_object
+        assert all(equal_within(a, b, tolerance) for a, b in zip(got, want, strict=False)), kind_of_object
