@@ -262,7 +262,7 @@ def commands(samples: list[corpus.GoldSample], workdir: Path, runs: int) -> dict
     one_page = workdir / "one-page.pdf"
     corpus.concatenated_report([samples[0].pdf], one_page, pages=1)
     _say("commands: followup --help, one-page followup extract")
-    timings = followup_runs.command_startup(one_page, workdir, runs=runs)
+    timings = followup_runs.command_startup(one_page, workdir, corpus.REPO, runs=runs)
     return {name: {"wall_s": t.median, "cpu_s": t.cpu_median, "runs_s": t.runs, "cpu_runs_s": t.cpu}
             for name, t in timings.items()}
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from followup.extract.page_content import Box
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -22,6 +22,10 @@ class HeaderVocabulary:
     sections: dict[str, tuple[str, ...]]  # section → normalised headings
     min_roles: int
     fuzzy_threshold: float
+    # Synonyms long enough to match fuzzily (short words such as "mål" and "tid" only match exactly),
+    # flat and in the file's order, for rapidfuzz to compare a header key with all of them in one call.
+    fuzzy_synonyms: tuple[str, ...] = ()
+    fuzzy_roles: tuple[str, ...] = ()
     # The header repeats on every page: each wording is looked up once.
     known_roles: dict[str, str | None] = field(default_factory=dict, compare=False, hash=False, repr=False)
     # ... and every line of every page is tried as a header: each text is read once.
@@ -31,6 +35,10 @@ class HeaderVocabulary:
 def header_key(text: str) -> str:
     """Normalise header wording: case, hyphens, spaces and punctuation do not matter."""
     return re.sub(r"[\s\-–­.:]+", "", text).casefold()
+
+
+# Shorter synonyms ("mål", "tid") are whole words a header only names when it is that word.
+_MIN_FUZZY_SYNONYM = 5
 
 
 @lru_cache(maxsize=4)
@@ -43,11 +51,15 @@ def load_header_vocabulary(path: Path | None = None) -> HeaderVocabulary:
     columns = {role: tuple(header_key(s) for s in synonyms) for role, synonyms in raw["columns"].items()}
     sections = {name: tuple(header_key(s) for s in headings) for name, headings in raw["sections"].items()}
     recognition = raw.get("recognition", {})
+    fuzzy = [(synonym, role) for role, synonyms in columns.items() for synonym in synonyms
+             if len(synonym) >= _MIN_FUZZY_SYNONYM]
     return HeaderVocabulary(
         columns=columns,
         sections=sections,
         min_roles=int(recognition.get("min_roles", 4)),
         fuzzy_threshold=float(recognition.get("fuzzy_threshold", 88)),
+        fuzzy_synonyms=tuple(synonym for synonym, _ in fuzzy),
+        fuzzy_roles=tuple(role for _, role in fuzzy),
     )
 
 
@@ -83,16 +95,10 @@ def _role_of_key(key: str, vocabulary: HeaderVocabulary) -> str | None:
     for role, synonyms in vocabulary.columns.items():
         if key in synonyms:
             return role
-    best_role, best_score = None, 0.0
-    for role, synonyms in vocabulary.columns.items():
-        for synonym in synonyms:
-            if len(synonym) < 5:
-                continue  # short words ("mål", "tid") only match exactly
-            # The cutoff only spares rapidfuzz the work on hopeless pairs: below it the score is 0.
-            score = fuzz.ratio(key, synonym, score_cutoff=vocabulary.fuzzy_threshold)
-            if score > best_score:
-                best_role, best_score = role, score
-    return best_role if best_score >= vocabulary.fuzzy_threshold else None
+    # Below the cutoff rapidfuzz skips the pair; of equal scores the first synonym in the file wins.
+    best = process.extractOne(key, vocabulary.fuzzy_synonyms, scorer=fuzz.ratio,
+                              score_cutoff=vocabulary.fuzzy_threshold)
+    return vocabulary.fuzzy_roles[best[2]] if best is not None else None
 
 
 # The tolerances of reading a header (settings.ExtractSettings): words of one header cell sit a
