@@ -1,7 +1,7 @@
 """Data that is slow to build from its source files, kept on disk in a form that loads fast (a pickle).
 
 Each entry's file name holds a key: the SHA-256 of the source files' bytes, of the code that builds
-the data from them (its compiled form) and of anything else the caller names (a library's
+the data from them (its bytecode, names and constants) and of anything else the caller names (a library's
 version). A changed dictionary, a changed parser or another library version gives another key, so
 a stale entry is never read; entries of the same kind under other keys are removed when a new one
 is written. The cache lives in $XDG_CACHE_HOME/followup (else ~/.cache/followup); when that cannot
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import marshal
 import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from types import CodeType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -42,8 +42,27 @@ def cache_key(sources: Sequence[Path], builders: Iterable[Callable[..., Any]] = 
     for builder in builders:
         # A function's compiled code, or its class's __call__'s for a callable object.
         code = getattr(builder, "__code__", None) or type(builder).__call__.__code__
-        digest.update(marshal.dumps(code))
+        digest.update(code_fingerprint(code))
     return digest.hexdigest()[:32]
+
+
+def code_fingerprint(code: CodeType) -> bytes:
+    """What a compiled function does, as bytes that are the same however the code was loaded.
+
+    marshal.dumps is not that: it marks objects shared by reference count, so the code read from a
+    .pyc and the same code compiled from source give other bytes (and with them another key, and
+    the cache rebuilt whenever a command ran the other way). The bytecode, the names and the
+    constants, nested functions included, are what decides the data.
+    """
+    parts = [code.co_code, repr((code.co_names, code.co_varnames, code.co_freevars, code.co_cellvars)).encode()]
+    for constant in code.co_consts:
+        if isinstance(constant, CodeType):
+            parts.append(code_fingerprint(constant))
+        elif isinstance(constant, frozenset):
+            parts.append(repr(sorted(map(repr, constant))).encode())  # a set's order follows the hash seed
+        else:
+            parts.append(repr(constant).encode())
+    return b"\0".join(parts)
 
 
 def load_cached(kind: str, sources: Sequence[Path], build: Callable[[], T], expected: type[T], *,

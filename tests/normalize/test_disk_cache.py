@@ -158,3 +158,42 @@ def test_extraction_gives_the_same_bytes_with_a_cold_a_warm_and_no_cache(tmp_pat
     outputs.append(document_json(extract_document(pdf)))
     _fresh_lexicon_modules()
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_code_read_from_bytecode_and_compiled_from_source_has_one_key(tmp_path: Path):
+    """A command run with its .pyc files and one run without them share the cache (marshal's bytes differ)."""
+    import importlib.util
+    import py_compile
+    import sys
+
+    module = tmp_path / "lexicon_builder.py"
+    module.write_text("WORDS = {'vård', 'omsorg'}\n\ndef build(text):\n"
+                      "    return sorted(w for w in text.split() if w not in {'och', 'i'})\n", encoding="utf-8")
+
+    def loaded(name: str):
+        spec = importlib.util.spec_from_file_location(name, module)
+        assert spec is not None and spec.loader is not None
+        loaded_module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = loaded_module
+        spec.loader.exec_module(loaded_module)
+        return loaded_module.build
+
+    compiled = loaded("lexicon_builder_source")
+    py_compile.compile(str(module), cfile=str(module.with_suffix(".pyc")))
+    from_bytecode = _from_pyc(module.with_suffix(".pyc"))
+    assert disk_cache.cache_key([], [compiled]) == disk_cache.cache_key([], [from_bytecode])
+    module.write_text(module.read_text(encoding="utf-8").replace("'och'", "'men'"), encoding="utf-8")
+    assert disk_cache.cache_key([], [loaded("lexicon_builder_changed")]) != disk_cache.cache_key([], [compiled])
+
+
+def _from_pyc(pyc: Path):
+    """The `build` function of a module run from its .pyc file alone."""
+    import marshal
+    import types
+
+    code = marshal.loads(pyc.read_bytes()[16:])  # past the .pyc header
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102 — our own module, compiled above
+    function = namespace["build"]
+    assert isinstance(function, types.FunctionType)
+    return function
