@@ -65,6 +65,10 @@ class Char:
     # is displayed, these are the characters kept (as pdfplumber users know them). After page_content,
     # False marks a character of text printed a quarter turned and laid flat (`laid_flat`).
     upright: bool = True
+    # The first glyph a text-showing operator (Tj, TJ, ' or ") of the content stream drew. A layout
+    # engine may draw a hyphen it adds at a line end by an operator of its own, apart from the word
+    # (LibreOffice does), and a hyphen the author typed within the word's (extract/hyphen_drawing.py).
+    opens_run: bool = False
 
     @property
     def x_mid(self) -> float:
@@ -215,7 +219,8 @@ def _across(chars: Sequence[Char], turn: int) -> list[Char]:
 def _turned_across(char: Char, turn: int, width: float, height: float) -> Char:
     """A character running across the page's text, on the turned page, with the direction it runs in there."""
     x0, top, x1, bottom = turned_box((char.x0, char.top, char.x1, char.bottom), turn, width, height)
-    return Char(char.text, x0, top, x1, bottom, char.size, char.bold, char.colour, (char.direction or 0) - turn)
+    return Char(char.text, x0, top, x1, bottom, char.size, char.bold, char.colour, (char.direction or 0) - turn,
+                opens_run=char.opens_run)
 
 
 def laid_flat(chars: Sequence[Char], settings: ExtractSettings) -> list[Char]:
@@ -362,7 +367,8 @@ def turned_char(char: Char, turn: int, width: float, height: float) -> Char:
     """The character on the turned page (turned_box), reading left to right; its size is its new height,
     as pdfminer sizes an upright character."""
     x0, top, x1, bottom = turned_box((char.x0, char.top, char.x1, char.bottom), turn, width, height)
-    return Char(char.text, x0, top, x1, bottom, char_size(bottom - top), char.bold, char.colour)
+    return Char(char.text, x0, top, x1, bottom, char_size(bottom - top), char.bold, char.colour,
+                opens_run=char.opens_run)
 
 
 def turned_shape(shape: Shape, turn: int, width: float, height: float) -> Shape:

@@ -8,7 +8,7 @@ from operator import attrgetter
 
 from followup.extract.page_content import Box, Char, stored_directly
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from followup.schemas.raw import LineEnd
+from followup.schemas.raw import HyphenDrawing, LineEnd
 
 # Field getters for min and max over characters (map with these runs in C, a generator in Python).
 _X0, _TOP, _X1, _BOTTOM, _SIZE, _BOLD = (attrgetter(name) for name in ("x0", "top", "x1", "bottom", "size", "bold"))
@@ -219,7 +219,7 @@ def line_end_room(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT
     default that of these lines (a justified text leaves no room anywhere). At a line ending in a
     hyphen the room left is that edge less the line's own, less `hyphen_room_slack` font sizes; the
     answer is how many characters of the next line's first word, at their own widths, fit in it.
-    Only line ends with room for a character or more are listed. Automatic hyphenators break at the
+    Every hyphenated line end is listed, with `hyphen_drawing`'s answer. Automatic hyphenators break at the
     last hyphenation point that fits, so normalize reads a later point that would have fitted as a
     hyphen the author typed ("Tand-" + "vårdsenheten" with room for "vårds").
     """
@@ -240,6 +240,20 @@ def line_end_room(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT
             if room < 0:
                 break
             fits += len(char.text.translate(LIGATURES))
-        if fits:
-            ends.append(LineEnd(line=text, next=below.text_with(settings.word_gap), fits=fits))
+        drawn = hyphen_drawing(line.chars)
+        if fits or drawn is not None:
+            ends.append(LineEnd(line=text, next=below.text_with(settings.word_gap), fits=fits, drawn=drawn))
     return ends
+
+
+def hyphen_drawing(chars: Sequence[Char]) -> HyphenDrawing | None:
+    """How the hyphen ending these characters (a line) was drawn after its word: "apart", by a
+    text-showing operator of its own ("vård" then "-"), or "with_word" ("Verksamhets-" in one);
+    None when no hyphen follows a letter or digit there."""
+    inked = list(chars)
+    while inked and inked[-1].text.isspace():
+        inked.pop()
+    if len(inked) < 2 or not inked[-1].text.endswith(_LINE_END_HYPHENS) or not inked[-2].text[-1:].isalnum():
+        return None
+    return "apart" if inked[-1].opens_run else "with_word"
+

@@ -9,6 +9,7 @@ from followup.normalize.cut_words import join_cut_words
 from followup.normalize.dates import parse_date
 from followup.normalize.groups import area_of_group
 from followup.normalize.highlighting import highlighted_rows
+from followup.normalize.hyphen_drawing import drawing_tells_hyphenation
 from followup.normalize.linebreaks import DocumentWords, document_marks_hyphenation, document_words, repair_text
 from followup.normalize.period import period_of_document
 from followup.normalize.responsibles import parse_responsible, units_named
@@ -41,6 +42,8 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | No
     cell_texts = [cell.text for table in raw.tables for row in table.rows
                   for cell in (*row.cells.values(), *row.extra.values())]
     marked = document_marks_hyphenation(cell_texts)
+    drawn = drawing_tells_hyphenation(end for table in raw.tables for row in table.rows
+                                      for cell in (*row.cells.values(), *row.extra.values()) for end in cell.line_ends)
     # How the report spells its compounds mid-line decides the same compounds at line ends.
     # The prose around the tables counts too: an address printed whole in the intro decides the same
     # address broken inside a narrow cell.
@@ -49,7 +52,7 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | No
         highlights = highlighted_rows([row.row_fill for row in table.rows])
         for row, highlighted in zip(table.rows, highlights, strict=True):
             activity, unmatched = build_activity(row, table.section, raw.legend, vocabulary, highlighted=highlighted,
-                                                 marked_hyphenation=marked, words=words)
+                                                 marked_hyphenation=marked, words=words, hyphens_drawn=drawn)
             activity.id = _unique(activity.id, seen_ids)
             activities.append(activity)
             warnings.extend(activity_warnings(activity, row, unmatched, vocabulary))
@@ -73,14 +76,17 @@ def build_activity(
     highlighted: bool = False,
     marked_hyphenation: bool = False,
     words: DocumentWords | None = None,
+    hyphens_drawn: bool = False,
 ) -> tuple[Activity, list[str]]:
     """One raw row → an Activity (id not yet made unique), and the responsible names not recognised.
 
     Whether the row is highlighted depends on its whole table (normalize/highlighting.py);
-    `words`: the report's mid-line spelling (`document_words`), for the line-break repair.
+    `words`: the report's mid-line spelling (`document_words`), for the line-break repair;
+    `hyphens_drawn`: the report's producer draws its own hyphens apart from their words
+    (normalize/hyphen_drawing.py).
     """
     def cell(role: str) -> str | None:
-        return _repaired(row.cells[role], marked_hyphenation, words) if role in row.cells else None
+        return _repaired(row.cells[role], marked_hyphenation, words, hyphens_drawn) if role in row.cells else None
 
     texts = {role: cell(role) for role in TEXT_ROLES}
     # An Område column with text wins over the group row the activity sits under.
@@ -105,7 +111,7 @@ def build_activity(
         new_deadline=new_deadline,
         highlighted=highlighted,
         pages=row.pages,
-        extra={name: _repaired(cell, marked_hyphenation, words) or "" for name, cell in row.extra.items()},
+        extra={name: _repaired(cell, marked_hyphenation, words, hyphens_drawn) or "" for name, cell in row.extra.items()},
     )
     return activity, unmatched
 
@@ -172,21 +178,27 @@ def _status(row: RawRow, follow_up: str | None, legend: list[LegendEntry], vocab
 
 
 def _repaired(
-    text: str | RawCell | None, marked_hyphenation: bool = False, words: DocumentWords | None = None
+    text: str | RawCell | None, marked_hyphenation: bool = False, words: DocumentWords | None = None,
+    hyphens_drawn: bool = False,
 ) -> str | None:
     """A cell's (or a milestone's) text with its line breaks repaired; a cell's room at its line ends
     (RawCell.line_ends, measured by extract) is the first evidence at a hyphen, and a full line end
-    (no room) may be a word cut without a hyphen (normalize/cut_words.py)."""
+    (no room) may be a word cut without a hyphen (normalize/cut_words.py). With `hyphens_drawn`,
+    how each hyphen was drawn decides before the words do (normalize/hyphen_drawing.py)."""
     if text is None:
         return None
-    line_ends = None
+    line_ends = drawn = None
     if isinstance(text, RawCell):
         cuts = [(end.line, end.next) for end in text.line_ends if end.kind == "cut"]
         joined, renamed = join_cut_words(text.text, cuts, words=words) if cuts else (text.text, {})
-        line_ends = {(renamed.get(_clean(end.line) or "", end.line), end.next): end.fits
-                     for end in text.line_ends if end.kind == "hyphen"}
+        hyphens = [((renamed.get(_clean(end.line) or "", end.line), end.next), end)
+                   for end in text.line_ends if end.kind == "hyphen"]
+        line_ends = {key: end.fits for key, end in hyphens if end.fits}
+        if hyphens_drawn:
+            drawn = {key: end.drawn for key, end in hyphens if end.drawn is not None}
         text = joined
-    repaired = repair_text(text, marked_hyphenation=marked_hyphenation, document=words, line_ends=line_ends).strip()
+    repaired = repair_text(text, marked_hyphenation=marked_hyphenation, document=words, line_ends=line_ends,
+                           drawn=drawn).strip()
     return repaired or None
 
 

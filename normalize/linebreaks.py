@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     import pyphen
 
+    from followup.schemas.raw import HyphenDrawing
+
 Decision = Literal["join", "keep", "suspended"]
 
 _DATA_FILE = Path(__file__).parent / "data" / "linebreaks.toml"
@@ -961,6 +963,7 @@ def repair_text(
     marked_hyphenation: bool = False,
     document: DocumentWords | None = None,
     line_ends: Mapping[tuple[str, str], int] | None = None,
+    drawn: Mapping[tuple[str, str], HyphenDrawing] | None = None,
 ) -> str:
     """Join a cell's PDF lines the Swedish way.
 
@@ -978,6 +981,10 @@ def repair_text(
     later hyphenation point of the word would have fitted, the hyphen was typed and stays
     (`resolve_line_end_hyphen`'s `fits`). Without it the repair decides from the text alone.
 
+    `drawn`: (line, next line) → how the hyphen was drawn, given only for a report whose producer
+    draws its own hyphens apart from their words and the author's with them
+    (normalize/hyphen_drawing.py): one drawn "apart" joins, one drawn "with_word" never does.
+
     Paragraphs (separated by blank lines) and list items (a line opening with •, *, – or "- ")
     each become one output line; the output lines are separated by a single "\\n". Whitespace
     inside a line is collapsed. A line ending in a hyphen is joined as `resolve_line_end_hyphen`
@@ -985,10 +992,11 @@ def repair_text(
     """
     vocabulary = line_break_vocabulary()
     rooms = {(_line_key(line), _line_key(below)): n for (line, below), n in (line_ends or {}).items()}
+    drawings = {(_line_key(line), _line_key(below)): how for (line, below), how in (drawn or {}).items()}
     blocks: list[str] = []
     for paragraph in _paragraphs(text, marked_hyphenation):
         for item in _items(paragraph, vocabulary):
-            joined = _join_lines(item, marked_hyphenation, document, rooms)
+            joined = _join_lines(item, marked_hyphenation, document, rooms, drawings)
             if joined:
                 blocks.append(_space_suspensions(joined, vocabulary))
     return "\n".join(blocks)
@@ -1051,6 +1059,7 @@ def _join_lines(
     marked_hyphenation: bool = False,
     document: DocumentWords | None = None,
     rooms: Mapping[tuple[str, str], int] | None = None,
+    drawings: Mapping[tuple[str, str], HyphenDrawing] | None = None,
 ) -> str:
     """Join from the last line backwards, so each decision sees the whole word that follows
     ("in-" + "checkningsautoma-" + "ter" is judged against "checkningsautomater")."""
@@ -1058,7 +1067,9 @@ def _join_lines(
     for at in range(len(lines) - 2, -1, -1):
         preceding = " ".join(lines[max(0, at - 1) : at])
         fits = rooms.get((lines[at], lines[at + 1])) if rooms else None
-        text = _join_pair(lines[at], text, marked_hyphenation, document, _carried_into(lines, at), preceding, fits)
+        drawn = drawings.get((lines[at], lines[at + 1])) if drawings else None
+        text = _join_pair(lines[at], text, marked_hyphenation, document, _carried_into(lines, at), preceding, fits,
+                          drawn)
     return text
 
 
@@ -1087,8 +1098,11 @@ def _join_pair(
     carried: str = "",
     preceding: str = "",
     fits: int | None = None,
+    drawn: HyphenDrawing | None = None,
 ) -> str:
     vocabulary = line_break_vocabulary()
+    if drawn == "apart" and before.endswith("-"):
+        return _joined_at_hyphen(before, after)  # the layout's own hyphen, even inside a web address
     if before.endswith("/"):
         return before + after  # "patientflöden/" + "grupper": a line may break after a slash
     if before.endswith("–") and len(before) > 1 and not before[-2].isspace():
@@ -1099,16 +1113,22 @@ def _join_pair(
         return f"{before} {after}"
     before_in_view = carried + before if carried and " " not in before else before
     decision = resolve_line_end_hyphen(before_in_view, after, document=document, preceding=preceding, fits=fits)
-    if marked_hyphenation and decision == "join":
+    if (marked_hyphenation or drawn == "with_word") and decision == "join":
         decision = "keep"
     if decision == "join":
-        fragment = _last_part(_last_token(before).removesuffix("-"))
-        if _drops_third_consonant(fragment, _leading_word(after), swedish_lexicon()):
-            return before[:-1] + after[1:]
-        return before[:-1] + after
+        return _joined_at_hyphen(before, after)
     if decision == "keep":
         return before + after
     return f"{before} {after}"
+
+
+def _joined_at_hyphen(before: str, after: str) -> str:
+    """The line's hyphen dropped and the next line joined on ("patien-" + "terna"), with two of a
+    consonant where three would meet in an established word ("till-" + "låta" → "tillåta")."""
+    fragment = _last_part(_last_token(before).removesuffix("-"))
+    if _drops_third_consonant(fragment, _leading_word(after), swedish_lexicon()):
+        return before[:-1] + after[1:]
+    return before[:-1] + after
 
 
 _MIDLINE_SUSPENSION = re.compile(r"(?<=\w)-(?=(\w+)\s)")

@@ -16,6 +16,10 @@ ColumnRole = Literal[
 ]
 
 
+# How a page drew a line-end hyphen: by a text-showing operator of its own, or by its word's.
+HyphenDrawing = Literal["apart", "with_word"]
+
+
 class _Raw(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -31,6 +35,11 @@ class LineEnd(_Raw):
     - kind "cut": the line ends without a hyphen, full to the cell's edge, and the word at the break
       is wider than the cell: a word perhaps cut where the line was full (a spreadsheet's wrapping;
       extract/cut_words.py, normalize/cut_words.py). `fits` is 0.
+
+    `drawn` (hyphens after a letter or digit): how the page drew the hyphen, "apart" by a text-showing
+    operator of its own or "with_word" by the word's. LibreOffice draws the hyphens it adds apart and
+    those the author typed with the word; whether a report's producer tells them so is decided for
+    the whole document (normalize/hyphen_drawing.py).
     """
 
     line: str
@@ -38,13 +47,15 @@ class LineEnd(_Raw):
     kind: Literal["hyphen", "cut"] = "hyphen"
     fits: int = Field(ge=0, description="how many characters of `next`, from its start, would still have fitted "
                       "after `line` (before the right edge of the cell's text)")
+    drawn: HyphenDrawing | None = Field(None, description="how the line-end hyphen was drawn: \"apart\" from its "
+                                        "word by a text operator of its own, or \"with_word\"")
 
 
 class RawCell(_Raw):
     text: str = ""
     line_ends: list[LineEnd] = Field(
         default_factory=list,
-        description="the room left at the cell's hyphenated line ends (those with room for a character or more), "
+        description="the cell's hyphenated line ends with the room left there and how the hyphen was drawn, "
         "and its full line ends where a word may be cut without a hyphen (kind \"cut\")")
     fill: str | None = Field(None, description="background colour of the cell")
     marker: str | None = Field(None, description="colour of a filled shape drawn inside the cell")

@@ -83,6 +83,12 @@ class LineBreakCase:
     # How many characters of `after` would still have fitted after `before` on the page, as extract
     # measures it for a cell (RawCell.line_ends); None where there was no room (or no hyphen).
     fits: int | None = None
+    # How the page drew the line-end hyphen (LineEnd.drawn): "apart" from its word by a text
+    # operator of its own, or "with_word"; None without a hyphen after a letter or digit.
+    drawn: str | None = None
+    # The line-end hyphen printed as U+2010 or U+00AD, the mark some producers give their own
+    # hyphens (WeasyPrint); `before` and `after` carry a plain "-" either way.
+    marked: bool = False
 
 
 def source_paragraphs(source: Path) -> list[str]:
@@ -160,22 +166,35 @@ def pdf_lines(pdf_path: Path) -> list[str]:
     return lines
 
 
-def pdf_line_ends(pdf_path: Path) -> dict[tuple[str, str], int]:
+def marked_line_ends(pdf_path: Path) -> set[str]:
+    """The lines (spaces removed, as `_compact` gives them) that end in U+2010 or U+00AD."""
+    import pdfplumber
+
+    marked: set[str] = set()
+    with pdfplumber.open(pdf_path) as pdf:
+        for page in pdf.pages:
+            for line in unicodedata.normalize("NFKC", page.extract_text() or "").split("\n"):
+                if line.rstrip().endswith(("\u2010", "\u00ad")):
+                    marked.add(_compact(line))
+    return marked
+
+
+def pdf_line_ends(pdf_path: Path) -> dict[tuple[str, str], tuple[int, str | None]]:
     """The room at each hyphenated line end, measured by extract's own code with its default
     settings (extract.text_lines.line_end_room) as for the cells of a table column on a page: the
     page's one column is the table column, its widest line the right edge of its text. Keyed by
     (line, next line), spaces removed; the value: characters of the next line that would still have
-    fitted."""
+    fitted, and how the hyphen was drawn (LineEnd.drawn)."""
     import pdfplumber
 
     from followup.extract.readers import DEFAULT_READER, page_reader
     from followup.extract.text_lines import line_end_room, text_lines
 
-    rooms: dict[tuple[str, str], int] = {}
+    rooms: dict[tuple[str, str], tuple[int, str | None]] = {}
     with pdfplumber.open(pdf_path) as pdf:
         for content in page_reader(DEFAULT_READER)(pdf, 0):
             for end in line_end_room(text_lines(content.chars)):
-                rooms[_compact(end.line), _compact(end.next)] = end.fits
+                rooms[_compact(end.line), _compact(end.next)] = (end.fits, end.drawn)
     return rooms
 
 
@@ -183,9 +202,13 @@ def _compact(line: str) -> str:
     return "".join(unicodedata.normalize("NFKC", line).replace("\u2010", "-").split())
 
 
-def with_room(cases: list[LineBreakCase], rooms: dict[tuple[str, str], int]) -> list[LineBreakCase]:
-    """The cases with the room extract measured at their line ends."""
-    return [replace(case, fits=rooms.get((_compact(case.before), _compact(case.after)))) for case in cases]
+def with_room(cases: list[LineBreakCase], rooms: dict[tuple[str, str], tuple[int, str | None]]) -> list[LineBreakCase]:
+    """The cases with the room extract measured at their line ends and how their hyphens were drawn."""
+    measured = []
+    for case in cases:
+        fits, drawn = rooms.get((_compact(case.before), _compact(case.after)), (0, None))
+        measured.append(replace(case, fits=fits or None, drawn=drawn))
+    return measured
 
 
 def align_cases(rendering: str, lines: list[str], paragraphs: list[str]) -> list[LineBreakCase]:
@@ -278,6 +301,8 @@ def generate(evaluation_set: EvaluationSet, render: bool) -> None:
             render_pdf(paragraphs, width, size, pdf)
         cases = _fix_triples(align_cases(name, pdf_lines(pdf), paragraphs), paragraphs)
         cases = with_room(cases, pdf_line_ends(pdf))
+        marked = marked_line_ends(pdf)
+        cases = [replace(case, marked=_compact(case.before) in marked) for case in cases]
         all_cases.extend(cases)
         counts = {k: sum(c.kind == k for c in cases) for k in ("join", "keep", "suspended", "space", "nospace")}
         print(evaluation_set.name, name, counts)

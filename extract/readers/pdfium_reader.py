@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -319,7 +320,11 @@ def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _
         kinds = {"line": lines, "rect": rects, "curve": curves}
         for obj, kind, matrix in _page_objects(_address(pdfium_page.raw), fonts.out):
             if kind == _TEXT:
-                chars += _object_chars(obj, matrix, glyphs.get(obj), reading)
+                drawn = _object_chars(obj, matrix, glyphs.get(obj), reading)
+                if drawn:
+                    # A text object is what one text-showing operator drew (Char.opens_run).
+                    drawn[0] = replace(drawn[0], opens_run=True)
+                chars += drawn
             elif kind == _PATH:
                 painted = _path(obj, matrix, fonts.out)
                 if painted is None:

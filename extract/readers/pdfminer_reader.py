@@ -15,6 +15,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from enum import Enum
 from typing import Any, Final, Literal, NamedTuple, cast
 
@@ -201,11 +202,14 @@ class ContentDevice(PDFTextDevice):
                       graphicstate: PDFGraphicState) -> None:
         font = textstate.font
         assert font is not None
+        first = len(self.chars)
         if font.is_vertical():
             # Rare; LTChar itself computes the vertical box (render_char below).
             PDFTextDevice.render_string(self, textstate, seq, ncs, graphicstate)
-            return
-        textstate.linematrix = self._render_horizontal(textstate, font, seq, graphicstate)
+        else:
+            textstate.linematrix = self._render_horizontal(textstate, font, seq, graphicstate)
+        if len(self.chars) > first:
+            self.chars[first] = replace(self.chars[first], opens_run=True)
 
     def _render_horizontal(self, textstate: PDFTextState, font: PDFFont, seq: PDFTextSeq,
                            graphicstate: PDFGraphicState) -> tuple[float, float]:

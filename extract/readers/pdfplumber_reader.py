@@ -6,8 +6,12 @@ equal this one's, object for object.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pdfplumber
+from pdfminer.pdfcolor import PDFColorSpace
+from pdfminer.pdfdevice import PDFTextDevice, PDFTextSeq
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager, PDFTextState
 
 from followup.extract.page_content import (
     Char,
@@ -35,7 +39,11 @@ def read_pages(pdf: pdfplumber.PDF, start: int = 0, settings: ExtractSettings = 
 def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SETTINGS) -> PageContent:
     """Read a pdfplumber page into a PageContent, in one pass over its objects."""
     objects = page.objects
-    chars = [_char(c) for c in objects.get("char", [])]
+    plumber_chars = objects.get("char", [])
+    openings = _run_openings(page)
+    if len(openings) != len(plumber_chars):
+        openings = [False] * len(plumber_chars)  # not one count per glyph: say nothing of the runs
+    chars = [_char(c, opens) for c, opens in zip(plumber_chars, openings, strict=True)]
     return page_content(ReadPage(
         page.page_number, float(page.width), float(page.height), chars,
         rects=[_shape(r) for r in objects.get("rect", [])],
@@ -44,7 +52,36 @@ def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SE
     ), settings)
 
 
-def _char(c: dict) -> Char:
+class _RunOpenings(PDFTextDevice):
+    """Which glyphs of a page open a text-showing operator, one flag per glyph in paint order.
+
+    pdfplumber's chars do not say which operator drew them; this device runs pdfminer's text
+    arithmetic again and counts the glyphs of each operator, in the order pdfplumber lists its chars.
+    """
+
+    def __init__(self, rsrcmgr: PDFResourceManager) -> None:
+        super().__init__(rsrcmgr)
+        self.openings: list[bool] = []
+
+    def render_string(self, textstate: PDFTextState, seq: PDFTextSeq, ncs: PDFColorSpace,
+                      graphicstate: PDFGraphicState) -> None:
+        first = len(self.openings)
+        super().render_string(textstate, seq, ncs, graphicstate)
+        if len(self.openings) > first:
+            self.openings[first] = True
+
+    def render_char(self, *glyph: Any) -> float:  # pdfminer passes the glyph's matrix, font, … cid
+        self.openings.append(False)
+        return 0.0  # positions are not needed to count glyphs
+
+
+def _run_openings(page: pdfplumber.page.Page) -> list[bool]:
+    device = _RunOpenings(page.pdf.rsrcmgr)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    return device.openings
+
+
+def _char(c: dict, opens_run: bool = False) -> Char:
     a, b, c_, d = c["matrix"][:4]
     return Char(
         text=c["text"],
@@ -57,6 +94,7 @@ def _char(c: dict) -> Char:
         colour=text_colour(c.get("non_stroking_color")),
         direction=text_direction(a, b, c_, d),
         upright=bool(c.get("upright", True)),
+        opens_run=opens_run,
     )
 
 

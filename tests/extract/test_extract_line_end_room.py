@@ -8,6 +8,7 @@ end of a cell (RawCell.line_ends), normalize keeps such a hyphen.
 The fixture (data/render_line_end_room.py) is a Word report exported to PDF by LibreOffice with
 Swedish automatic hyphenation, the way real reports are made.
 """
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from followup.extract.document import read_raw_document
 from followup.extract.page_content import Char
 from followup.extract.settings import ExtractSettings
-from followup.extract.text_lines import line_end_room, text_lines
+from followup.extract.text_lines import hyphen_drawing, line_end_room, text_lines
 from followup.normalize.linebreaks import repair_text
 from followup.pipeline import extract_document
 
@@ -77,4 +78,18 @@ def test_the_room_is_measured_from_the_widest_line_of_several_words() -> None:
 def test_justified_text_leaves_no_room() -> None:
     # Every line of several words ends where "Tand-" ends: no room is left anywhere.
     chars = _line("en rad o", 0, width=25.0 / 8) + _line("Tand-", 12) + _line("vårdsenheten", 24)
-    assert line_end_room(text_lines(chars), ExtractSettings(hyphen_room_slack=0.01)) == []
+    ends = line_end_room(text_lines(chars), ExtractSettings(hyphen_room_slack=0.01))
+    assert [(e.line, e.fits) for e in ends] == [("Tand-", 0)]
+
+
+def test_a_hyphen_drawn_by_an_operator_of_its_own_is_noted_apart_from_its_word() -> None:
+    # LibreOffice draws the hyphens it adds by a text operator of their own, typed ones with the word.
+    typed = _line("Verksamhets-", 0) + _line("chef VO Medicin", 12)
+    added = _line("samtli", 24) + [replace(c, opens_run=True) for c in _line("-", 24, x0=30.0)] + _line("ga", 36)
+    ends = line_end_room(text_lines(typed + added), ExtractSettings(hyphen_room_slack=0.01))
+    assert [(e.line, e.drawn) for e in ends] == [("Verksamhets-", "with_word"), ("samtli-", "apart")]
+
+
+def test_a_line_ending_in_a_dash_after_a_space_has_no_hyphen_drawing() -> None:
+    chars = _line("mott -", 0) + _line("Nytt arbetssätt", 12)
+    assert hyphen_drawing(text_lines(chars)[0].chars) is None

@@ -1,0 +1,83 @@
+"""Whether a report's producer tells its own line-end hyphens from the author's by how it draws them.
+
+A layout engine that hyphenates adds a hyphen the text does not contain. LibreOffice draws it by a
+text-showing operator of its own, apart from the word ("vård" then "-"), while a hyphen the author
+typed is drawn with its word ("Verksamhets-" in one operator). Other producers draw every hyphen the
+same way (WeasyPrint with the word, Chromium apart), so the drawing says nothing there. Which is
+which is learned from the report itself (extract gives each hyphenated line end's `LineEnd.drawn`):
+
+- the hyphens drawn apart include at least `MIN_CERTAIN_BREAKS` certain hyphenation breaks (a
+  fragment that is no word and no compound's first part, whose joined form is a word: "samtli-" +
+  "ga") and no certain typed hyphen (after an acronym, a digit or a single letter: "IT-" + "stöd");
+- the hyphens drawn with their word include none of those certain breaks.
+
+Then a hyphen drawn apart is the layout's and joins, and one drawn with its word is the author's and
+stays, also where the lexicon would accept the joined word ("Verksamhets-" + "chef" stays
+"Verksamhets-chef"; "vardriktlin-" + "jer" in a web address joins).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from followup.normalize.linebreaks import SwedishLexicon, swedish_lexicon
+from followup.schemas import LineEnd
+
+# Certain hyphenation breaks among the hyphens drawn apart before the drawing is believed: one could
+# be a typed hyphen in a changed font; two of a kind and none of the other is a habit of the producer.
+MIN_CERTAIN_BREAKS = 2
+
+_FRAGMENT = re.compile(r"([^\W\d_]+)-$")
+_TAIL_WORD = re.compile(r"[^\W\d_]+")
+
+
+def drawing_tells_hyphenation(ends: Iterable[LineEnd], lexicon: SwedishLexicon | None = None) -> bool:
+    """True when the document's hyphens drawn apart are its layout's and those drawn with their words
+    the author's (see the module docstring)."""
+    lexicon = lexicon or swedish_lexicon()
+    breaks = {"apart": 0, "with_word": 0}
+    typed_apart = 0
+    with_word = 0
+    for end in ends:
+        if end.kind != "hyphen" or end.drawn is None:
+            continue
+        with_word += end.drawn == "with_word"
+        if is_certain_break(end.line, end.next, lexicon):
+            breaks[end.drawn] += 1
+        elif end.drawn == "apart" and is_certain_typed(end.line, end.next):
+            typed_apart += 1
+    return with_word > 0 and breaks["with_word"] == 0 and typed_apart == 0 and breaks["apart"] >= MIN_CERTAIN_BREAKS
+
+
+def is_certain_break(line: str, below: str, lexicon: SwedishLexicon) -> bool:
+    """The line ends in a piece of a word that only hyphenation explains: the piece is no word and no
+    compound's first part, and with the next line's first word it makes a word ("samtli-" + "ga")."""
+    fragment, tail = _fragment(line), _tail_word(below)
+    if len(fragment) < 2 or not tail:
+        return False
+    piece = fragment.lower()
+    if lexicon.is_word(piece) or any(r.begin or r.middle for r in lexicon.readings(piece)):
+        return False
+    return lexicon.is_word(piece + tail.lower())
+
+
+def is_certain_typed(line: str, below: str) -> bool:
+    """The hyphen follows what no hyphenator breaks after: an acronym, a digit or a single letter
+    ("IT-" + "stöd", "2024-" + "06-01", "e-" + "tjänster")."""
+    token = line.rsplit(None, 1)[-1] if line.strip() else ""
+    head = token.removesuffix("-")
+    part = re.split(r"[-/–(]", head)[-1]
+    if not part:
+        return False
+    return part[-1].isdigit() or len(part) == 1 or (len(part) > 1 and part.isupper() and bool(_tail_word(below)))
+
+
+def _fragment(line: str) -> str:
+    token = line.rsplit(None, 1)[-1] if line.strip() else ""
+    match = _FRAGMENT.search(token)
+    return match.group(1) if match else ""
+
+
+def _tail_word(below: str) -> str:
+    match = _TAIL_WORD.match(below.strip())
+    return match.group(0) if match else ""
