@@ -3,7 +3,7 @@
     python -m bench.reader_agreement DIR [--reader pdfium] [--reference pdfminer] [--tolerance 0.1]
 
 Reads every PDF in DIR with both readers and compares the pages: page sizes and turns, then
-characters, fills and rulings one by one, coordinates within the tolerance (0: exactly). Prints
+characters, fills, rulings and pictures one by one, coordinates within the tolerance (0: exactly). Prints
 one line per PDF and the totals. Used on pdfplumber's own test PDFs to choose the default reader
 (README, "Page readers"); tests/extract/test_readers.py holds the readers to the same comparison
 (`read_pages`, `equal_within`) on the repository's PDFs.
@@ -21,7 +21,7 @@ from followup.extract.opening import open_report
 from followup.extract.page_content import PageContent
 from followup.extract.readers import READERS, page_reader
 
-KINDS = ("chars", "fills", "rulings")
+KINDS = ("chars", "fills", "rulings", "pictures")
 
 
 def read_pages(path: Path, reader: str) -> list[PageContent]:

@@ -15,7 +15,7 @@ from followup.extract.legend import find_glyph_legend, find_legend
 from followup.extract.limits import ResourceLimit, memory_exhausted
 from followup.extract.milestones import find_milestones
 from followup.extract.opening import DAMAGED, DAMAGED_AFTER_REPAIR, needs_repair, open_report
-from followup.extract.page_content import Box, PageContent
+from followup.extract.page_content import Box, PageContent, picture_fills
 from followup.extract.page_furniture import recurs_on_page, top_of_caption, without_page_numbers
 from followup.extract.readers import DEFAULT_READER, page_reader
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -347,7 +347,8 @@ def _read_legend(ctx: PageContext, regions: list[Box], outside: list[TextLine], 
     if len(findings.legend) >= settings.min_legend_entries:
         return
     # A single marker with a label may be something else (a note box); keep looking for a key.
-    shapes = [f for f in ctx.page.fills if not _inside_any(f.box, regions, settings)]
+    # Icons drawn as pictures are swatches too (a legend made of the status icons).
+    shapes = [f for f in ctx.page.fills + picture_fills(ctx.page.pictures) if not _inside_any(f.box, regions, settings)]
     legend = find_legend(shapes, outside, settings) or find_glyph_legend(outside, settings)
     if len(legend) > len(findings.legend):
         findings.legend = legend

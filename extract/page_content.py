@@ -118,6 +118,15 @@ class Fill:
 
 
 @dataclass(frozen=True, slots=True)
+class Picture:
+    """A small image drawn on the page (a status icon, a legend swatch) and its representative colour:
+    the mean of its opaque, coloured pixels (readers/pictures.py)."""
+
+    box: Box
+    colour: str
+
+
+@dataclass(frozen=True, slots=True)
 class Ruling:
     """A horizontal or vertical line segment: a table border."""
 
@@ -135,6 +144,8 @@ class PageContent:
     chars: list[Char] = field(default_factory=list)
     fills: list[Fill] = field(default_factory=list)
     rulings: list[Ruling] = field(default_factory=list)
+    # Small images with a colour, in paint order (ExtractSettings.picture_max_side, picture_min_share).
+    pictures: list[Picture] = field(default_factory=list)
     # How the page was turned to read it (DIRECTIONS; 0: as displayed). Width, height and every box
     # above are those of the turned page.
     turn: int = 0
@@ -156,9 +167,21 @@ class Shape(NamedTuple):
     fill_colour: Any = None  # the PDF's non-stroking colour value (gray, RGB or CMYK components)
 
 
+class PlacedImage(NamedTuple):
+    """An image as a reader reports it: its bounds (pdfplumber's coordinates) and its colour ("#RRGGBB",
+    readers/pictures.py), None when it has none or was not decoded."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    colour: str | None
+
+
 class ReadPage(NamedTuple):
     """A page as a reader reports it: its number and size (pdfplumber's, /Rotate applied), its characters,
-    and its painted shapes as pdfminer classifies them (rects, curves and lines, each in paint order)."""
+    its painted shapes as pdfminer classifies them (rects, curves and lines, each in paint order), and
+    its images in paint order."""
 
     number: int
     width: float
@@ -167,12 +190,14 @@ class ReadPage(NamedTuple):
     rects: Sequence[Shape]
     curves: Sequence[Shape]
     lines: Sequence[Shape]
+    images: Sequence[PlacedImage] = ()
 
 
 def page_content(read: ReadPage, settings: ExtractSettings) -> PageContent:
     """Assemble a page from what a reader read, turned into its reading direction (`reading_direction`)
-    first; thin shapes become rulings (`ruling_max_thickness`, …), the others fills."""
-    number, width, height, chars, rects, curves, lines = read
+    first; thin shapes become rulings (`ruling_max_thickness`, …), the others fills; images with a
+    colour become pictures."""
+    number, width, height, chars, rects, curves, lines, images = read
     directions = set(map(_DIRECTION, chars))
     # Every character running left to right (nearly every page): no turn, as reading_direction says.
     turn = 0 if directions <= _UNTURNED else reading_direction(chars)
@@ -181,6 +206,7 @@ def page_content(read: ReadPage, settings: ExtractSettings) -> PageContent:
         kept = [turned_char(c, turn, width, height) for c in chars if c.direction == turn]
         across = [_turned_across(c, turn, width, height) for c in across]
         rects, curves, lines = ([turned_shape(s, turn, width, height) for s in shapes] for shapes in (rects, curves, lines))
+        images = [PlacedImage(*turned_box((i.x0, i.top, i.x1, i.bottom), turn, width, height), i.colour) for i in images]
         if turn != 180:
             width, height = height, width
     elif all(map(_UPRIGHT, chars)):
@@ -201,7 +227,15 @@ def page_content(read: ReadPage, settings: ExtractSettings) -> PageContent:
         ruling = _ruling_from_segment(line, settings)
         if ruling is not None:
             content.rulings.append(ruling)
+    content.pictures = [Picture(Box(float(i.x0), float(i.top), float(i.x1), float(i.bottom)), i.colour)
+                        for i in images if i.colour is not None]
     return content
+
+
+def picture_fills(pictures: Sequence[Picture]) -> list[Fill]:
+    """Pictures as the filled shapes they stand for where colour is read (a status dot, a legend swatch):
+    an icon in a cell says what a dot of its colour says."""
+    return [Fill(p.box, p.colour) for p in pictures]
 
 
 _DIRECTION, _UPRIGHT = attrgetter("direction"), attrgetter("upright")

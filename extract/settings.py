@@ -48,6 +48,21 @@ class ExtractSettings(BaseModel):
         245, ge=0, le=255, description="A fill whose red, green and blue are all at least this (0–255) is white or near "
                                        "white: the page's background, no shading.")
 
+    # ---------------------------------------------------------------- pictures (readers/pictures.py, every reader)
+    picture_max_side: float = _tolerance(
+        48.0, "An image drawn at most this wide and high (pt) is read as a picture (a status icon, a legend "
+              "swatch); a larger one (a logo, a photo, a scanned page) is left undecoded.")
+    picture_max_pixels: int = _count(
+        65536, "An image of at most this many pixels (width × height as stored) is decoded; a larger one is left "
+               "undecoded, however small it is drawn.")
+    picture_min_alpha: int = Field(
+        128, ge=1, le=255, description="A pixel of an image at least this opaque (0–255, its soft mask or alpha) counts "
+                                       "towards the picture's colour: the transparent ground and the antialiased rim "
+                                       "around an icon do not.")
+    picture_min_share: float = _tolerance(
+        0.02, "A picture has a colour when at least this share of its pixels is opaque, not near white "
+              "(`blank_min_channel`) and not grey (`neutral_max_spread`); its colour is their mean.", le=1)
+
     # ---------------------------------------------------------------- lines and words (text_lines.py)
     line_tolerance: float = _tolerance(
         0.45, "A character whose vertical centre lies within this many font sizes of a line's first character "

@@ -20,7 +20,7 @@ from followup.extract.grid import (
 )
 from followup.extract.headers import HeaderBand, HeaderVocabulary, column_role, header_bands, header_text, section_of_heading
 from followup.extract.nested import nested_table_text
-from followup.extract.page_content import Box, PageContent
+from followup.extract.page_content import Box, PageContent, picture_fills
 from followup.extract.page_furniture import top_of_caption
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.text_lines import (
@@ -798,6 +798,8 @@ def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[floa
     page, settings, top, bottom = ctx.page, ctx.settings, span.top, span.bottom
     per_column = split_by_columns(ctx.index.band(top, bottom), edges)
     band_fills = fills_in_band(page.fills, top, bottom)
+    # Status icons: a picture in the cell says what a dot of its colour would (readers/pictures.py).
+    band_icons = fills_in_band(picture_fills(page.pictures), top, bottom) if page.pictures else []
     snap = settings.snap
     band_rulings = [r for r in page.rulings if r.orientation == "v" and r.start >= top - snap and r.end <= bottom + snap]
     if band_rulings:
@@ -818,7 +820,8 @@ def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[floa
         else:
             text = nested
         cells[key] = Cell(text, cell_shading(box, band_fills, settings),
-                          cell_marker(box, band_fills, settings) or glyph_marker(chars, settings))
+                          cell_marker(box, band_fills, settings) or cell_marker(box, band_icons, settings)
+                          or glyph_marker(chars, settings))
         if i in span.merged:
             merged_roles.add(key)
     return SliceRow(top, bottom, cells, merged_roles, _row_fill(cells, settings))

@@ -15,6 +15,7 @@ from samples.layout import (
     Palette,
     contrast_text,
 )
+from samples.status_icons import icon_data_uri, icon_shape
 
 # Added to a producer's stylesheet only when a layout departs from the producer's own look.
 LAYOUT_STYLE = """
@@ -22,6 +23,7 @@ LAYOUT_STYLE = """
 .dot { display: inline-block; width: 3.2mm; height: 3.2mm; border-radius: 50%%; margin-top: 0.3mm; }
 .dot.empty { box-sizing: border-box; border: 0.6pt solid #808080; }
 .glyph { font-size: 13pt; line-height: 1; }
+img.icon { width: 3.4mm; height: 3.4mm; vertical-align: middle; }
 .label { display: inline-block; padding: 0.3mm 1.2mm; border-radius: 1mm; font-size: 0.92em; }
 tr.zebra:not(.highlighted) td { background: #%(zebra)s; }
 h3.area { font-size: 9pt; font-weight: bold; margin: 3.5mm 0 1.2mm 0; }
@@ -107,8 +109,13 @@ def palette(layout: Layout, default: Palette) -> Palette:
     return PALETTES[layout.palette] if layout.palette else default
 
 
-def marker_html(style: str, colour: str | None, word: str) -> str:
-    """What a status looks like in a cell or in the legend, for every style but cell shading."""
+def marker_html(style: str, colour: str | None, word: str, status: str = "", icon_set: str = "symbols") -> str:
+    """What a status looks like in a cell or in the legend, for every style but cell shading (an icon is
+    the status's shape in its colour, an <img> of a PNG)."""
+    if style == "icon":
+        if colour is None:
+            return ""
+        return f'<img class="icon" alt="" src="{icon_data_uri(icon_shape(status, icon_set), colour)}">'
     if style == "dot":
         if colour is None:
             return '<span class="dot empty"></span>'
@@ -131,7 +138,7 @@ def status_cell_html(layout: Layout, style: str, colours: Palette, status: str) 
     if style == "fill":
         shade = f' style="background: #{colour}"' if colour else ""
         return f'<td class="status"{shade}></td>'
-    return f'<td class="status">{marker_html(style, colour, layout.status_word(status))}</td>'
+    return f'<td class="status">{marker_html(style, colour, layout.status_word(status), status, layout.icons)}</td>'
 
 
 def legend_entries(layout: Layout, style: str, colours: Palette) -> list[tuple[str, str]]:
@@ -147,5 +154,6 @@ def legend_entries(layout: Layout, style: str, colours: Palette) -> list[tuple[s
         # A legend explains a label's colour with a swatch; repeating the word beside it says nothing.
         marker_style = "fill" if style == "label" else style
         word = layout.status_word(status)
-        entries.append((marker_html(marker_style, colours.colour(status), word), colours.label(status)))
+        entries.append((marker_html(marker_style, colours.colour(status), word, status, layout.icons),
+                        colours.label(status)))
     return entries

@@ -25,7 +25,10 @@ CELL_PADDING_PERCENT = 1.0
 # A status column printing words ("Försenad", "Ej påbörjad") needs room for them.
 STATUS_WORD_WEIGHT = 8
 AREA_MODES = ("column", "merged", "groups", "none")
-STATUS_STYLES = ("fill", "dot", "glyph", "label", "words")
+# "icon": a small PNG picture in the status cell (samples/status_icons.py), the legend made of the same icons.
+STATUS_STYLES = ("fill", "dot", "glyph", "label", "words", "icon")
+# The icons an "icon" status cell shows: a check, a triangle, a cross and a circle, or circles only.
+ICON_SETS = ("symbols", "circles")
 ORIENTATIONS = ("portrait", "landscape", "rotated")
 ROW_BREAKS = ("split", "avoid")
 # Rules drawn in the activity tables: a full grid, horizontal rules between rows only, or none.
@@ -118,6 +121,8 @@ class Layout:
     status_style: str | None = None
     palette: str | None = None
     status_words: str = "state"
+    # The icon set of the "icon" status style (ICON_SETS).
+    icons: str = "symbols"
     legend: bool = True
     zebra: bool = False
     highlight: bool = True
@@ -152,7 +157,7 @@ class Layout:
                 raise ValueError("one width per column")
         for value, allowed in ((self.areas, AREA_MODES), (self.row_break, ROW_BREAKS),
                                (self.status_words, tuple(STATUS_WORDS)),
-                               (self.tables, TABLE_SPLITS), (self.markup, MARKUPS)):
+                               (self.tables, TABLE_SPLITS), (self.markup, MARKUPS), (self.icons, ICON_SETS)):
             if value not in allowed:
                 raise ValueError(f"{value!r} is not one of {allowed}")
         if self.status_style is not None and self.status_style not in STATUS_STYLES:

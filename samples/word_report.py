@@ -2,6 +2,7 @@
 LibreOffice, landscape A4, Swedish automatic hyphenation, a full grid activity table."""
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -34,12 +35,15 @@ from samples.model import Activity, Report, paragraphs
 from samples.page_rotation import rotate_to_portrait
 from samples.pdf_metadata import pin_metadata
 from samples.producer_look import WORD_COLUMNS, WORD_PALETTE
+from samples.status_icons import icon_png, icon_shape
 
 FONT = "Liberation Sans"
 OWN_PALETTE = WORD_PALETTE
 OWN_STATUS_STYLE = "fill"
 # Word draws no dots in a table cell: the corpus gives Word the other styles.
-STATUS_STYLES = ("fill", "glyph", "label", "words")
+STATUS_STYLES = ("fill", "glyph", "label", "words", "icon")
+# A status icon is inserted as a picture this wide and high, in the cell and in the legend.
+ICON_CM = 0.34
 CELL_FONT_PT = 8.5
 GLYPH_FONT_PT = 12
 # The legend's glyphs sit in a 7.5 pt list, a little smaller than in the table.
@@ -297,10 +301,23 @@ def _legend(document: Document, layout: Layout) -> None:
         if style == "glyph":
             _write(swatch, "\u25cf", size=LEGEND_GLYPH_FONT_PT, colour=_rgb(palette.colour(status)),
                    align=WD_ALIGN_PARAGRAPH.CENTER)
+        elif style == "icon":
+            _picture(swatch, status, palette.colour(status), layout)
         else:
             _set_cell_fill(swatch, palette.colour(status))
         _write(text, label, size=7.5)
     _set_widths(table, (0.7, 3.5))
+
+
+def _picture(cell: _Cell, status: str, colour: str | None, layout: Layout) -> None:
+    """The status icon as an inline picture, centred in the cell's first paragraph (Insert > Picture)."""
+    if colour is None:
+        return
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = Pt(0)
+    png = io.BytesIO(icon_png(icon_shape(status, layout.icons), colour))
+    paragraph.add_run().add_picture(png, width=Cm(ICON_CM), height=Cm(ICON_CM))
 
 
 def _rgb(colour: str) -> RGBColor:
@@ -308,8 +325,11 @@ def _rgb(colour: str) -> RGBColor:
 
 
 def _status_cell(cell: _Cell, status: str, layout: Layout, size: float) -> None:
-    """The status the layout's way: shading, a coloured ● glyph, a coloured label or a word."""
+    """The status the layout's way: shading, a coloured ● glyph, a coloured label, a word or an icon."""
     style, colour = _status_style(layout), _palette(layout).colour(status)
+    if style == "icon":
+        _picture(cell, status, colour, layout)
+        return
     if style in ("fill", "label") and colour is not None:
         _set_cell_fill(cell, colour)
     if style == "glyph" and colour is not None:

@@ -23,6 +23,9 @@ with pdfplumber's (pdfminer's) conventions so that extract sees the same page:
   width), and paths are split and classified into lines, rects and curves as pdfminer does.
 - Colours: PDFium gives 8-bit RGB; gray and RGB colours convert to the same "#RRGGBB" either way
   (CMYK only approximately: PDFium's conversion is not the naive one colour_hex makes).
+- Images: bounds are the image's unit square under its matrix, as pdfminer's; the colour is decoded by
+  the same code from the same image XObject (readers/pictures.py), found among the page's resources
+  by the bytes PDFium reports the image stored as, since PDFium does not give the soft mask.
 - Damaged files: one that PDFium cannot open, or counts other pages in, is read by the pdfminer
   reader instead.
 
@@ -41,10 +44,12 @@ import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 from pdfminer.pdftypes import PDFObjRef, PDFStream, resolve1
+from pdfminer.utils import apply_matrix_pt
 
 from followup.extract.page_content import (
     Char,
     PageContent,
+    PlacedImage,
     ReadPage,
     Shape,
     char_size,
@@ -54,7 +59,8 @@ from followup.extract.page_content import (
     text_direction,
 )
 from followup.extract.readers import pdfminer_reader
-from followup.extract.readers.pdfminer_reader import PageFrame, page_ctm, painted_subpaths, plumber_shape
+from followup.extract.readers.pdfminer_reader import PageFrame, page_ctm, painted_subpaths, placed_image, plumber_shape
+from followup.extract.readers.pictures import PictureColours, page_images, raw_data
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 # PDFium's code for a hyphen it found at a line end, and for the characters it makes up itself.
@@ -90,12 +96,13 @@ def read_pages(pdf: pdfplumber.PDF, start: int = 0, settings: ExtractSettings = 
         if len(document) != len(pdf.pages):
             yield from pdfminer_reader.read_pages(pdf, start, settings)
             return
+        pictures = PictureColours(settings)  # the document's images, each decoded once
         for index, page in enumerate(pdf.pages[start:], start=start):
             pdfium_page = document[index]
             try:
                 # Font handles are only good while their page is open (PDFium may free a font with its
                 # last page and put another at the same address), so what is known of them is per page.
-                yield _read_page(page, pdfium_page, _Fonts(_pdfminer_descents(page)), settings)
+                yield _read_page(page, pdfium_page, _Fonts(_pdfminer_descents(page)), settings, pictures)
             finally:
                 pdfium_page.close()
     finally:
@@ -183,6 +190,7 @@ _path_segment = _lean(raw.FPDFPath_GetPathSegment, _HANDLE, _HANDLE, _INT)
 _segment_point = _lean(raw.FPDFPathSegment_GetPoint, _INT, _HANDLE, _HANDLE, _HANDLE)
 _segment_type = _lean(raw.FPDFPathSegment_GetType, _INT, _HANDLE)
 _segment_closes = _lean(raw.FPDFPathSegment_GetClose, _INT, _HANDLE)
+_image_data_raw = _lean(raw.FPDFImageObj_GetImageDataRaw, ctypes.c_ulong, _HANDLE, _HANDLE, ctypes.c_ulong)
 
 
 class _Out:
@@ -307,7 +315,7 @@ class _PageReading:
 
 
 def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _Fonts,
-               settings: ExtractSettings) -> PageContent:
+               settings: ExtractSettings, pictures: PictureColours) -> PageContent:
     geometry = _PageGeometry(page)
     textpage = pdfium_page.get_textpage()
     try:
@@ -317,6 +325,8 @@ def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _
         rects: list[Shape] = []
         curves: list[Shape] = []
         lines: list[Shape] = []
+        images: list[PlacedImage] = []
+        streams = _ImageStreams(page, pictures)
         kinds = {"line": lines, "rect": rects, "curve": curves}
         for obj, kind, matrix in _page_objects(_address(pdfium_page.raw), fonts.out):
             if kind == _TEXT:
@@ -332,10 +342,54 @@ def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _
                 path, stroke, fill, colour = painted
                 for shape_kind, pts in painted_subpaths(path, geometry.ctm):
                     kinds[shape_kind].append(plumber_shape(pts, geometry.frame, stroke, fill, colour))
+            elif kind == _IMAGE:
+                images.append(_image(obj, matrix, geometry, streams, fonts.out))
     finally:
         textpage.close()
     return page_content(ReadPage(page.page_number, float(page.width), float(geometry.height), chars, rects, curves,
-                                 lines), settings)
+                                 lines, images), settings)
+
+
+class _ImageStreams:
+    """The page's image XObjects (pdfminer's objects) by the bytes they are stored as, looked up on first use,
+    and the document's decoded colours."""
+
+    def __init__(self, page: pdfplumber.page.Page, pictures: PictureColours) -> None:
+        self.page, self.pictures = page, pictures
+        self._by_data: dict[bytes, PDFStream] | None = None
+
+    def stream_of(self, data: bytes) -> PDFStream | None:
+        if self._by_data is None:
+            self._by_data = {}
+            for stream in page_images(self.page.page_obj.resources, self.pictures.settings):
+                stored = raw_data(stream)
+                if stored is not None:
+                    self._by_data.setdefault(stored, stream)
+        return self._by_data.get(data)
+
+
+def _image(obj: int, parent: tuple, geometry: _PageGeometry, streams: _ImageStreams, out: _Out) -> PlacedImage:
+    """One image object: its unit square under its matrix on the page, its colour decoded from its XObject."""
+    a, b, c, d, e, f = _concat(_matrix_of(obj, out), parent)
+    corners = [apply_matrix_pt(geometry.ctm, (a * x + c * y + e, b * x + d * y + f))
+               for x, y in ((0, 0), (1, 0), (0, 1), (1, 1))]
+    x0, top, x1, bottom = plumber_shape(corners, geometry.frame, False, False, None)[:4]
+    largest = streams.pictures.settings.picture_max_side
+    small = 0 < x1 - x0 <= largest and 0 < bottom - top <= largest
+    stream = streams.stream_of(_stored_bytes(obj)) if small else None
+    if stream is None:
+        return PlacedImage(x0, top, x1, bottom, None)
+    return placed_image(corners, geometry.frame, stream, streams.pictures)
+
+
+def _stored_bytes(obj: int) -> bytes:
+    """The image's data as stored in the PDF (its filters not undone)."""
+    size = _image_data_raw(obj, None, 0)
+    if not size:
+        return b""
+    buffer = ctypes.create_string_buffer(size)
+    _image_data_raw(obj, ctypes.addressof(buffer), size)
+    return buffer.raw[:size]
 
 
 def _glyphs_by_object(reading: _PageReading) -> dict[int, list[tuple[int, int, float, float]]]:
@@ -533,7 +587,7 @@ def _char(text: str, origin: tuple[float, float], advance: float, text_object: _
 
 
 # PDFium's page object types read here.
-_TEXT, _PATH, _FORM = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+_TEXT, _PATH, _FORM, _IMAGE = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_IMAGE
 # PDFium's path segment types.
 _LINETO, _BEZIERTO, _MOVETO = raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO, raw.FPDF_SEGMENT_MOVETO
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -541,15 +595,15 @@ _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 def _page_objects(container: int, out: _Out, matrix: tuple = _IDENTITY,
                   in_form: bool = False) -> Iterator[tuple[int, int, tuple]]:
-    """Every text and path object of the page in paint order, Form XObjects opened: (object's address, type,
-    form matrix)."""
+    """Every text, path and image object of the page in paint order, Form XObjects opened: (object's address,
+    type, form matrix)."""
     count, get = (_form_count_objects, _form_get_object) if in_form else (_count_objects, _get_object)
     for index in range(count(container)):
         obj = get(container, index) or 0
         kind = _object_type(obj)
         if kind == _FORM:
             yield from _page_objects(obj, out, _concat(_matrix_of(obj, out), matrix), in_form=True)
-        elif kind in (_TEXT, _PATH):
+        elif kind in (_TEXT, _PATH, _IMAGE):
             yield obj, kind, matrix
 
 

@@ -42,6 +42,7 @@ from pdfplumber.utils import resolve_all
 from followup.extract.page_content import (
     Char,
     PageContent,
+    PlacedImage,
     ReadPage,
     Shape,
     char_size,
@@ -51,6 +52,7 @@ from followup.extract.page_content import (
     text_direction,
 )
 from followup.extract.readers.content_tokens import Unsupported, content_objects
+from followup.extract.readers.pictures import PictureColours
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 _log = logging.getLogger("pdfminer.pdfinterp")
@@ -175,6 +177,7 @@ class ContentDevice(PDFTextDevice):
         self.settings = settings
         self._glyphs: dict[PDFFont, dict[int, tuple[str, float]]] = {}
         self._bold: dict[PDFFont, bool] = {}
+        self.pictures = PictureColours(settings)  # the document's images, each decoded once
         self.forget_page()
 
     # Page geometry, as pdfplumber's Page computes it (rotation and MediaBox origin included).
@@ -192,10 +195,11 @@ class ContentDevice(PDFTextDevice):
         self.rects: list[Shape] = []
         self.curves: list[Shape] = []
         self.lines: list[Shape] = []
+        self.images: list[PlacedImage] = []
 
     def page_content(self) -> PageContent:
         return page_content(ReadPage(self.number, self.width, float(self.height), self.chars,
-                                     self.rects, self.curves, self.lines), self.settings)
+                                     self.rects, self.curves, self.lines, self.images), self.settings)
 
     # Text ------------------------------------------------------------------------------------
     def render_string(self, textstate: PDFTextState, seq: PDFTextSeq, ncs: PDFColorSpace,
@@ -372,6 +376,22 @@ class ContentDevice(PDFTextDevice):
     def _shape(self, pts: list[Point], stroke: bool, fill: bool, gstate: PDFGraphicState) -> Shape:
         return plumber_shape(pts, PageFrame(self.height, self.mb_x0, self.mb_top), stroke, fill,
                              _resolved(gstate.ncolor))
+
+
+    # Images -----------------------------------------------------------------------------------
+    def render_image(self, name: str, stream: PDFStream) -> None:
+        """An image XObject (or inline image) painted in the unit square under the CTM: its bounds as
+        pdfminer's LTFigure computes them, its colour from PictureColours."""
+        assert self.ctm is not None
+        matrix = mult_matrix((1, 0, 0, 1, 0, 0), self.ctm)
+        corners = [apply_matrix_pt(matrix, p) for p in ((0, 0), (1, 0), (0, 1), (1, 1))]
+        self.images.append(placed_image(corners, PageFrame(self.height, self.mb_x0, self.mb_top), stream, self.pictures))
+
+
+def placed_image(corners: list[Point], frame: PageFrame, stream: Any, pictures: PictureColours) -> PlacedImage:
+    """An image painted with its unit square's corners there (page space), in pdfplumber's coordinates, with its colour."""
+    x0, top, x1, bottom = plumber_shape(corners, frame, False, False, None)[:4]
+    return PlacedImage(x0, top, x1, bottom, pictures.colour(stream, x1 - x0, bottom - top))
 
 
 def painted_subpaths(path: Sequence[PathSegment], ctm: Matrix) -> Iterator[tuple[str, list[Point]]]:

@@ -16,6 +16,7 @@ from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceM
 from followup.extract.page_content import (
     Char,
     PageContent,
+    PlacedImage,
     ReadPage,
     Shape,
     char_size,
@@ -24,21 +25,25 @@ from followup.extract.page_content import (
     text_colour,
     text_direction,
 )
+from followup.extract.readers.pictures import PictureColours
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
 def read_pages(pdf: pdfplumber.PDF, start: int = 0, settings: ExtractSettings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
     """The pages of an open pdfplumber PDF from index `start` on; each page's caches are released after it."""
+    pictures = PictureColours(settings)  # the document's images, each decoded once
     for page in pdf.pages[start:]:
         try:
-            yield read_page(page, settings)
+            yield read_page(page, settings, pictures)
         finally:
             page.close()  # release pdfplumber's caches: memory stays flat on long reports
 
 
-def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SETTINGS) -> PageContent:
+def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SETTINGS,
+              pictures: PictureColours | None = None) -> PageContent:
     """Read a pdfplumber page into a PageContent, in one pass over its objects."""
     objects = page.objects
+    pictures = pictures or PictureColours(settings)
     plumber_chars = objects.get("char", [])
     openings = _run_openings(page)
     if len(openings) != len(plumber_chars):
@@ -49,6 +54,7 @@ def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SE
         rects=[_shape(r) for r in objects.get("rect", [])],
         curves=[_shape(c) for c in objects.get("curve", [])],
         lines=[_shape(line) for line in objects.get("line", [])],
+        images=[_image(i, pictures) for i in objects.get("image", [])],
     ), settings)
 
 
@@ -101,3 +107,8 @@ def _char(c: dict, opens_run: bool = False) -> Char:
 def _shape(obj: dict) -> Shape:
     return Shape(obj["x0"], obj["top"], obj["x1"], obj["bottom"],
                  bool(obj.get("fill")), bool(obj.get("stroke")), obj.get("non_stroking_color"))
+
+
+def _image(obj: dict, pictures: PictureColours) -> PlacedImage:
+    x0, top, x1, bottom = obj["x0"], obj["top"], obj["x1"], obj["bottom"]
+    return PlacedImage(x0, top, x1, bottom, pictures.colour(obj.get("stream"), x1 - x0, bottom - top))

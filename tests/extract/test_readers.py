@@ -107,7 +107,7 @@ def test_every_reader_reads_each_page_object_for_object(pdf: Path, reader: str):
     assert [(p.number, p.width, p.height, p.turn, p.unread_text) for p in mine] == \
            [(p.number, p.width, p.height, p.turn, p.unread_text) for p in reference]
     for got, want in zip(mine, reference, strict=False):
-        for kind in ("chars", "fills", "rulings"):
+        for kind in ("chars", "fills", "rulings", "pictures"):
             got_objects, want_objects = getattr(got, kind), getattr(want, kind)
             if kind == "chars" and MAY_LEAVE_OUT[reader]:
                 got_objects = _without_spaces_after_hyphens(got_objects)
@@ -188,7 +188,7 @@ def test_every_reader_follows_pdfplumber_through_rotation_page_boxes_and_forms(k
     assert (mine.width, mine.height, mine.turn, mine.unread_text) == \
            (reference.width, reference.height, reference.turn, reference.unread_text)
     tolerance = COORDINATE_TOLERANCE[reader]
-    for kind_of_object in ("chars", "fills", "rulings"):
+    for kind_of_object in ("chars", "fills", "rulings", "pictures"):
         got, want = getattr(mine, kind_of_object), getattr(reference, kind_of_object)
         if kind_of_object == "chars" and MAY_LEAVE_OUT[reader]:
             got, want = _without_spaces_after_hyphens(got), _without_spaces_after_hyphens(want)

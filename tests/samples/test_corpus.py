@@ -17,6 +17,7 @@ from samples.corpus.fields import FIELDS, differences
 from samples.corpus.stats import variant_stats
 from samples.layout import (
     AREA_MODES,
+    ICON_SETS,
     MARKUPS,
     ORIENTATIONS,
     PALETTES,
@@ -38,7 +39,7 @@ def _gold(variant) -> list[dict]:
 
 
 # Share of all fields of the corpus that must come out exactly, hyphenation included (measured:
-# 14,756 of 14,760; what is left is words a spreadsheet or a browser cut at a cell's edge without
+# 15,440 of 15,444; what is left is words a spreadsheet or a browser cut at a cell's edge without
 # a hyphen, README).
 MIN_EXACT_FIELDS = 0.9997
 
@@ -120,6 +121,10 @@ def test_every_layout_option_is_covered():
     assert set(MARKUPS) <= _values("markup")
     assert {v.producer for v in VARIANTS if v.layout.markup == "grid"} == {"web", "browser"}, \
         "a CSS grid of <div>s printed by both browsers"
+    icons = [v for v in VARIANTS if v.layout.status_style == "icon"]
+    assert {v.producer for v in icons} >= {"word", "web", "browser"}, "a status icon from every document producer"
+    assert set(ICON_SETS) <= {v.layout.icons for v in icons}
+    assert any(v.layout.legend and v.layout.palette == "theme" for v in icons), "an icon legend the hue disagrees with"
     for producer in PRODUCERS:
         styles = {v.layout.status_style for v in VARIANTS if v.producer == producer}
         assert len(styles) >= 3, f"{producer} prints the status in several ways"

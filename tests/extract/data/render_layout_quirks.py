@@ -12,14 +12,18 @@ tests/normalize/test_status_and_highlighting.py, each made the way a real report
 | theme-legend.pdf | python-docx → LibreOffice | legend of shaded cells with the label inside: blue Klart, green Pågår, orange Försenat; a yellow row in the done table |
 | no-legend-hue.pdf | WeasyPrint | shaded status cells in green, amber and red, no legend anywhere |
 | zebra-and-header-shading.pdf | python-docx → LibreOffice | dark header, every other row light blue, one yellow row in the done table |
+| status-icons-png.pdf | python-docx → LibreOffice | the status as a PNG icon in the cell (theme colours: a blue check, a green triangle with a black "!", an orange cross), the legend one line of the same icons with their labels; LibreOffice stores each icon as a JPEG with an inverted soft mask |
+| status-icons-png-web.pdf | WeasyPrint | the status as a PNG icon (<img>) in traffic-light colours, no legend; stored as Flate samples with a PNG predictor and a soft mask |
 
-    PYTHONPATH=. python tests/extract/data/render_layout_quirks.py   (needs WeasyPrint, chromium, soffice)
+    PYTHONPATH=. python tests/extract/data/render_layout_quirks.py [FIXTURE.pdf ...]   (needs WeasyPrint, chromium, soffice)
 """
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from html import escape
 from pathlib import Path
@@ -31,6 +35,7 @@ from docx.shared import Cm, Pt, RGBColor
 
 from samples.browser_report import chromium
 from samples.pdf_metadata import pin_metadata
+from samples.status_icons import icon_data_uri, icon_png, icon_shape
 from samples.word_report import _enable_swedish_hyphenation, _set_cell_fill, _set_widths
 
 HERE = Path(__file__).parent
@@ -324,17 +329,72 @@ def zebra_and_header_shading():
     return document
 
 
-def main() -> None:
-    weasyprint_pdf(status_first("weasyprint", vertical="bottom", rules=True), "status-first-two-line-header.pdf")
-    chromium_pdf(status_first("chromium", vertical="middle", rules=False), "status-first-two-line-header-chromium.pdf")
-    libreoffice_pdf(status_first_word(), "status-first-two-line-header-word.pdf")
-    chromium_pdf(extra_columns(), "extra-columns-numbered.pdf")
-    weasyprint_pdf(extra_columns(grid=True), "extra-columns-numbered-grid.pdf")
-    chromium_pdf(status_word_labels(), "status-word-labels.pdf")
-    weasyprint_pdf(no_legend_hue(), "no-legend-hue.pdf")
-    libreoffice_pdf(theme_legend(), "theme-legend.pdf")
-    libreoffice_pdf(zebra_and_header_shading(), "zebra-and-header-shading.pdf")
+ICON_CM = 0.34
+
+
+def icon_run(paragraph, status: str, colour: str) -> None:
+    """The status's icon (samples/status_icons.py) as an inline picture (Insert > Picture)."""
+    paragraph.add_run().add_picture(io.BytesIO(icon_png(icon_shape(status, "symbols"), colour)),
+                                    width=Cm(ICON_CM), height=Cm(ICON_CM))
+
+
+def status_icons_word():
+    """Theme colours, so only the legend tells that blue is done; the legend is one line of icons and labels."""
+    document = word_document("Handlingsplan medicinkliniken")
+    legend = document.add_paragraph()
+    legend.add_run("Status: ").font.size = Pt(8.5)
+    for status, label in (("done", "Klart"), ("in_progress", "Pågår"), ("delayed", "Försenat")):
+        icon_run(legend, status, THEME[status])
+        legend.add_run(f" {label}\t").font.size = Pt(8.5)
+    document.add_paragraph("Aktiviteter")
+    columns = WORD_COLUMNS
+    table = document.add_table(rows=1, cols=len(columns))
+    table.style = document.styles["Table Grid"]
+    for cell, name in zip(table.rows[0].cells, columns, strict=False):
+        _set_cell_fill(cell, "D9D9D9")
+        write(cell, name, bold=True)
+    for row in ACTIVE:
+        for cell, key in zip(table.add_row().cells, WORD_KEYS, strict=False):
+            if key == "status":
+                icon_run(cell.paragraphs[0], row["status"], THEME[row["status"]])
+            else:
+                write(cell, row.get(key, ""))
+    _set_widths(table, WORD_WIDTHS)
+    return document
+
+
+def status_icons_web() -> str:
+    def cell(key: str, row: dict) -> str:
+        if key != "status":
+            return escape(row.get(key, ""))
+        uri = icon_data_uri(icon_shape(row["status"], "symbols"), STATUS_DOT[row["status"]].lstrip("#"))
+        return f'<img alt="" style="width:3.4mm;height:3.4mm" src="{uri}">'
+
+    style = "th, td { border-bottom: 0.5pt solid #555; padding: 1mm; } th { font-weight: bold; }"
+    body = "<h2>Aktiviteter</h2>" + html_table(HUE_COLUMNS, ACTIVE, cell)
+    return HTML_PAGE.format(style=style, title="Handlingsplan", body=body)
+
+
+def main(names: list[str]) -> None:
+    """Render the fixtures named (all of them without names)."""
+    fixtures = {
+        "status-first-two-line-header.pdf": lambda name: weasyprint_pdf(
+            status_first("weasyprint", vertical="bottom", rules=True), name),
+        "status-first-two-line-header-chromium.pdf": lambda name: chromium_pdf(
+            status_first("chromium", vertical="middle", rules=False), name),
+        "status-first-two-line-header-word.pdf": lambda name: libreoffice_pdf(status_first_word(), name),
+        "extra-columns-numbered.pdf": lambda name: chromium_pdf(extra_columns(), name),
+        "extra-columns-numbered-grid.pdf": lambda name: weasyprint_pdf(extra_columns(grid=True), name),
+        "status-word-labels.pdf": lambda name: chromium_pdf(status_word_labels(), name),
+        "no-legend-hue.pdf": lambda name: weasyprint_pdf(no_legend_hue(), name),
+        "theme-legend.pdf": lambda name: libreoffice_pdf(theme_legend(), name),
+        "zebra-and-header-shading.pdf": lambda name: libreoffice_pdf(zebra_and_header_shading(), name),
+        "status-icons-png.pdf": lambda name: libreoffice_pdf(status_icons_word(), name),
+        "status-icons-png-web.pdf": lambda name: weasyprint_pdf(status_icons_web(), name),
+    }
+    for name in names or fixtures:
+        fixtures[name](name)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
