@@ -13,7 +13,10 @@ line by line, such a word would come out as two. What a line end must show to be
 - the line ends in a letter or digit and the next line starts with one, with closing punctuation or
   with a web address's separator (no hyphen).
 
-Only cells of a ruled table are measured (the rules give the cell's edges). The geometry cannot
+Only cells whose edges the page shows are measured: a ruled table's rules give them, and in a
+table without vertical rules each header cell shaded on its own gives its column's edges (a PDF
+library such as fpdf2 fills every heading cell as a rectangle of the cell's width; header_cell_edges).
+A table without either shows no edge, and nothing is noted there. The geometry cannot
 tell a cut word from a long word that happened to fill its line, so each such line end is only
 noted (a LineEnd of kind "cut"); normalize/cut_words.py reads the words on both sides.
 """
@@ -23,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from followup.extract.page_content import Char
+from followup.extract.page_content import Char, Fill
 from followup.extract.settings import ExtractSettings
 from followup.extract.text_lines import TextLine
 from followup.schemas.raw import LineEnd
@@ -90,6 +93,26 @@ def cut_line_ends(lines: Sequence[TextLine], x0: float, x1: float, slack: float)
             continue
         cuts.append(index)
     return cuts
+
+
+def header_cell_edges(fills: Sequence[Fill], columns: Sequence[tuple[str, float, float]], top: float,
+                      bottom: float) -> dict[str, tuple[float, float]]:
+    """Each column's cell edges from its header cell's own shading, in a table without vertical rules.
+
+    `columns`: (key, x0, x1) of each column as its header words place it; `top`/`bottom`: the
+    header band. A column's shading is the one fill in the band whose centre lies in the column and
+    that reaches into neither neighbour's column beyond its header words; a header shaded as one
+    band over the whole row gives no column an edge. Columns without one are left out."""
+    band = [f for f in fills if f.box.top < bottom and f.box.bottom > top]
+    edges: dict[str, tuple[float, float]] = {}
+    for index, (key, x0, x1) in enumerate(columns):
+        # The outer columns' shading may reach past their header words into the page's margin.
+        left = columns[index - 1][1] if index else float("-inf")
+        right = columns[index + 1][2] if index + 1 < len(columns) else float("inf")
+        own = [f for f in band if x0 <= (f.box.x0 + f.box.x1) / 2 <= x1 and left <= f.box.x0 and f.box.x1 <= right]
+        if len(own) == 1:
+            edges[key] = (own[0].box.x0, own[0].box.x1)
+    return edges
 
 
 def note_cut_words(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLine]]]],

@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from followup.extract.cut_words import note_cut_words
+from followup.extract.cut_words import header_cell_edges, note_cut_words
 from followup.extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
 from followup.extract.grid import (
     Boundary,
@@ -139,6 +139,10 @@ class TableSlice:
     # A table without rules may end its page with a group row whose rows follow on the next page;
     # whether it is one is known only when the table goes on there (see stitching).
     trailing_group: TextLine | None = None
+    # Each column's cell edges, by key, where a table without vertical rules shows them by its
+    # shaded header cells (cut_words.header_cell_edges); a page it continues on without its header
+    # keeps them.
+    cell_edges: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -190,7 +194,7 @@ def continue_table(ctx: PageContext, previous: TableSlice, body_top: float, limi
                              >= settings.ruled_edges_share * len(inner))
     if body_top >= limit:
         return None
-    table = _table_body(ctx, previous.columns, edges, Body(body_top, body_top, limit, ruled))
+    table = _table_body(ctx, previous.columns, edges, Body(body_top, body_top, limit, ruled), previous.cell_edges)
     table.rows = [r for i, r in enumerate(table.rows)
                   if r.group or sum(1 for c in r.cells.values() if c.text.strip()) >= settings.row_columns
                   or (i == 0 and _runs_on_in_its_columns(ctx, edges, r))]
@@ -206,8 +210,10 @@ def _runs_on_in_its_columns(ctx: PageContext, edges: Sequence[float], row: Slice
     return bool(lines) and all(_words_fit_columns(line, edges, ctx.settings) for line in lines)
 
 
-def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float], body: Body) -> TableSlice:
-    """Rows and cells below the header (or from the page's top, for a table continued without one)."""
+def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float], body: Body,
+                cell_edges: dict[str, tuple[float, float]] | None = None) -> TableSlice:
+    """Rows and cells below the header (or from the page's top, for a table continued without one);
+    `cell_edges`: the columns' cell edges shown on the page the table started on."""
     settings = ctx.settings
     boundaries = horizontal_boundaries(ctx.page.rulings, edges, body.body_top, body.limit, settings)
     body_bounds = [b for b in boundaries if b.y > body.body_top + settings.rule_clearance and b.y < body.limit]
@@ -232,12 +238,17 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
     _measure_line_ends(cell_lines, settings)
     if body.ruled:
         note_cut_words(cell_lines, {c.key: (c.x0, c.x1) for c in columns if c.key}, settings)
+    elif body.body_top > body.top:
+        spans = [(c.key, c.x0, c.x1) for c in columns if c.key]
+        cell_edges = header_cell_edges(ctx.page.fills, spans, body.top, body.body_top)
+    if not body.ruled and cell_edges:
+        note_cut_words(cell_lines, cell_edges, settings)
     if not ruled_rows:
         _continue_empty_area_cells(rows)
     table_bottom = rows_spans[-1].bottom if rows_spans else body.body_top
     tail = _row_tail(ctx, columns, rows[-1]) if rows else None
     return TableSlice(ctx.page.number, body.top, columns, rows, table_bottom, tail,
-                      trailing_group=trailing if rows else None)
+                      trailing_group=trailing if rows else None, cell_edges=dict(cell_edges or {}))
 
 
 def _row_tail(ctx: PageContext, columns: Sequence[Column], row: SliceRow) -> RowTail | None:

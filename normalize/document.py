@@ -170,7 +170,10 @@ def _status(row: RawRow, follow_up: str | None, legend: list[LegendEntry], vocab
     """The status cell's word, else its colour (legend, else hue); failing both, the follow-up note."""
     cell = row.cells.get("status")
     if cell is not None:
-        status, source = status_of_cell(cell.text, cell.marker or cell.fill, legend, vocabulary)
+        # A status word cut at a narrow cell's edge ("Försena" / "d") is read whole.
+        cuts = [(end.line, end.next) for end in cell.line_ends if end.kind == "cut"]
+        text = join_cut_words(cell.text, cuts)[0] if cuts and cell.text else cell.text
+        status, source = status_of_cell(text, cell.marker or cell.fill, legend, vocabulary)
         if source is not None:
             return status, source
     status = status_from_text(follow_up, vocabulary)

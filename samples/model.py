@@ -13,7 +13,8 @@ from pathlib import Path
 STATUSES = ("done", "in_progress", "delayed", "not_started")
 # Columns followup has no field for; a layout prints them with its own header wording.
 EXTRA_FIELDS = ("nr", "start", "priority", "cost", "indicator")
-PRODUCERS = ("word", "web", "browser", "sheet")
+# fpdf: a web planning system writing its PDF export itself with fpdf2 (samples/planner_report.py).
+PRODUCERS = ("word", "web", "browser", "sheet", "fpdf")
 
 
 @dataclass(frozen=True)

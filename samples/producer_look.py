@@ -32,10 +32,17 @@ SHEET_PALETTE = Palette(
     colours=(("done", "00B050"), ("in_progress", "FFFF00"), ("delayed", "FF0000")),
     labels=(("done", "Klart"), ("in_progress", "Pågår"), ("delayed", "Försenat")))
 
+# A web planning system that writes its PDF export itself with fpdf2: Bootstrap's state colours.
+PLANNER_COLUMNS = ("Område", "Mål", "Aktivitet", "Slutdatum", "Ansvarig", "Status",
+                   "Lägesbeskrivning", "Nytt slutdatum")
+PLANNER_PALETTE = Palette(
+    colours=(("done", "5CB85C"), ("in_progress", "F0AD4E"), ("delayed", "D9534F")),
+    labels=(("done", "Klar"), ("in_progress", "Pågår"), ("delayed", "Försenad")))
+
 BROWSER_ACTIVE_HEADING = "Aktiviteter"
 BROWSER_DONE_HEADING = "Avslutade aktiviteter"
 
 # Headings the producers print over the two tables and the legend.
 HEADINGS = ("Aktiviteter", "Klara aktiviteter", BROWSER_DONE_HEADING, "STATUS")
-ALL_COLUMNS = WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS + SHEET_COLUMNS
-ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE, SHEET_PALETTE)
+ALL_COLUMNS = WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS + SHEET_COLUMNS + PLANNER_COLUMNS
+ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE, SHEET_PALETTE, PLANNER_PALETTE)

@@ -30,6 +30,8 @@ class Variant:
     layout: Layout
     # Options only a spreadsheet has (`[variant.sheet]`, samples/sheet_report.py: SheetOptions).
     sheet: tuple[tuple[str, str], ...] = ()
+    # Options only the fpdf2 export has (`[variant.fpdf]`, samples/planner_report.py: PlannerOptions).
+    fpdf: tuple[tuple[str, str], ...] = ()
 
     @property
     def pdf(self) -> Path:
@@ -62,7 +64,8 @@ def load_variants(path: Path = VARIANTS) -> list[Variant]:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     variants = [Variant(name=v["name"], content=v["content"], producer=v["producer"],
                         family=v["family"], layout=layout_from_dict(v.get("layout", {})),
-                        sheet=tuple(sorted(v.get("sheet", {}).items())))
+                        sheet=tuple(sorted(v.get("sheet", {}).items())),
+                        fpdf=tuple(sorted(v.get("fpdf", {}).items())))
                 for v in raw["variant"]]
     names = [v.name for v in variants]
     if len(set(names)) != len(names):
@@ -72,6 +75,8 @@ def load_variants(path: Path = VARIANTS) -> list[Variant]:
             raise ValueError(f"{variant.name}: unknown producer {variant.producer!r}")
         if variant.sheet and variant.producer != "sheet":
             raise ValueError(f"{variant.name}: only a sheet has [variant.sheet] options")
+        if variant.fpdf and variant.producer != "fpdf":
+            raise ValueError(f"{variant.name}: only an fpdf2 export has [variant.fpdf] options")
     return variants
 
 
