@@ -13,7 +13,7 @@ from pathlib import Path
 STATUSES = ("done", "in_progress", "delayed", "not_started")
 # Columns followup has no field for; a layout prints them with its own header wording.
 EXTRA_FIELDS = ("nr", "start", "priority", "cost", "indicator")
-PRODUCERS = ("word", "web", "browser", "sheet")
+PRODUCERS = ("word", "web", "browser", "sheet", "pdflib")
 
 
 @dataclass(frozen=True)

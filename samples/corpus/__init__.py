@@ -30,6 +30,9 @@ class Variant:
     layout: Layout
     # Options only a spreadsheet has (`[variant.sheet]`, samples/sheet_report.py: SheetOptions).
     sheet: tuple[tuple[str, str], ...] = ()
+    # Options only the planning system's ReportLab export has (`[variant.pdflib]`,
+    # samples/pdf_library_report.py: PdfLibOptions).
+    pdflib: tuple[tuple[str, object], ...] = ()
 
     @property
     def pdf(self) -> Path:
@@ -62,7 +65,8 @@ def load_variants(path: Path = VARIANTS) -> list[Variant]:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     variants = [Variant(name=v["name"], content=v["content"], producer=v["producer"],
                         family=v["family"], layout=layout_from_dict(v.get("layout", {})),
-                        sheet=tuple(sorted(v.get("sheet", {}).items())))
+                        sheet=tuple(sorted(v.get("sheet", {}).items())),
+                        pdflib=tuple(sorted(v.get("pdflib", {}).items())))
                 for v in raw["variant"]]
     names = [v.name for v in variants]
     if len(set(names)) != len(names):
@@ -72,6 +76,8 @@ def load_variants(path: Path = VARIANTS) -> list[Variant]:
             raise ValueError(f"{variant.name}: unknown producer {variant.producer!r}")
         if variant.sheet and variant.producer != "sheet":
             raise ValueError(f"{variant.name}: only a sheet has [variant.sheet] options")
+        if variant.pdflib and variant.producer != "pdflib":
+            raise ValueError(f"{variant.name}: only a pdflib variant has [variant.pdflib] options")
     return variants
 
 

@@ -29,6 +29,9 @@ def render(variant: Variant, target: Path) -> None:
     elif variant.producer == "sheet":
         from samples.sheet_report import SheetOptions, render_sheet
         render_sheet(report, target, epoch, variant.layout, SheetOptions(**dict(variant.sheet)))
+    elif variant.producer == "pdflib":
+        from samples.pdf_library_report import PdfLibOptions, render_pdflib
+        render_pdflib(report, target, epoch, variant.layout, PdfLibOptions(**dict(variant.pdflib)))
     elif variant.producer == "browser":
         from samples.browser_report import render_browser
         render_browser(report, target, epoch, variant.layout)
