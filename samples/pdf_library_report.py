@@ -69,14 +69,24 @@ DOT_PT = 7.0
 # The least height in points either part of a row split over a page break may have.
 SPLIT_IN_ROW = 1
 BOLD_SUFFIX = "-Bold"
+# The padding of SimpleDocTemplate's frame (platypus Frame's default), in points.
+FRAME_PADDING_PT = 6.0
 
 
 @dataclass(frozen=True)
 class PdfLibOptions:
     """What the planning system's PDF export varies beyond the shared layout options."""
 
-    # Swedish hyphenation by pyphen (ParagraphStyle.hyphenationLang); URLs broken with less waste.
+    # Swedish hyphenation by pyphen (ParagraphStyle.hyphenationLang and embeddedHyphenation). With it
+    # on, ReportLab breaks a web address too long for a line at a "/" and then prints the rest
+    # whole, past the cell's edge when it is still too long (seen at 7.5 pt in a 34 % column): a
+    # layout hyphenating must leave its addresses room.
     hyphenate: bool = False
+    # ParagraphStyle.uriWasteReduce: a web address is broken at a "/" rather than moved to the next
+    # line when it would leave more than this share of the line empty (0: off). ReportLab then no
+    # longer cuts the rest of an address too long for a line: it runs past the cell (and the page),
+    # so only a layout whose addresses fit a line after their first break can use it.
+    uri_waste_reduce: float = 0.0
 
 
 @cache
@@ -123,8 +133,9 @@ class _Styles:
 def _styles(layout: Layout, options: PdfLibOptions) -> _Styles:
     font = _font(layout)
     size = layout.font_pt or FONT_PT
-    hyphenation = {"hyphenationLang": "sv_SE", "embeddedHyphenation": 1,
-                   "uriWasteReduce": 0.3} if options.hyphenate else {"hyphenationLang": ""}
+    hyphenation = {"hyphenationLang": "sv_SE" if options.hyphenate else "",
+                   "embeddedHyphenation": 1 if options.hyphenate else 0,
+                   "uriWasteReduce": options.uri_waste_reduce}
     body = ParagraphStyle("body", fontName=font, fontSize=size, leading=size * LEADING,
                           splitLongWords=1, **hyphenation)
     header_colour = _colour(HEADER_TEXT_COLOUR) if layout.header_fill else colors.black
@@ -396,7 +407,10 @@ def render_pdflib(report: Report, pdf_path: Path, source_date_epoch: int,
         canvas.drawRightString(page[0] - right * mm, bottom * mm / 2, f"Sida {doc.page}")
         canvas.restoreState()
 
-    document.build(build_story(report, layout, options, document.width),
+    # SimpleDocTemplate's frame keeps FRAME_PADDING_PT inside the margins on each side; a table
+    # wider than what is left is shifted left on the pages it continues on.
+    width = document.width - 2 * FRAME_PADDING_PT
+    document.build(build_story(report, layout, options, width),
                    onFirstPage=furniture, onLaterPages=furniture)
     pin_metadata(pdf_path, source_date_epoch)
     if layout.orientation == "rotated":
