@@ -190,6 +190,37 @@ class _Dot(Flowable):
         self.canv.circle(radius, radius, radius, stroke=0, fill=1)
 
 
+class _TurnedText(Flowable):
+    """A header turned a quarter, reading bottom to top (canvas.rotate(90)): what ReportLab users
+    write for a narrow column's header, as platypus has no rotated paragraph."""
+
+    def __init__(self, text: str, font: str, size: float, colour: colors.Color) -> None:
+        super().__init__()
+        self.text, self.font, self.size, self.colour = text, font, size, colour
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = self.size * LEADING
+        self.height = pdfmetrics.stringWidth(self.text, self.font, self.size)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setFont(self.font, self.size)
+        self.canv.setFillColor(self.colour)
+        self.canv.rotate(90)
+        # Turned, the baseline runs up the cell one font size from its left edge.
+        self.canv.drawString(0, -self.size, self.text)
+        self.canv.restoreState()
+
+
+def _header_cell(key: str, wording: str, layout: Layout, styles: _Styles) -> Flowable:
+    """A header cell: the wording as a paragraph (a newline breaks it), or turned a quarter."""
+    if key in layout.rotated_headers:
+        return _TurnedText(" ".join(wording.split()), styles.header.fontName, styles.header.fontSize,
+                           styles.header.textColor)
+    return Paragraph("<br/>".join(escape(line) for line in wording.split("\n")), styles.header)
+
+
 def _palette(layout: Layout) -> Palette:
     return PALETTES[layout.palette] if layout.palette else PDFLIB_PALETTE
 
@@ -256,8 +287,7 @@ def _activity_table(activities: tuple[Activity, ...], layout: Layout, styles: _S
                                     padded=False)
     widths = [width * share / sum(shares) for share in shares]
     keys = [key for key, _ in columns]
-    data: list[list] = [[Paragraph("<br/>".join(escape(line) for line in wording.split("\n")),
-                                   styles.header) for _, wording in columns]]
+    data: list[list] = [[_header_cell(key, wording, layout, styles) for key, wording in columns]]
     base: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),

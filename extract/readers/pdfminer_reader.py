@@ -50,6 +50,7 @@ from followup.extract.page_content import (
     text_direction,
 )
 from followup.extract.readers.content_tokens import Unsupported, content_objects
+from followup.extract.readers.winansi import BULLET, bullet_in_table
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 _log = logging.getLogger("pdfminer.pdfinterp")
@@ -64,14 +65,7 @@ UnicodeForm = Literal["NFC", "NFD", "NFKC", "NFKD"]
 
 # PDFLayoutAnalyzer.paint_path splits a path with several subpaths at each "m" with this pattern.
 _SUBPATH = re.compile(r"m[^m]+")
-# PDF 32000-1, Annex D.2, note 6: in WinAnsiEncoding every unused code above 40 (octal) shows the
-# bullet. ReportLab prints "•" in the standard fonts as code 127 (octal 177); pdfium shows the
-# bullet, pdfminer's table has no entry for the code.
-UNUSED_WINANSI_CODES: Final = frozenset({0o177, 0o201, 0o215, 0o217, 0o220, 0o235})
-UNUSED_WINANSI_GLYPH: Final = "\u2022"
-# Codes whose characters tell WinAnsiEncoding from the other base encodings (PDFDocEncoding has
-# the bullet at 0x80, Standard and MacRoman have no euro sign).
-_WINANSI_MARKS: Final = ((0x80, "\u20ac"), (0x95, "\u2022"))
+
 
 
 def read_pages(pdf: pdfplumber.PDF, start: int = 0, settings: ExtractSettings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
@@ -344,7 +338,8 @@ class ContentDevice(PDFTextDevice):
         try:
             text = font.to_unichr(cid)
         except PDFUnicodeNotDefined:
-            text = UNUSED_WINANSI_GLYPH if winansi_unused_code(font, cid) else f"(cid:{cid})"
+            # An unused WinAnsiEncoding code shows the bullet (winansi.py).
+            text = BULLET if bullet_in_table(getattr(font, "cid2unicode", None), cid) else f"(cid:{cid})"
         if self.unicode_norm is not None:
             text = unicodedata.normalize(self.unicode_norm, text)
         return text, font.char_width(cid)
@@ -421,14 +416,6 @@ def plumber_shape(pts: list[Point], frame: PageFrame, stroke: bool, fill: bool, 
         x0, x1 = x0 + mb_x0, x1 + mb_x0
     return Shape(x0, (height - y1) + mb_top, x1, (height - y0) + mb_top,
                  fill=bool(fill), stroke=bool(stroke), fill_colour=fill_colour)
-
-
-def winansi_unused_code(font: PDFFont, cid: int) -> bool:
-    """True when a simple font's encoding is WinAnsiEncoding based and the code is one it leaves unused."""
-    table = getattr(font, "cid2unicode", None)
-    if cid not in UNUSED_WINANSI_CODES or not isinstance(table, dict) or cid in table:
-        return False
-    return all(table.get(code) == char for code, char in _WINANSI_MARKS)
 
 
 def _char_colour(graphicstate: PDFGraphicState) -> str | None:

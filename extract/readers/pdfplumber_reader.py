@@ -20,6 +20,7 @@ from followup.extract.page_content import (
     text_colour,
     text_direction,
 )
+from followup.extract.readers.winansi import unmapped_bullet, winansi_fonts
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
@@ -35,7 +36,8 @@ def read_pages(pdf: pdfplumber.PDF, start: int = 0, settings: ExtractSettings = 
 def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SETTINGS) -> PageContent:
     """Read a pdfplumber page into a PageContent, in one pass over its objects."""
     objects = page.objects
-    chars = [_char(c) for c in objects.get("char", [])]
+    fonts = winansi_fonts(page.page_obj.resources)
+    chars = [_char(c, fonts) for c in objects.get("char", [])]
     return page_content(ReadPage(
         page.page_number, float(page.width), float(page.height), chars,
         rects=[_shape(r) for r in objects.get("rect", [])],
@@ -44,10 +46,10 @@ def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SE
     ), settings)
 
 
-def _char(c: dict) -> Char:
+def _char(c: dict, fonts: frozenset[str]) -> Char:
     a, b, c_, d = c["matrix"][:4]
     return Char(
-        text=c["text"],
+        text=unmapped_bullet(c["text"], c.get("fontname") or "", fonts),
         x0=float(c["x0"]),
         top=float(c["top"]),
         x1=float(c["x1"]),
