@@ -32,7 +32,7 @@ _ADDRESS_MARKS = ("://", "www.", "@")
 # Characters inside a web address's rest ("mpel.se/kunskapsstod", "ard/digitala").
 _ADDRESS_INNER = "/.@=?#&"
 # A date or code cut at a cell's edge: digits joined by hyphens, then the digits it goes on with.
-_NUMBER_PIECE = re.compile(r"\d+(?:-\d+)+-?")
+_NUMBER_PIECE = re.compile(r"\d+(?:-\d+)+")
 _NUMBER_REST = re.compile(r"\d+(?:-\d+)*[.,;:)]?")
 _SCHEME_RUN_ON = re.compile(r"(?!https?://|ftp://)[a-z]{0,4}://", re.IGNORECASE)
 
@@ -105,10 +105,11 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
         # Two words side by side ("ortopedisk" + "avdelning") also make a compound: the pieces must
         # not both stand alone, unless the rest is too short to be the next word.
         return len(rest) <= 2 or not lexicon.is_standalone(first) or not lexicon.is_word(rest)
-    if after_words:
-        return False  # after other words, only a known word joins the pieces
-    # A word the lexicon does not know: a piece that is no word, then a single letter or no word.
+    # A word the lexicon does not know: a piece that is no word, then a single letter or no word;
+    # after other words on its line only the single letter ("1177 Webbtidboknin" + "g").
     lone_letter = len(rest) == 1 and rest.lower() not in ONE_LETTER_WORDS
+    if after_words:
+        return lone_letter and not lexicon.is_word(first)
     return not lexicon.is_word(first) and (lone_letter or not lexicon.is_word(rest))
 
 

@@ -28,7 +28,7 @@ from samples.layout import (
 )
 
 VARIANTS = load_variants()
-PRODUCERS = ("word", "web", "browser", "sheet")
+PRODUCERS = ("word", "web", "browser", "sheet", "pdflib")
 # The corpus must break at least this many rows over a page break (issue 9).
 MIN_SPLIT_ROWS = 60
 
