@@ -1,7 +1,6 @@
 """Colours inside a cell: its shading, and a filled marker (a dot or square) drawn in it."""
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 from followup.extract.colours import is_marker_glyph, is_neutral

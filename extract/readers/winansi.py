@@ -38,7 +38,7 @@ def _name(value: Any) -> str:
     return value.decode("latin-1") if isinstance(value, bytes) else str(value or "")
 
 
-def winansi_fonts(resources: Mapping[str, Any] | None) -> frozenset[str]:
+def winansi_fonts(resources: Mapping[Any, Any] | None) -> frozenset[str]:
     """The BaseFont names of a page's simple fonts encoded with WinAnsiEncoding: named so, a
     Differences dictionary on it, or a TrueType font without an encoding (the spec's default)."""
     fonts = resolve1((resources or {}).get("Font")) or {}
