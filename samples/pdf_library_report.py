@@ -83,9 +83,7 @@ class PdfLibOptions:
     # layout hyphenating must leave its addresses room.
     hyphenate: bool = False
     # ParagraphStyle.uriWasteReduce: a web address is broken at a "/" rather than moved to the next
-    # line when it would leave more than this share of the line empty (0: off). ReportLab then no
-    # longer cuts the rest of an address too long for a line: it runs past the cell (and the page),
-    # so only a layout whose addresses fit a line after their first break can use it.
+    # line when it would leave more than this share of the line empty (0: off).
     uri_waste_reduce: float = 0.0
 
 
