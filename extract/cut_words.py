@@ -11,7 +11,12 @@ line by line, such a word would come out as two. What a line end must show to be
 - the word could not have been wrapped whole: the line's last word joined to the next line's first
   word is wider than the cell's text width (a wrapper moves a word that fits to the next line);
 - the line ends in a letter or digit and the next line starts with one, with closing punctuation or
-  with a web address's separator (no hyphen).
+  with a web address's separator (no hyphen);
+- the cut piece may start its line (a wrapper that moves a word too long for a line to a line of
+  its own and cuts it there: Calc, Writer) or follow other words on it (one that fills the line
+  first: ReportLab's `splitLongWords`, "Riktlinjen finns på https://…se/v" + "ardriktlinjer/…").
+  A line full of words that merely ended at the edge (justified text) looks the same; normalize
+  asks more of the words there (normalize/cut_words.py).
 
 Only cells whose edges the page shows are measured: a ruled table's rules give them, and in a
 table without vertical rules each header cell shaded on its own gives its column's edges (a PDF
@@ -83,8 +88,6 @@ def cut_line_ends(lines: Sequence[TextLine], x0: float, x1: float, slack: float)
         tail, head = _last_word(line), _first_word(below)
         if not tail or not head or not tail[-1].text.isalnum() or not _continues(head[0].text):
             continue
-        if tail[0] is not _first_word(line)[0]:
-            continue  # a wrapper moves a long word to a line of its own before it cuts it
         tolerance = slack * line.size
         room = right - line.box.x1
         if not -tolerance <= room < head[0].x1 - head[0].x0 + tolerance:
@@ -112,6 +115,28 @@ def header_cell_edges(fills: Sequence[Fill], columns: Sequence[tuple[str, float,
         own = [f for f in band if x0 <= (f.box.x0 + f.box.x1) / 2 <= x1 and left <= f.box.x0 and f.box.x1 <= right]
         if len(own) == 1:
             edges[key] = (own[0].box.x0, own[0].box.x1)
+    return edges
+
+
+def text_bounds(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLine]]]],
+                settings: ExtractSettings) -> dict[str, tuple[float, float]]:
+    """Each column's text edges in a table without vertical rules: where its lines start, and where
+    its full lines end (a wrapper fills lines up to the cell's text width, so several lines end
+    within a glyph of it; a line alone past them, a web address too long for the cell, is no edge)."""
+    starts: dict[str, float] = {}
+    ends: dict[str, list[tuple[float, float]]] = {}
+    for _, lines in cell_lines:
+        for key, cell in lines.items():
+            for line in cell:
+                starts[key] = min(starts.get(key, line.box.x0), line.box.x0)
+                ends.setdefault(key, []).append((line.box.x1, line.size))
+    edges: dict[str, tuple[float, float]] = {}
+    for key, found in ends.items():
+        found.sort(reverse=True)
+        for (x1, size), (below, _) in zip(found, found[1:], strict=False):
+            if x1 - below <= settings.full_line_cluster * size:
+                edges[key] = (starts[key], x1)
+                break
     return edges
 
 

@@ -1,7 +1,6 @@
 """Colours inside a cell: its shading, and a filled marker (a dot or square) drawn in it."""
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 from followup.extract.colours import is_marker_glyph, is_neutral
@@ -10,15 +9,23 @@ from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
 def cell_shading(box: Box, fills: Sequence[Fill], settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:
-    """The colour shading most of the cell, or None."""
-    by_colour: dict[str, float] = defaultdict(float)
+    """The colour shading most of the cell, or None.
+
+    Fills covering the cell alike (a striped row's fill under the status cell's own, as ReportLab
+    paints a TableStyle's ROWBACKGROUNDS and a cell's BACKGROUND) show the one painted last, as a
+    reader sees it: `fills` come in painting order.
+    """
+    if box.area <= 0:
+        return None
+    best: tuple[float, str] | None = None
+    tie = settings.shading_tie * box.area
     for fill in fills:
         shared = fill.box.overlap(box)
-        if shared > 0:
-            by_colour[fill.colour] = max(by_colour[fill.colour], shared)
-    if not by_colour or box.area <= 0:
+        if shared > 0 and (best is None or shared >= best[0] - tie):
+            best = (max(shared, best[0]) if best else shared, fill.colour)
+    if best is None:
         return None
-    colour, shared = max(sorted(by_colour.items()), key=lambda item: item[1])
+    shared, colour = best
     return colour if shared >= settings.shading_share * box.area else None
 
 

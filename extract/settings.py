@@ -87,6 +87,8 @@ class ExtractSettings(BaseModel):
         40, ge=0, le=255, description="A glyph whose red, green and blue differ by less than this (0–255) is black, grey or "
                                       "white, the colour of ordinary text: no status marker.")
     shading_share: float = _tolerance(0.4, "A fill covering this share of a cell shades the cell.", le=1)
+    shading_tie: float = _tolerance(
+        0.02, "Fills covering a cell's area alike within this share of it: the one painted last shows.", le=1)
     marker_share: float = _tolerance(
         0.6, "A filled shape smaller than this share of its cell is a marker (a dot), not shading.", le=1)
     marker_inside: float = _tolerance(
@@ -157,6 +159,9 @@ class ExtractSettings(BaseModel):
         0.01, "A piece of the next line fits at the end of a hyphenated line only with this many font sizes to spare "
         "(producers round glyph widths; the eval PDFs' hyphenation hyphens leave at most 0.006 em short).")
 
+    full_line_cluster: float = _tolerance(
+        0.6, "In a table without vertical rules, a column's text edge is a line end with another line ending within "
+        "this many font sizes of it (full lines gather at the edge; cut_words.py).")
     cut_word_slack: float = _tolerance(
         0.05, "A line of a ruled cell is full (a word too long for the cell cut at its edge, cut_words.py) when the room "
         "left is less than the next line's first character plus this many font sizes.")

@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from followup.extract.cut_words import header_cell_edges, note_cut_words
+from followup.extract.cut_words import header_cell_edges, note_cut_words, text_bounds
 from followup.extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
 from followup.extract.grid import (
     Boundary,
@@ -238,11 +238,15 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
     _measure_line_ends(cell_lines, settings)
     if body.ruled:
         note_cut_words(cell_lines, {c.key: (c.x0, c.x1) for c in columns if c.key}, settings)
-    elif body.body_top > body.top:
-        spans = [(c.key, c.x0, c.x1) for c in columns if c.key]
-        cell_edges = header_cell_edges(ctx.page.fills, spans, body.top, body.body_top)
-    if not body.ruled and cell_edges:
-        note_cut_words(cell_lines, cell_edges, settings)
+    else:
+        if body.body_top > body.top:
+            spans = [(c.key, c.x0, c.x1) for c in columns if c.key]
+            cell_edges = header_cell_edges(ctx.page.fills, spans, body.top, body.body_top)
+        if cell_edges:
+            note_cut_words(cell_lines, cell_edges, settings)
+        elif ruled_rows:
+            # Rules between the rows only: the columns' text edges are where their full lines end.
+            note_cut_words(cell_lines, text_bounds(cell_lines, settings), settings)
     if not ruled_rows:
         _continue_empty_area_cells(rows)
     table_bottom = rows_spans[-1].bottom if rows_spans else body.body_top

@@ -18,6 +18,7 @@ the cell) as a LineEnd with `fits` 0. Whether the two pieces are one word is the
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from followup.normalize.linebreaks import DocumentWords, SwedishLexicon, swedish_lexicon
@@ -26,6 +27,14 @@ CLOSING = ".,;:!?)]"
 # A line starting with one of these begins a list item, never the rest of an address.
 _LIST_MARKS = "•*–-"
 _ADDRESS_MARKS = ("://", "www.", "@")
+# The rest of a web address's scheme at a line's start ("s://", "tps://"); a whole "https://" is a
+# new word.
+# Characters inside a web address's rest ("mpel.se/kunskapsstod", "ard/digitala").
+_ADDRESS_INNER = "/.@=?#&"
+# A date or code cut at a cell's edge: digits joined by hyphens, then the digits it goes on with.
+_NUMBER_PIECE = re.compile(r"\d+(?:-\d+)+")
+_NUMBER_REST = re.compile(r"\d+(?:-\d+)*[.,;:)]?")
+_SCHEME_RUN_ON = re.compile(r"(?!https?://|ftp://)[a-z]{0,4}://", re.IGNORECASE)
 
 
 def _key(line: str) -> str:
@@ -47,23 +56,43 @@ ONE_LETTER_WORDS = frozenset("iåö")
 
 
 def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
-                words: DocumentWords | None = None, word_start: str = "") -> bool:
+                words: DocumentWords | None = None, word_start: str = "", word_end: str = "",
+                cut_above: bool = False) -> bool:
     """True when `line` ends in the first piece of a word whose rest starts `below`.
 
-    `word_start`: when `line` is one word that is the rest of a word hyphenated over the lines
-    before it (`word_start_above`), that word's beginning; the word is judged whole: "gyne-" +
+    `word_start`: when `line` is one word that is the rest of a word hyphenated or cut over the
+    lines before it (`word_start_above`), that word's beginning; the word is judged whole: "gyne-" +
     "kologiska" + "vårdav-" is "gynekologiska" before "vårdav…", two words, not "kologiskavårdav…".
+    `cut_above`: `word_start` is the word's piece cut at the line end above (not hyphenated there).
+    `word_end`: when `below` is one word cut again, the letters the word goes on with on the line
+    after it ("till aku" + "tmottagninge" + "n" is "akutmottagningen").
     """
     if not line.split() or not below.split():
         return False
     tail, head = line.split()[-1], below.split()[0]
-    if any(mark in tail.lower() for mark in _ADDRESS_MARKS) and head[0] not in _LIST_MARKS:
-        return True
+    whole_tail = word_start + tail if word_start and len(line.split()) == 1 else tail
+    # A piece after other words on its line (a wrapper that fills the line before it cuts a long
+    # word) may as well be a whole word at the end of a full line (justified text): more is asked.
+    after_words = len(line.split()) > 1
+    if any(mark in whole_tail.lower() for mark in _ADDRESS_MARKS) and head[0] not in _LIST_MARKS:
+        # After other words, or an address known only from the lines above, the next line must go
+        # on as an address does ("…se/v" + "ard/…").
+        own = any(mark in (whole_tail if cut_above else tail).lower() for mark in _ADDRESS_MARKS)
+        return (own and not after_words) or any(mark in head.rstrip(CLOSING) for mark in _ADDRESS_INNER)
+    if _NUMBER_PIECE.fullmatch(tail) and _NUMBER_REST.fullmatch(head):
+        return True  # "2025-12-3" + "1": a date or code has no space in it
+    if _SCHEME_RUN_ON.match(head):
+        return True  # "http" + "s://…": the address's scheme cut
     if head[0] in CLOSING:
         return True
     first, rest = _edge_letters(tail, end=True), _edge_letters(head, end=False)
     if first and first == tail and word_start:
-        first = word_start + first
+        first = _edge_letters(word_start, end=True) + first
+    # After other words, the next line's first word must be letters only ("av" + "e-hälso…" no).
+    if after_words and rest != head.rstrip(CLOSING):
+        return False
+    if rest and rest == head and word_end:
+        rest += word_end
     if not first or not rest:
         return False
     if rest[0].isupper() and first[-1].islower():
@@ -76,8 +105,11 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
         # Two words side by side ("ortopedisk" + "avdelning") also make a compound: the pieces must
         # not both stand alone, unless the rest is too short to be the next word.
         return len(rest) <= 2 or not lexicon.is_standalone(first) or not lexicon.is_word(rest)
-    # A word the lexicon does not know: a piece that is no word, then a single letter or no word.
+    # A word the lexicon does not know: a piece that is no word, then a single letter or no word;
+    # after other words on its line only the single letter ("1177 Webbtidboknin" + "g").
     lone_letter = len(rest) == 1 and rest.lower() not in ONE_LETTER_WORDS
+    if after_words:
+        return lone_letter and not lexicon.is_word(first)
     return not lexicon.is_word(first) and (lone_letter or not lexicon.is_word(rest))
 
 
@@ -96,6 +128,24 @@ def word_start_above(lines: list[str], at: int) -> str:
     return start
 
 
+def _cut_word_start(joined: str, line: str) -> str:
+    """The beginning of a word cut twice: `line` (one word) was run on into the line above, whose
+    text is now `joined` ("och up" + "pföljningssamt" gives "up" before "pföljningssamt" + "al")."""
+    words = joined.split()
+    if len(line.split()) != 1 or not words or not words[-1].endswith(line.strip()):
+        return ""
+    return words[-1][: len(words[-1]) - len(line.strip())]
+
+
+def _cut_word_end(lines: list[str], at: int, wanted: set[tuple[str, str]]) -> str:
+    """The letters line `at` + 1 starts with, when line `at` is one word cut again at its end."""
+    if at + 1 >= len(lines) or len(lines[at].split()) != 1 or not lines[at + 1].split():
+        return ""
+    if (_key(lines[at]), _key(lines[at + 1])) not in wanted:
+        return ""
+    return _edge_letters(lines[at + 1].split()[0], end=False)
+
+
 def join_cut_words(text: str, cuts: Iterable[tuple[str, str]], lexicon: SwedishLexicon | None = None,
                    words: DocumentWords | None = None) -> tuple[str, dict[str, str]]:
     """The text with each cut word (a (line, next line) pair of extract's) whole again, and for each
@@ -108,8 +158,12 @@ def join_cut_words(text: str, cuts: Iterable[tuple[str, str]], lexicon: SwedishL
     out = [lines[0]]
     owner = [0]
     for at, (above, line) in enumerate(zip(lines, lines[1:], strict=False)):
-        if (_key(above), _key(line)) in wanted and is_cut_word(above, line, lexicon, words,
-                                                               word_start_above(lines, at)):
+        start = _cut_word_start(out[-1], above) if owner[at] != at else word_start_above(lines, at)
+        end = _cut_word_end(lines, at + 1, wanted)
+        # The line below may be cut again, or only full: the word is judged both ways.
+        if (_key(above), _key(line)) in wanted and any(
+                is_cut_word(above, line, lexicon, words, start, word_end, cut_above=owner[at] != at)
+                for word_end in dict.fromkeys((end, ""))):
             out[-1] = out[-1].rstrip() + line.lstrip()
         else:
             out.append(line)

@@ -48,6 +48,9 @@ def render(report: Report, folder: Path = PDF) -> Path:
     elif report.producer == "fpdf":
         from samples.planner_report import render_planner
         render_planner(report, target, source_date_epoch(report))
+    elif report.producer == "pdflib":
+        from samples.pdf_library_report import render_pdflib
+        render_pdflib(report, target, source_date_epoch(report))
     elif report.producer == "browser":
         from samples.browser_report import render_browser
         render_browser(report, target, source_date_epoch(report))

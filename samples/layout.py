@@ -40,7 +40,7 @@ MARKUPS = ("table", "grid")
 TABLE_SPLITS = ("section", "area")
 # Font families a layout may print its text in (installed with LibreOffice and DejaVu).
 FONTS = {"serif": "Liberation Serif", "narrow": "Liberation Sans Narrow",
-         "dejavu-serif": "DejaVu Serif", "sans": "Liberation Sans"}
+         "dejavu-serif": "DejaVu Serif", "sans": "Liberation Sans", "dejavu-sans": "DejaVu Sans"}
 STATUS_ORDER = ("done", "in_progress", "delayed", "not_started")
 
 

@@ -13,8 +13,9 @@ from pathlib import Path
 STATUSES = ("done", "in_progress", "delayed", "not_started")
 # Columns followup has no field for; a layout prints them with its own header wording.
 EXTRA_FIELDS = ("nr", "start", "priority", "cost", "indicator")
-# fpdf: a web planning system writing its PDF export itself with fpdf2 (samples/planner_report.py).
-PRODUCERS = ("word", "web", "browser", "sheet", "fpdf")
+# fpdf: a web planning system writing its PDF export itself with fpdf2 (samples/planner_report.py);
+# pdflib: a server-side planning system writing it with ReportLab (samples/pdf_library_report.py).
+PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib")
 
 
 @dataclass(frozen=True)

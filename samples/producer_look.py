@@ -42,7 +42,18 @@ PLANNER_PALETTE = Palette(
 BROWSER_ACTIVE_HEADING = "Aktiviteter"
 BROWSER_DONE_HEADING = "Avslutade aktiviteter"
 
+# A server-side planning system writing its PDF with ReportLab: its own wording ("Lägesrapport"
+# for the follow-up), its own pale status colours, and its own section headings.
+PDFLIB_COLUMNS = ("Område", "Mål", "Aktivitet", "Slutdatum", "Ansvarig", "Status", "Lägesrapport",
+                  "Nytt slutdatum")
+PDFLIB_PALETTE = Palette(
+    colours=(("done", "5CB85C"), ("in_progress", "F0AD4E"), ("delayed", "D9534F")),
+    labels=(("done", "Genomförd"), ("in_progress", "Pågår"), ("delayed", "Försenad")))
+PDFLIB_ACTIVE_HEADING = "Pågående aktiviteter"
+PDFLIB_DONE_HEADING = "Avslutade aktiviteter"
+
 # Headings the producers print over the two tables and the legend.
-HEADINGS = ("Aktiviteter", "Klara aktiviteter", BROWSER_DONE_HEADING, "STATUS")
-ALL_COLUMNS = WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS + SHEET_COLUMNS + PLANNER_COLUMNS
-ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE, SHEET_PALETTE, PLANNER_PALETTE)
+HEADINGS = ("Aktiviteter", "Klara aktiviteter", BROWSER_DONE_HEADING, "STATUS",
+            PDFLIB_ACTIVE_HEADING, PDFLIB_DONE_HEADING)
+ALL_COLUMNS = WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS + SHEET_COLUMNS + PLANNER_COLUMNS + PDFLIB_COLUMNS
+ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE, SHEET_PALETTE, PLANNER_PALETTE, PDFLIB_PALETTE)

@@ -53,6 +53,7 @@ from followup.extract.page_content import (
 )
 from followup.extract.readers.content_tokens import Unsupported, content_objects
 from followup.extract.readers.pictures import PictureColours
+from followup.extract.readers.winansi import BULLET, bullet_in_table
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 _log = logging.getLogger("pdfminer.pdfinterp")
@@ -67,6 +68,7 @@ UnicodeForm = Literal["NFC", "NFD", "NFKC", "NFKD"]
 
 # PDFLayoutAnalyzer.paint_path splits a path with several subpaths at each "m" with this pattern.
 _SUBPATH = re.compile(r"m[^m]+")
+
 
 
 def read_pages(pdf: pdfplumber.PDF, start: int = 0, settings: ExtractSettings = DEFAULT_SETTINGS) -> Iterator[PageContent]:
@@ -344,7 +346,8 @@ class ContentDevice(PDFTextDevice):
         try:
             text = font.to_unichr(cid)
         except PDFUnicodeNotDefined:
-            text = f"(cid:{cid})"
+            # An unused WinAnsiEncoding code shows the bullet (winansi.py).
+            text = BULLET if bullet_in_table(getattr(font, "cid2unicode", None), cid) else f"(cid:{cid})"
         if self.unicode_norm is not None:
             text = unicodedata.normalize(self.unicode_norm, text)
         return text, font.char_width(cid)

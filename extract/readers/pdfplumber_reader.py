@@ -26,6 +26,7 @@ from followup.extract.page_content import (
     text_direction,
 )
 from followup.extract.readers.pictures import PictureColours
+from followup.extract.readers.winansi import unmapped_bullet, winansi_fonts
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
@@ -44,11 +45,12 @@ def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SE
     """Read a pdfplumber page into a PageContent, in one pass over its objects."""
     objects = page.objects
     pictures = pictures or PictureColours(settings)
+    fonts = winansi_fonts(page.page_obj.resources)
     plumber_chars = objects.get("char", [])
     openings = _run_openings(page)
     if len(openings) != len(plumber_chars):
         openings = [False] * len(plumber_chars)  # not one count per glyph: say nothing of the runs
-    chars = [_char(c, opens) for c, opens in zip(plumber_chars, openings, strict=True)]
+    chars = [_char(c, fonts, opens) for c, opens in zip(plumber_chars, openings, strict=True)]
     return page_content(ReadPage(
         page.page_number, float(page.width), float(page.height), chars,
         rects=[_shape(r) for r in objects.get("rect", [])],
@@ -87,10 +89,10 @@ def _run_openings(page: pdfplumber.page.Page) -> list[bool]:
     return device.openings
 
 
-def _char(c: dict, opens_run: bool = False) -> Char:
+def _char(c: dict, fonts: frozenset[str], opens_run: bool = False) -> Char:
     a, b, c_, d = c["matrix"][:4]
     return Char(
-        text=c["text"],
+        text=unmapped_bullet(c["text"], c.get("fontname") or "", fonts),
         x0=float(c["x0"]),
         top=float(c["top"]),
         x1=float(c["x1"]),

@@ -32,6 +32,9 @@ class Variant:
     sheet: tuple[tuple[str, str], ...] = ()
     # Options only the fpdf2 export has (`[variant.fpdf]`, samples/planner_report.py: PlannerOptions).
     fpdf: tuple[tuple[str, str], ...] = ()
+    # Options only the planning system's ReportLab export has (`[variant.pdflib]`,
+    # samples/pdf_library_report.py: PdfLibOptions).
+    pdflib: tuple[tuple[str, object], ...] = ()
 
     @property
     def pdf(self) -> Path:
@@ -65,7 +68,8 @@ def load_variants(path: Path = VARIANTS) -> list[Variant]:
     variants = [Variant(name=v["name"], content=v["content"], producer=v["producer"],
                         family=v["family"], layout=layout_from_dict(v.get("layout", {})),
                         sheet=tuple(sorted(v.get("sheet", {}).items())),
-                        fpdf=tuple(sorted(v.get("fpdf", {}).items())))
+                        fpdf=tuple(sorted(v.get("fpdf", {}).items())),
+                        pdflib=tuple(sorted(v.get("pdflib", {}).items())))
                 for v in raw["variant"]]
     names = [v.name for v in variants]
     if len(set(names)) != len(names):
@@ -77,6 +81,8 @@ def load_variants(path: Path = VARIANTS) -> list[Variant]:
             raise ValueError(f"{variant.name}: only a sheet has [variant.sheet] options")
         if variant.fpdf and variant.producer != "fpdf":
             raise ValueError(f"{variant.name}: only an fpdf2 export has [variant.fpdf] options")
+        if variant.pdflib and variant.producer != "pdflib":
+            raise ValueError(f"{variant.name}: only a pdflib variant has [variant.pdflib] options")
     return variants
 
 

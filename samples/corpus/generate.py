@@ -32,6 +32,9 @@ def render(variant: Variant, target: Path) -> None:
     elif variant.producer == "fpdf":
         from samples.planner_report import PlannerOptions, render_planner
         render_planner(report, target, epoch, variant.layout, PlannerOptions(**dict(variant.fpdf)))
+    elif variant.producer == "pdflib":
+        from samples.pdf_library_report import PdfLibOptions, render_pdflib
+        render_pdflib(report, target, epoch, variant.layout, PdfLibOptions(**dict(variant.pdflib)))
     elif variant.producer == "browser":
         from samples.browser_report import render_browser
         render_browser(report, target, epoch, variant.layout)

@@ -1,7 +1,7 @@
 """Colours as extract reads them: PDF colour values, and status markers printed as glyphs."""
 from followup.extract.colours import colour_hex, is_blank, is_marker_glyph, is_neutral
-from followup.extract.fills import glyph_marker
-from followup.extract.page_content import Char
+from followup.extract.fills import cell_shading, glyph_marker
+from followup.extract.page_content import Box, Char, Fill
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 
 
@@ -39,3 +39,19 @@ def test_glyph_marker_takes_the_first_coloured_symbol_of_the_cell():
     assert glyph_marker([char("●", "#00A651")]) == "#00A651"
     assert glyph_marker([char("K", "#00A651"), char("●", "#E03C31", x0=6)]) == "#E03C31"
     assert glyph_marker([char("●", None)]) is None  # a black dot says nothing
+
+
+def test_a_cell_shows_the_fill_painted_last_over_a_striped_row():
+    # ReportLab paints a zebra row's BACKGROUND across the row, then the status cell's own on top.
+    cell = Box(100, 50, 130, 80)
+    stripe = Fill(Box(10, 50, 500, 80), "#F2F2F2")
+    status = Fill(Box(100, 50, 130, 80), "#D9534F")
+    assert cell_shading(cell, [stripe, status]) == "#D9534F"
+    assert cell_shading(cell, [status, stripe]) == "#F2F2F2"
+
+
+def test_a_fill_covering_more_of_the_cell_shades_it_whatever_the_order():
+    cell = Box(100, 50, 130, 80)
+    row = Fill(Box(10, 50, 500, 80), "#FFF2A0")
+    corner = Fill(Box(100, 50, 115, 65), "#00B050")  # a quarter of the cell
+    assert cell_shading(cell, [row, corner]) == "#FFF2A0"

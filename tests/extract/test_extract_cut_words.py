@@ -2,8 +2,9 @@
 the geometry; normalize/cut_words.py reads the words)."""
 from __future__ import annotations
 
-from followup.extract.cut_words import cut_line_ends
+from followup.extract.cut_words import cut_line_ends, text_bounds
 from followup.extract.page_content import Box, Char
+from followup.extract.settings import ExtractSettings
 from followup.extract.text_lines import TextLine
 
 WIDTH = 5.0  # every glyph 5 pt wide, 10 pt type
@@ -43,8 +44,23 @@ def test_punctuation_and_list_marks() -> None:
     assert cut_line_ends(_cell("sjukskötersk", "• lista"), *CELL, 0.05) == []
 
 
-def test_a_long_word_after_others_on_its_line_was_moved_not_cut() -> None:
-    # A wrapper moves a word to a line of its own before it cuts it: "lågdosabc" fills the line
-    # after "om", but a cut word would have started the line ("lågdos" + "acetylsalicylsyra").
-    assert cut_line_ends(_cell("om lågdosabc", "acetylsalicylsyra"), *CELL, 0.05) == []
+def test_a_full_line_end_after_other_words_is_noted_for_normalize_to_judge() -> None:
+    # ReportLab fills the line before it cuts a word too long for the cell ("om lågdosace" +
+    # "tylsalicylsyra"); a wrapper moving the word to a line of its own leaves a whole word at the
+    # full line's end ("om lågdosabc" + "acetylsalicylsyra"). The geometry is the same: both are
+    # noted, and normalize/cut_words.py asks a known word of the pieces after other words.
+    assert cut_line_ends(_cell("om lågdosace", "tylsalicylsyra"), *CELL, 0.05) == [0]
+    assert cut_line_ends(_cell("om lågdosabc", "acetylsalicylsyra"), *CELL, 0.05) == [0]
     assert cut_line_ends(_cell("lågdosacetyl", "salicylsyra"), *CELL, 0.05) == [0]
+
+
+def _row(**cells: list[TextLine]) -> tuple[object, dict[str, list[TextLine]]]:
+    return object(), cells
+
+
+def test_without_vertical_rules_a_column_ends_where_its_full_lines_end() -> None:
+    # Two lines end at 62 pt; a web address alone past them (to 137 pt) is no edge of the column.
+    lines = _cell("ab https://x.se/lång-adress", "Kompetensför", "Vårdhygienen", "sörjning")
+    assert text_bounds([_row(follow_up=lines)], ExtractSettings())["follow_up"] == (PADDING, PADDING + 12 * WIDTH)
+    # A column whose lines all end apart has no edge to measure against: nothing is noted there.
+    assert "goal" not in text_bounds([_row(goal=_cell("Minska fallskador", "hos äldre"))], ExtractSettings())

@@ -194,3 +194,36 @@ def test_every_reader_follows_pdfplumber_through_rotation_page_boxes_and_forms(k
             got, want = _without_spaces_after_hyphens(got), _without_spaces_after_hyphens(want)
         assert len(got) == len(want), kind_of_object
         assert all(equal_within(a, b, tolerance) for a, b in zip(got, want, strict=False)), kind_of_object
+
+
+def _winansi_page(target: Path) -> Path:
+    """One line in Helvetica, WinAnsiEncoding, with the bullet printed as code 127 (octal 177), as
+    ReportLab prints "•" in the standard fonts."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                              BaseFont=pikepdf.Name.Helvetica, Encoding=pikepdf.Name.WinAnsiEncoding)
+    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 300, 200],
+                              Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)))
+    page.Contents = pdf.make_stream(b"BT /F1 10 Tf 20 150 Td (\\177 uppf\\366ljning) Tj ET")
+    pdf.pages.append(pikepdf.Page(page))
+    pdf.save(target)
+    return target
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_every_reader_shows_an_unused_winansi_code_as_the_bullet(reader: str, tmp_path: Path):
+    pdf = _winansi_page(tmp_path / "winansi-bullet.pdf")
+    assert "".join(c.text for c in _pages(pdf, reader)[0].chars).startswith("• uppföljning")
+
+
+def test_only_an_unused_code_of_a_winansi_table_is_the_bullet():
+    from pdfminer.encodingdb import EncodingDB
+
+    from followup.extract.readers.winansi import bullet_in_table
+
+    assert bullet_in_table(EncodingDB.get_encoding("WinAnsiEncoding"), 0o177)
+    assert not bullet_in_table(EncodingDB.get_encoding("WinAnsiEncoding"), 0x41)  # "A" is used
+    assert not bullet_in_table(EncodingDB.get_encoding("StandardEncoding"), 0o177)
+    assert not bullet_in_table(EncodingDB.get_encoding("PDFDocEncoding"), 0o177)

@@ -1,0 +1,77 @@
+"""The planning system's ReportLab export: the committed PDFs it gave, and (where ReportLab is
+installed, the `samples` extra) rendering them again."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from samples.corpus import load_variants, variant_report
+from samples.corpus.stats import variant_stats
+from samples.generate import source_date_epoch
+from samples.producer_look import PDFLIB_COLUMNS
+
+PDFLIB = [v for v in load_variants() if v.producer == "pdflib"]
+
+
+def _variant(name: str):
+    return next(v for v in PDFLIB if v.name == name)
+
+
+def _page_texts(path: Path) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def test_the_corpus_has_five_and_more_reportlab_layouts_and_new_content():
+    assert len(PDFLIB) >= 5
+    assert any(v.content == "bergslagen-2025-09" for v in PDFLIB)
+    for variant in PDFLIB:
+        with pikepdf.open(variant.pdf) as pdf:
+            assert "ReportLab" in str(pdf.docinfo.get("/Producer")), variant.name
+
+
+def test_the_header_row_repeats_on_every_page_unless_the_layout_prints_it_once():
+    repeated = _variant("bergslagen-2025-09-pdflib")
+    once = _variant("bergslagen-2025-09-pdflib-glyph-norules-once")
+    status_header = PDFLIB_COLUMNS[5]
+    texts = _page_texts(repeated.pdf)
+    active_pages = [t for t in texts if "Avslutade aktiviteter" not in t]
+    assert len(active_pages) >= 2 and all(PDFLIB_COLUMNS[6] in t for t in active_pages)
+    assert sum(status_header in t for t in _page_texts(once.pdf)) == 2  # each table's first page only
+
+
+def test_rows_split_over_page_breaks_where_the_layout_lets_them():
+    split = [v for v in PDFLIB if v.layout.row_break == "split"]
+    assert sum(len(variant_stats(v).split_keys) for v in split) >= 5
+    assert all(not variant_stats(v).split_keys for v in PDFLIB if v.layout.row_break == "avoid")
+
+
+def test_standard_helvetica_and_embedded_truetype_fonts():
+    def fonts(name: str) -> set[str]:
+        with pikepdf.open(_variant(name).pdf) as pdf:
+            return {str(f.get("/BaseFont")) for page in pdf.pages for f in page.Resources.Font.values()}
+
+    assert {"/Helvetica", "/Helvetica-Bold"} <= fonts("bergslagen-2025-09-pdflib")
+    assert any("DejaVuSans" in font for font in fonts("bergslagen-2025-09-pdflib-dejavu-hyphens"))
+
+
+def test_swedish_hyphenation_by_pyphen_where_the_layout_asks_for_it():
+    text = "\n".join(_page_texts(_variant("bergslagen-2025-09-pdflib-dejavu-hyphens").pdf))
+    plain = "\n".join(_page_texts(_variant("bergslagen-2025-09-pdflib").pdf))
+    hyphenated = sum(line.endswith("-") and line[-2].isalpha() for line in text.splitlines())
+    assert hyphenated > sum(line.endswith("-") and line[-2].isalpha() for line in plain.splitlines())
+
+
+@pytest.mark.parametrize("name", ["bergslagen-2025-09-pdflib-merged-dots-a4", "sjostad-2025-02-pdflib-avoid-fill"])
+def test_rendering_again_gives_the_committed_bytes(name: str, tmp_path: Path):
+    pytest.importorskip("reportlab")
+    from samples.pdf_library_report import PdfLibOptions, render_pdflib
+
+    variant = _variant(name)
+    report = variant_report(variant)
+    target = tmp_path / variant.pdf.name
+    render_pdflib(report, target, source_date_epoch(report), variant.layout, PdfLibOptions(**dict(variant.pdflib)))
+    assert target.read_bytes() == variant.pdf.read_bytes()
