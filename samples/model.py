@@ -129,3 +129,24 @@ def paragraphs(text: str) -> list[tuple[str, bool]]:
         result.append((line.strip(), gap and bool(result)))
         gap = False
     return result
+
+
+def plain_cell_text(text: str) -> str:
+    """A text field as a system that keeps plain text per cell stores it (a spreadsheet cell, a
+    planning system's field): a line per paragraph, a blank line where the author left one."""
+    lines: list[str] = []
+    for line, space_before in paragraphs(text):
+        if space_before:
+            lines.append("")
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def plain_follow_up_text(activity: Activity) -> str:
+    """The follow-up cell as plain text: the notes, a small table typed as lines (cells two spaces
+    apart), the text under it."""
+    parts = [plain_cell_text(activity.follow_up)]
+    parts += ["  ".join(cell.strip() for cell in row) for row in activity.follow_up_table]
+    if activity.follow_up_after:
+        parts.append(plain_cell_text(activity.follow_up_after))
+    return "\n".join(part for part in parts if part)

@@ -32,7 +32,7 @@ from samples.layout import (
     group_runs,
     table_columns,
 )
-from samples.model import Activity, Milestone, Report, paragraphs
+from samples.model import Activity, Milestone, Report, paragraphs, plain_cell_text, plain_follow_up_text
 from samples.page_rotation import rotate_to_portrait
 from samples.producer_look import PLANNER_COLUMNS, PLANNER_PALETTE
 
@@ -100,25 +100,6 @@ def _font_file(family: str, bold: bool) -> str:
     if not found.endswith(".ttf"):
         raise RuntimeError(f"no TrueType file for {pattern} (apt-get install fonts-dejavu fonts-liberation)")
     return found
-
-
-def cell_text(text: str) -> str:
-    """A text field as the system stores it: a line per paragraph, a blank line where the author left one."""
-    lines: list[str] = []
-    for line, space_before in paragraphs(text):
-        if space_before:
-            lines.append("")
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def follow_up_text(activity: Activity) -> str:
-    """The follow-up cell: the notes, a small table as lines (cells two spaces apart), text under it."""
-    parts = [cell_text(activity.follow_up)]
-    parts += ["  ".join(cell.strip() for cell in row) for row in activity.follow_up_table]
-    if activity.follow_up_after:
-        parts.append(cell_text(activity.follow_up_after))
-    return "\n".join(part for part in parts if part)
 
 
 def _make_pdf(report: Report, layout: Layout, family: str):
@@ -259,10 +240,10 @@ class _Writer:
 
     def value(self, activity: Activity, key: str, done: bool) -> str:
         if key == "follow_up":
-            return follow_up_text(activity)
+            return plain_follow_up_text(activity)
         if key == "new_deadline" and done:
             return ""
-        return cell_text(getattr(activity, key) or "")
+        return plain_cell_text(getattr(activity, key) or "")
 
     def table(self, activities: tuple[Activity, ...], done: bool) -> None:
         if self.options.drawing == "cells":
@@ -317,7 +298,7 @@ class _Writer:
                 for key in keys:
                     if key == "area" and spans:
                         if spans[index]:
-                            row.cell(cell_text(activity.area), rowspan=spans[index], style=plain)
+                            row.cell(plain_cell_text(activity.area), rowspan=spans[index], style=plain)
                         continue
                     if key == "status":
                         self.status_cell(row, activity.status, fill)
@@ -516,7 +497,7 @@ def build_pdf(report: Report, created: datetime, layout: Layout = Layout(),
     if report.done:
         writer.heading("Klara aktiviteter")
         if report.done_intro:
-            writer.paragraph(cell_text(report.done_intro))
+            writer.paragraph(plain_cell_text(report.done_intro))
         writer.table(report.done, done=True)
     return pdf
 

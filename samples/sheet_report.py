@@ -35,7 +35,7 @@ from samples.layout import (
     contrast_text,
     table_columns,
 )
-from samples.model import Activity, Report, paragraphs
+from samples.model import Activity, Report, plain_cell_text, plain_follow_up_text
 from samples.pdf_metadata import pin_metadata
 from samples.producer_look import SHEET_COLUMNS, SHEET_PALETTE
 
@@ -87,25 +87,6 @@ def _status_style(layout: Layout) -> str:
     if style not in STATUS_STYLES:
         raise ValueError(f"a sheet shows status as one of {STATUS_STYLES}, not {style!r}")
     return style
-
-
-def cell_text(text: str) -> str:
-    """A text field as typed into one cell: a line per paragraph, a blank line where the author left one."""
-    lines: list[str] = []
-    for line, space_before in paragraphs(text):
-        if space_before:
-            lines.append("")
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def _follow_up_text(activity: Activity) -> str:
-    """The follow-up cell: the notes, a small table typed as lines (cells apart), the text under it."""
-    parts = [cell_text(activity.follow_up)]
-    parts += ["  ".join(cell.strip() for cell in row) for row in activity.follow_up_table]
-    if activity.follow_up_after:
-        parts.append(cell_text(activity.follow_up_after))
-    return "\n".join(part for part in parts if part)
 
 
 class _Sheet:
@@ -228,9 +209,9 @@ def _rows(out: _Sheet, activities: tuple[Activity, ...], keys: list[str], layout
             elif key == "status":
                 _status(out, column, activity.status, layout)
             elif key == "follow_up":
-                out.table_cell(column, _follow_up_text(activity), fill=fill)
+                out.table_cell(column, plain_follow_up_text(activity), fill=fill)
             else:
-                text = cell_text(getattr(activity, key) or "")
+                text = plain_cell_text(getattr(activity, key) or "")
                 cell = out.table_cell(column, _value(key, text), fill=fill)
                 if not isinstance(cell.value, str):
                     cell.number_format = "YYYY-MM-DD"
