@@ -79,6 +79,15 @@ class Char:
         return (self.top + self.bottom) / 2
 
 
+def opening_run(char: Char) -> Char:
+    """The character marked as the first glyph of its text-showing operator (Char.opens_run).
+
+    The readers mark one glyph per operator, hundreds a page: built directly, three times faster
+    than dataclasses.replace."""
+    return Char(char.text, char.x0, char.top, char.x1, char.bottom, char.size, char.bold, char.colour,
+                char.direction, char.upright, True)
+
+
 @stored_directly
 @dataclass(frozen=True, slots=True)
 class Box:

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import ctypes
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -54,6 +53,7 @@ from followup.extract.page_content import (
     Shape,
     char_size,
     is_bold,
+    opening_run,
     page_content,
     text_colour,
     text_direction,
@@ -333,7 +333,7 @@ def _read_page(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage, fonts: _
                 drawn = _object_chars(obj, matrix, glyphs.get(obj), reading)
                 if drawn:
                     # A text object is what one text-showing operator drew (Char.opens_run).
-                    drawn[0] = replace(drawn[0], opens_run=True)
+                    drawn[0] = opening_run(drawn[0])
                 chars += drawn
             elif kind == _PATH:
                 painted = _path(obj, matrix, fonts.out)

@@ -15,7 +15,6 @@ import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from enum import Enum
 from typing import Any, Final, Literal, NamedTuple, cast
 
@@ -47,6 +46,7 @@ from followup.extract.page_content import (
     Shape,
     char_size,
     is_bold,
+    opening_run,
     page_content,
     text_colour,
     text_direction,
@@ -215,7 +215,7 @@ class ContentDevice(PDFTextDevice):
         else:
             textstate.linematrix = self._render_horizontal(textstate, font, seq, graphicstate)
         if len(self.chars) > first:
-            self.chars[first] = replace(self.chars[first], opens_run=True)
+            self.chars[first] = opening_run(self.chars[first])
 
     def _render_horizontal(self, textstate: PDFTextState, font: PDFFont, seq: PDFTextSeq,
                            graphicstate: PDFGraphicState) -> tuple[float, float]:
