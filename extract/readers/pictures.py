@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
-from PIL import Image
 
 from followup.extract.settings import ExtractSettings
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 # Filters pdfminer's PDFStream.get_data undoes into plain samples; any other (DCT, JPX, JBIG2, CCITT)
 # leaves compressed data that is no icon's.
@@ -113,6 +115,7 @@ def _rgba_pixels(stream: PDFStream, settings: ExtractSettings) -> tuple[bytes, b
 
 def _samples(stream: PDFStream, width: int, height: int) -> Image.Image | None:
     """An image stored as plain samples, in a colour space read here."""
+    from PIL import Image  # only a report with pictures pays for Pillow's import
     space = _colour_space(resolve1(stream.get("ColorSpace")), _SPACE_DEPTH)
     if space is None:
         return None
@@ -128,6 +131,7 @@ def _samples(stream: PDFStream, width: int, height: int) -> Image.Image | None:
 
 def _jpeg(stream: PDFStream, width: int, height: int) -> Image.Image | None:
     """An image stored as a gray or RGB JPEG of the size its dictionary says."""
+    from PIL import Image  # only a report with pictures pays for Pillow's import
     data = decoded(stream)
     if data is None:
         return None
@@ -143,6 +147,7 @@ def _jpeg(stream: PDFStream, width: int, height: int) -> Image.Image | None:
 
 def _alpha(mask: Any, width: int, height: int, settings: ExtractSettings) -> Image.Image | None:
     """The soft mask's alpha at the image's size (nearest pixel when the mask is stored at another), or None."""
+    from PIL import Image  # only a report with pictures pays for Pillow's import
     if not isinstance(mask, PDFStream) or _int(mask.get("BitsPerComponent")) != 8 or \
             not all(f in _SAMPLE_FILTERS for f in _filters(mask)):
         return None
@@ -196,6 +201,7 @@ def _colour_space(space: Any, depth: int) -> tuple[int, str, bytes | None] | Non
 
 def _indexed(space: list, depth: int) -> tuple[int, str, bytes | None] | None:
     """An /Indexed space: one byte per pixel, its palette turned into RGB triples for Pillow."""
+    from PIL import Image  # only a report with pictures pays for Pillow's import
     base = _colour_space(resolve1(space[1]), depth - 1)
     hival = _int(space[2])
     lookup = resolve1(space[3])
