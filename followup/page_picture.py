@@ -15,7 +15,7 @@ import pdfplumber
 from PIL import Image, ImageDraw, ImageFont
 
 from followup.extract.document import PageFindings
-from followup.extract.tables import TableSlice
+from followup.extract.tables import Cell, TableSlice
 from followup.normalize.status import status_of_cell
 from followup.normalize.vocabulary import Vocabulary
 from followup.schemas import LegendEntry
@@ -91,11 +91,17 @@ def _draw_table(overlay: _Overlay, table: TableSlice, legend: Sequence[LegendEnt
             continue
         overlay.rect((left, row.top, right, row.bottom), outline=palette.row)
         if status_column is not None:
-            cell = row.cells.get("status")
-            text, fill = (cell.text, cell.fill) if cell is not None else (None, None)
-            status, source = status_of_cell(text, fill, legend, vocabulary)
-            said = f"{status or 'no status'} ({source})" if source else "no status"
+            said = status_label(row.cells.get("status"), legend, vocabulary)
             overlay.label((status_column.x0 + 1, row.top), said, palette.status_text)
+
+
+def status_label(cell: Cell | None, legend: Sequence[LegendEntry], vocabulary: Vocabulary) -> str:
+    """What the picture says of a status cell: the status normalize gives it and from what, read as
+    normalize reads it (the word, else the marker's colour — dot, glyph, icon — else the shading)."""
+    if cell is None:
+        return "no status"
+    status, source = status_of_cell(cell.text, cell.marker or cell.fill, legend, vocabulary)
+    return f"{status or 'no status'} ({source})" if source else "no status"
 
 
 class _Overlay:

@@ -84,3 +84,17 @@ def test_the_picture_gets_the_permissions_of_any_new_file(tmp_path: Path) -> Non
     finally:
         os.umask(previous)
     assert picture.stat().st_mode & 0o777 == 0o644
+
+
+def test_the_picture_reads_a_status_marker_as_extract_does() -> None:
+    # A dot, a ● or an icon in the status cell is its marker; the picture once looked at the shading only.
+    from followup.extract.tables import Cell
+    from followup.normalize.vocabulary import load_vocabulary
+    from followup.page_picture import status_label
+    from followup.schemas import LegendEntry
+
+    legend = [LegendEntry(colour="#2E75B6", label="Klart")]
+    vocabulary = load_vocabulary()
+    assert status_label(Cell(text="", marker="#2E75B6"), legend, vocabulary) == "done (colour)"
+    assert status_label(Cell(text="Försenad", fill="#2E75B6"), legend, vocabulary) == "delayed (text)"
+    assert status_label(None, legend, vocabulary) == "no status"
