@@ -14,6 +14,7 @@ from followup.extract.fills import cell_marker, cell_shading, fills_in_band, gly
 from followup.extract.grid import (
     Boundary,
     cluster_positions,
+    covered_length,
     horizontal_boundaries,
     vertical_edges_at,
     vertical_span_at,
@@ -220,12 +221,22 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
     trailing = None
     # Rules inside one cell (a small table in a comment) do not make a table without rules a ruled one.
     ruled_rows = body.ruled or any(b.share >= settings.row_rule_share for b in body_bounds)
-    if ruled_rows:
-        rows_spans = _ruled_row_spans(ctx, edges, body, body_bounds)
-    else:
-        trailing = _end_group_line(ctx, edges, body.body_top, body.limit)
-        body_limit = trailing.box.top - settings.cut_margin if trailing is not None else body.limit
-        rows_spans = _unruled_row_spans(ctx, edges, body.body_top, body_limit)
+    rows_spans = _ruled_row_spans(ctx, edges, body, body_bounds) if ruled_rows else []
+    row_rules = [b.y for b in body_bounds if b.share >= settings.row_rule_share]
+    limit = row_rules[0] if ruled_rows and row_rules else body.limit
+    banded = ruled_rows and len(rows_spans) <= 1 and len(row_rules) <= 1 and \
+        _shading_bands_rows(ctx, edges, body.body_top, limit)
+    if not ruled_rows or banded:
+        # No rules, or columns ruled and the rows told apart by their shading alone, at most the
+        # table's bottom border ruled (a Word table style banding its rows): rows are where the
+        # text says, as in a table without rules.
+        trailing = _end_group_line(ctx, edges, body.body_top, limit)
+        body_limit = trailing.box.top - settings.cut_margin if trailing is not None else limit
+        unruled = _unruled_row_spans(ctx, edges, body.body_top, body_limit)
+        if not ruled_rows or len(unruled) > len(rows_spans):
+            rows_spans, ruled_rows = unruled, False
+        else:
+            trailing = None
     rows = []
     cell_lines: list[tuple[SliceRow, dict[str, list[TextLine]]]] = []
     for span in rows_spans:
@@ -402,6 +413,21 @@ def _columns(ctx: PageContext, edges: Sequence[float], top: float, bottom: float
             name = next(f"{name} ({n})" for n in range(2, len(columns) + 3) if f"{name} ({n})" not in taken)
         columns.append(Column(role, x0, x1, name))
     return columns
+
+
+def _shading_bands_rows(ctx: PageContext, edges: Sequence[float], top: float, bottom: float) -> bool:
+    """A band of the table shaded across its width begins or ends inside [top, bottom], clear of
+    both ends by a row's height: rows banded by their shading, with no rule between them."""
+    settings = ctx.settings
+    low, high = top + settings.min_row_height, bottom - settings.min_row_height
+    # The shading may be one rectangle per cell (LibreOffice applies a table style cell by cell).
+    ends = [(y, fill.box.x0, fill.box.x1) for fill in ctx.page.fills for y in (fill.box.top, fill.box.bottom)
+            if low < y < high]
+    for y in cluster_positions((y for y, _, _ in ends), settings.snap):
+        segments = [(x0, x1) for at, x0, x1 in ends if abs(at - y) <= settings.snap]
+        if covered_length(segments, edges[0], edges[-1]) >= settings.row_rule_share * (edges[-1] - edges[0]):
+            return True
+    return False
 
 
 def _ruled_row_spans(ctx: PageContext, edges: Sequence[float], body: Body, bounds: Sequence[Boundary]) -> list[RowSpan]:

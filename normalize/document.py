@@ -49,7 +49,9 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | No
     # address broken inside a narrow cell.
     words = document_words(cell_texts + list(raw.milestones) + ["\n".join(raw.preamble)])
     for table in raw.tables:
-        highlights = highlighted_rows([row.row_fill for row in table.rows])
+        groups = [row.group for row in table.rows]
+        group_starts = [group is not None and (i == 0 or group != groups[i - 1]) for i, group in enumerate(groups)]
+        highlights = highlighted_rows([row.row_fill for row in table.rows], group_starts)
         for row, highlighted in zip(table.rows, highlights, strict=True):
             activity, unmatched = build_activity(row, table.section, raw.legend, vocabulary, highlighted=highlighted,
                                                  marked_hyphenation=marked, words=words, hyphens_drawn=drawn)

@@ -24,18 +24,39 @@ STRIPE_COVERAGE = 0.6
 PATTERN_MIN_ROWS = 4
 
 
-def highlighted_rows(row_fills: Sequence[str | None]) -> list[bool]:
+def highlighted_rows(row_fills: Sequence[str | None], group_starts: Sequence[bool] | None = None) -> list[bool]:
     """For each row (its whole-row shading, or None), whether the shading is a highlight.
 
     Neutral shading (white, grey) is never a highlight; nor is a colour that is the table's style:
     shared by most rows, or striping every other row. A rare, chromatic fill is.
+    `group_starts`: for each row, whether a group row stands above it. A word processor's table
+    style bands every row of the table, group rows included, so the stripes are also looked for
+    with the group rows in their places (a producer that stripes the activity rows alone is read
+    without them).
     """
     style = table_style_colours(row_fills)
+    if group_starts is not None and any(group_starts):
+        style |= table_style_colours(*_with_group_rows(row_fills, group_starts))
     return [fill is not None and _chromatic(fill) and fill.upper() not in style for fill in row_fills]
 
 
-def table_style_colours(row_fills: Sequence[str | None]) -> set[str]:
-    """The colours that make up a table's own row pattern (upper-case "#RRGGBB")."""
+def _with_group_rows(row_fills: Sequence[str | None],
+                     group_starts: Sequence[bool]) -> tuple[list[str | None], frozenset[int]]:
+    """The rows' fills with a place for each group row above them, and those places (a group row
+    has its own shading, which stands in for the band's there)."""
+    physical: list[str | None] = []
+    groups: set[int] = set()
+    for fill, starts in zip(row_fills, group_starts, strict=True):
+        if starts:
+            groups.add(len(physical))
+            physical.append(None)
+        physical.append(fill)
+    return physical, frozenset(groups)
+
+
+def table_style_colours(row_fills: Sequence[str | None], group_rows: frozenset[int] = frozenset()) -> set[str]:
+    """The colours that make up a table's own row pattern (upper-case "#RRGGBB"); `group_rows`:
+    places of group rows among `row_fills`, which no stripe is expected on."""
     if len(row_fills) < PATTERN_MIN_ROWS:
         return set()
     rows_of: dict[str, list[int]] = {}
@@ -44,14 +65,14 @@ def table_style_colours(row_fills: Sequence[str | None]) -> set[str]:
             rows_of.setdefault(fill.upper(), []).append(i)
     style = set()
     for colour, rows in rows_of.items():
-        if len(rows) >= STYLE_SHARE * len(row_fills) or _stripes(rows, len(row_fills)):
+        if len(rows) >= STYLE_SHARE * len(row_fills) or _stripes(rows, len(row_fills), group_rows):
             style.add(colour)
     return style
 
 
-def _stripes(rows: Sequence[int], count: int) -> bool:
+def _stripes(rows: Sequence[int], count: int, group_rows: frozenset[int] = frozenset()) -> bool:
     """Rows (indexes among `count`) every other one: most gaps between them are 2, or they shade
-    most rows of one parity and few of the other."""
+    most rows of one parity (group rows aside) and few of the other."""
     if len(rows) < STRIPE_MIN_ROWS:
         return False
     gaps = Counter(b - a for a, b in zip(rows, rows[1:], strict=False))
@@ -59,7 +80,7 @@ def _stripes(rows: Sequence[int], count: int) -> bool:
         return True
     for parity in (0, 1):
         same = [r for r in rows if r % 2 == parity]
-        slots = len(range(parity, count, 2))
+        slots = len([i for i in range(parity, count, 2) if i not in group_rows])
         if len(same) >= STRIPE_MIN_ROWS and len(same) >= STRIPE_COVERAGE * slots \
                 and len(same) >= STRIPE_REGULARITY * len(rows):
             return True

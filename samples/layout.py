@@ -147,6 +147,10 @@ class Layout:
     rotated_headers: tuple[str, ...] = ()
     # "grid": the activity table as a CSS grid of <div>s (web producers); no merged cells.
     markup: str = "table"
+    # A word processor's built-in table style (Word's "Medium Shading 1 Accent 1", …): the header
+    # row's look, banded rows and rules come from the style's conditional formatting, not from
+    # each cell (Word producer only; the status cells keep their own shading).
+    table_style: str | None = None
 
     def __post_init__(self) -> None:
         if self.columns is not None:

@@ -365,13 +365,14 @@ def _activity_table(document: Document, activities: tuple[Activity, ...], layout
     size = layout.font_pt or CELL_FONT_PT
     keys = [key for key, _ in columns]
     table = document.add_table(rows=1, cols=len(columns))
-    table.style = document.styles["Table Grid"]
+    table.style = document.styles[layout.table_style or "Table Grid"]
     if layout.rules is not None:
         _set_table_rules(table, layout.rules)
     for cell, (key, name) in zip(table.rows[0].cells, columns, strict=False):
-        _set_cell_fill(cell, layout.header_fill or HEADER_FILL)
+        if layout.table_style is None:
+            _set_cell_fill(cell, layout.header_fill or HEADER_FILL)
         text_colour = _rgb(HEADER_TEXT_COLOUR) if layout.header_fill else None
-        _write(cell, name, bold=True, size=size, colour=text_colour)
+        _write(cell, name, bold=layout.table_style is None, size=size, colour=text_colour)
         if key in layout.rotated_headers:
             _turn_text(cell)
     if layout.rotated_headers:
@@ -402,7 +403,8 @@ def _activity_table(document: Document, activities: tuple[Activity, ...], layout
             else:
                 _write(cell, getattr(activity, key) or "", size=size)
         highlighted = activity.highlighted and layout.highlight
-        zebra = layout.zebra and index % 2 and not highlighted
+        # A table style bands the rows itself.
+        zebra = layout.zebra and index % 2 and not highlighted and layout.table_style is None
         if highlighted or zebra:
             # The status cell keeps its colour; a merged Område cell belongs to several rows.
             for key, cell in zip(keys, cells, strict=False):

@@ -130,3 +130,16 @@ def test_header_shading_and_zebra_rows_are_no_highlight_but_a_yellow_row_is():
     done = [a for a in document.activities if a.section == "done"]
     assert len(active) == 8 and not any(a.highlighted for a in active)
     assert [a.highlighted for a in done] == [False, False, True] + [False] * 5
+
+
+def test_a_table_style_bands_its_group_rows_too_and_its_bands_are_no_highlight():
+    # Word's "Light Grid" bands every row of the table: with a group row above rows 1, 3, 5 and 7
+    # the activity rows' bands fall in pairs, which is the style's rhythm once the group rows are
+    # put back in their places. A yellow row is still a highlight.
+    band, yellow = "#D3DFEE", "#FFFF00"
+    fills = [None, None, band, band, None, None, band, band, None]
+    starts = [True, True, False, True, False, True, False, True, False]
+    assert highlighted_rows(fills) == [False, False, True, True, False, False, True, True, False]
+    assert highlighted_rows(fills, starts) == [False] * 9
+    assert highlighted_rows([*fills[:8], yellow], starts)[-1]
+
