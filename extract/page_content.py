@@ -218,11 +218,14 @@ def page_content(read: ReadPage, settings: ExtractSettings) -> PageContent:
         images = [PlacedImage(*turned_box((i.x0, i.top, i.x1, i.bottom), turn, width, height), i.colour) for i in images]
         if turn != 180:
             width, height = height, width
-    elif all(map(_UPRIGHT, chars)):
+    elif all(map(_UPRIGHT, chars)) and not across:
         kept = list(chars)
     else:
-        # Upright as pdfminer tells it: the characters pdfplumber users keep.
-        kept = [c for c in chars if c.upright]
+        # Upright as pdfminer tells it: the characters pdfplumber users keep. A glyph turned a quarter
+        # is laid flat below, even where pdfminer calls it upright: Typst writes a quarter turn with
+        # cos 90° as 6.1e-17, not 0, so its matrix passes pdfminer's a·d > 0 test by a hair.
+        sideways = set(map(id, across))
+        kept = [c for c in chars if c.upright and id(c) not in sideways]
     if across:
         kept += laid_flat(across, settings)
     unread = 0 if len(kept) == len(chars) else _text_count(chars) - _text_count(kept)
@@ -370,6 +373,20 @@ def _frame_sides(first: Shape, second: Shape, settings: ExtractSettings) -> list
 def _text_count(chars: Sequence[Char]) -> int:
     """Characters other than whitespace."""
     return sum(1 for c in chars if c.text.strip())
+
+
+SOFT_HYPHEN = "\u00ad"
+
+
+def drawn_text(text: str) -> str:
+    """A glyph's text as the page shows it: a soft hyphen (U+00AD) that was drawn is a hyphen.
+
+    PDFium reads it so, and the pdfminer and pdfplumber readers do the same, so that every reader
+    gives the same text. A producer that names its hyphen glyph U+00AD draws its own hyphens and the
+    author's with it (Typst: its ToUnicode map gives the glyph the text of its first use, so
+    "2024-12-31" would read "2024\u00ad12\u00ad31"); a soft hyphen is never drawn mid-line.
+    """
+    return text.replace(SOFT_HYPHEN, "-") if SOFT_HYPHEN in text else text
 
 
 def text_direction(a: float, b: float, c: float, d: float) -> int | None:

@@ -721,11 +721,16 @@ def _restored(form: str, vocabulary: LineBreakVocabulary) -> list[str]:
 def _continues_web_address(before: str, after: str, vocabulary: LineBreakVocabulary) -> bool:
     """A line that ends inside an address after "@" or a period: the next line goes on with it.
 
-    "fornamn.efternamn@" + "region-exempel.se", "https://www." + "1177.se/…". A period after a
+    "fornamn.efternamn@" + "region-exempel.se", "https://www." + "1177.se/…", and a line that
+    starts with an address's own hyphen ("…/direktinlaggning" + "-rutin"). A period after a
     complete address ("www.1177.se.") ends the sentence instead.
     """
     head = _last_token(before)
     tail = after.split(" ", 1)[0]
+    if head and tail[:1] == "-" and tail[1:2].isalnum() and _is_web_address(head, vocabulary):
+        # "…/medicin/direktinlaggning" + "-rutin": Typst breaks an address before one of its
+        # hyphens; prose starts no line with a hyphen stuck to a word.
+        return True
     if not head or not tail or not tail[0].isalnum():
         return False
     if head.endswith("@"):

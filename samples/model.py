@@ -15,7 +15,8 @@ STATUSES = ("done", "in_progress", "delayed", "not_started")
 EXTRA_FIELDS = ("nr", "start", "priority", "cost", "indicator")
 # fpdf: a web planning system writing its PDF export itself with fpdf2 (samples/planner_report.py);
 # pdflib: a server-side planning system writing it with ReportLab (samples/pdf_library_report.py).
-PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib")
+# typst: a report typeset with Typst (samples/typst_report.py).
+PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib", "typst")
 
 
 @dataclass(frozen=True)

@@ -52,8 +52,18 @@ PDFLIB_PALETTE = Palette(
 PDFLIB_ACTIVE_HEADING = "Pågående aktiviteter"
 PDFLIB_DONE_HEADING = "Avslutade aktiviteter"
 
+# A report typeset with Typst: the team's own wording and Word's traffic-light colours.
+TYPST_COLUMNS = ("Område", "Mål", "Åtgärd", "Tidplan", "Ansvarig", "Status", "Uppföljning",
+                 "Ny tidplan")
+TYPST_PALETTE = Palette(
+    colours=(("done", "00B050"), ("in_progress", "FFC000"), ("delayed", "FF0000")),
+    labels=(("done", "KLART"), ("in_progress", "PÅGÅR"), ("delayed", "FÖRSENAT")))
+
 # Headings the producers print over the two tables and the legend.
 HEADINGS = ("Aktiviteter", "Klara aktiviteter", BROWSER_DONE_HEADING, "STATUS",
             PDFLIB_ACTIVE_HEADING, PDFLIB_DONE_HEADING)
-ALL_COLUMNS = WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS + SHEET_COLUMNS + PLANNER_COLUMNS + PDFLIB_COLUMNS
-ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE, SHEET_PALETTE, PLANNER_PALETTE, PDFLIB_PALETTE)
+ALL_COLUMNS = (WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS + SHEET_COLUMNS + PLANNER_COLUMNS + PDFLIB_COLUMNS
+               + TYPST_COLUMNS)
+ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE, SHEET_PALETTE, PLANNER_PALETTE, PDFLIB_PALETTE,
+                TYPST_PALETTE)
+

@@ -45,6 +45,7 @@ from followup.extract.page_content import (
     ReadPage,
     Shape,
     char_size,
+    drawn_text,
     is_bold,
     opening_run,
     page_content,
@@ -350,7 +351,7 @@ class ContentDevice(PDFTextDevice):
             text = BULLET if bullet_in_table(getattr(font, "cid2unicode", None), cid) else f"(cid:{cid})"
         if self.unicode_norm is not None:
             text = unicodedata.normalize(self.unicode_norm, text)
-        return text, font.char_width(cid)
+        return drawn_text(text), font.char_width(cid)
 
     def _glyphs_of(self, font: PDFFont) -> dict[int, tuple[str, float]]:
         glyphs = self._glyphs.get(font)

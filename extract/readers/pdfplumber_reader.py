@@ -20,6 +20,7 @@ from followup.extract.page_content import (
     ReadPage,
     Shape,
     char_size,
+    drawn_text,
     is_bold,
     page_content,
     text_colour,
@@ -92,7 +93,7 @@ def _run_openings(page: pdfplumber.page.Page) -> list[bool]:
 def _char(c: dict, fonts: frozenset[str], opens_run: bool = False) -> Char:
     a, b, c_, d = c["matrix"][:4]
     return Char(
-        text=unmapped_bullet(c["text"], c.get("fontname") or "", fonts),
+        text=drawn_text(unmapped_bullet(c["text"], c.get("fontname") or "", fonts)),
         x0=float(c["x0"]),
         top=float(c["top"]),
         x1=float(c["x1"]),

@@ -35,6 +35,9 @@ def render(variant: Variant, target: Path) -> None:
     elif variant.producer == "pdflib":
         from samples.pdf_library_report import PdfLibOptions, render_pdflib
         render_pdflib(report, target, epoch, variant.layout, PdfLibOptions(**dict(variant.pdflib)))
+    elif variant.producer == "typst":
+        from samples.typst_report import render_typst
+        render_typst(report, target, epoch, variant.layout)
     elif variant.producer == "browser":
         from samples.browser_report import render_browser
         render_browser(report, target, epoch, variant.layout)

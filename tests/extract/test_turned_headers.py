@@ -62,3 +62,15 @@ def test_turned_headers_name_their_columns():
     first = document.activities[0].model_dump(mode="json")
     assert (first["deadline"]["text"], first["status"], first["new_deadline"]["text"]) == ("2024-12-31", "delayed", "Q2 2025")
     assert first["extra"] == {"Nr": "A1", "Prioritet": "Hög"}
+
+
+def test_a_quarter_turn_written_with_a_rounding_error_is_still_turned():
+    # Typst writes a quarter turn's cos 90° as 6.1e-17, so pdfminer's a·d > 0 calls the glyphs upright;
+    # they run up the page all the same and are read once, laid flat, not also as a line of their own.
+    upright = [Char(letter, 100 + 5 * i, 90, 105 + 5 * i, 98, 8.0, True) for i, letter in enumerate("Mål Åtgärd")]
+    turned = [Char(c.text, c.x0, c.top, c.x1, c.bottom, c.size, False, direction=90, upright=True)
+              for c in _running_up("Status", 300, 150)]
+    page = page_content(ReadPage(1, 600, 800, upright + turned, [], [], []), DEFAULT_SETTINGS)
+    column = [c for c in page.chars if 300 <= c.x0 < 308]
+    assert "".join(c.text for c in column) == "Status", "once, not also glyph by glyph up the column"
+    assert {(c.top, c.bottom) for c in column} == {(142, 150)}, "laid flat at its foot"

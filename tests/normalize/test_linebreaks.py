@@ -203,3 +203,14 @@ def test_repair_never_raises_on_address_like_text(text_lines: list[str]) -> None
     text = "\n".join(text_lines)
     repair_text(text)
     repair_text(text, marked_hyphenation=True, document=document_words([text, text.upper()]))
+
+
+def test_an_address_broken_before_its_own_hyphen_is_joined_whole():
+    # Typst breaks a web address before one of its hyphens: the next line starts "-rutin".
+    text = "Rutinen finns på https://intranat.regionexempel.se/\nhamnstad/medicin/direktinlaggning\n-rutin. Den revideras."
+    assert repair_text(text) == ("Rutinen finns på https://intranat.regionexempel.se/hamnstad/medicin/"
+                                 "direktinlaggning-rutin. Den revideras.")
+
+
+def test_a_line_starting_with_a_hyphen_after_prose_is_not_an_address():
+    assert repair_text("Kvarstående:\n-rutin saknas") == "Kvarstående: -rutin saknas"
