@@ -14,7 +14,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
-from samples.html_page import layout_style, legend_entries, page_margin, page_size, palette, status_cell_html
+from samples.html_page import layout_style, legend_entries, page_margin, page_size, status_cell_html
 from samples.html_table import activity_table_html, section_tables_html, text_html
 from samples.layout import Layout, table_columns
 from samples.model import Activity, Report
@@ -74,8 +74,8 @@ table.nested td { border: none; padding: 0 3mm 0.5mm 0; }
 
 
 def _table(activities: tuple[Activity, ...], layout: Layout, *, done: bool) -> str:
-    style = layout.status_style or OWN_STATUS_STYLE
-    colours = palette(layout, OWN_PALETTE)
+    style = layout.status_style_or(OWN_STATUS_STYLE)
+    colours = layout.palette_or(OWN_PALETTE)
     columns, widths = table_columns(layout, ACTIVE_COLUMNS, ACTIVE_WIDTHS, DONE_WIDTHS, done=done)
     return section_tables_html(activities, layout, lambda run: activity_table_html(
         run, columns=columns, widths=widths, layout=layout,
@@ -93,8 +93,8 @@ def _milestones(report: Report) -> str:
 
 
 def _legend(layout: Layout) -> str:
-    entries = legend_entries(layout, layout.status_style or OWN_STATUS_STYLE,
-                             palette(layout, OWN_PALETTE))
+    entries = legend_entries(layout, layout.status_style_or(OWN_STATUS_STYLE),
+                             layout.palette_or(OWN_PALETTE))
     if not entries:
         return ""
     items = "".join(f'<span class="item">{marker} {label}</span>' for marker, label in entries)

@@ -8,7 +8,6 @@ from samples.layout import (
     FONTS,
     GROUP_FILL,
     HEADER_TEXT_COLOUR,
-    PALETTES,
     STATUS_ORDER,
     ZEBRA_FILL,
     Layout,
@@ -102,11 +101,6 @@ def layout_style(layout: Layout, *, hyphenates: bool = True) -> str:
                            "rotated": ROTATED_HEADER if layout.rotated_headers else "",
                            "grid": GRID_STYLE % {"zebra": ZEBRA_FILL, "group": GROUP_FILL}
                            if layout.markup == "grid" else ""}
-
-
-def palette(layout: Layout, default: Palette) -> Palette:
-    """The layout's palette, else the producer's own."""
-    return PALETTES[layout.palette] if layout.palette else default
 
 
 def marker_html(style: str, colour: str | None, word: str, status: str = "", icon_set: str = "symbols") -> str:

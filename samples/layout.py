@@ -188,6 +188,17 @@ class Layout:
             if key in EXTRA_FIELDS and "-\n" in wording:
                 raise ValueError("an extra column's header is keyed by its text: wrap it at a space")
 
+    def palette_or(self, own: Palette) -> Palette:
+        """The layout's palette, else the producer's own."""
+        return PALETTES[self.palette] if self.palette else own
+
+    def status_style_or(self, own: str, shown: tuple[str, ...] = STATUS_STYLES, producer: str = "this producer") -> str:
+        """The layout's status style, else the producer's own; one the producer cannot show is refused."""
+        style = self.status_style or own
+        if style not in shown:
+            raise ValueError(f"{producer} shows status as one of {shown}, not {style!r}")
+        return style
+
     @property
     def is_default(self) -> bool:
         """True when the producer lays the report out its own way."""

@@ -32,11 +32,9 @@ from samples.layout import (
     FONTS,
     GROUP_FILL,
     HEADER_TEXT_COLOUR,
-    PALETTES,
     STATUS_ORDER,
     ZEBRA_FILL,
     Layout,
-    Palette,
     area_runs,
     contrast_text,
     table_columns,
@@ -219,17 +217,9 @@ def _header_cell(key: str, wording: str, layout: Layout, styles: _Styles) -> Flo
     return Paragraph("<br/>".join(escape(line) for line in wording.split("\n")), styles.header)
 
 
-def _palette(layout: Layout) -> Palette:
-    return PALETTES[layout.palette] if layout.palette else PDFLIB_PALETTE
-
-
-def _status_style(layout: Layout) -> str:
-    return layout.status_style or OWN_STATUS_STYLE
-
-
 def _status_content(status: str, layout: Layout, styles: _Styles) -> list[Flowable] | str:
     """What the status cell holds (its fill, for the fill style, is a TableStyle command)."""
-    style, colour = _status_style(layout), _palette(layout).colour(status)
+    style, colour = layout.status_style_or(OWN_STATUS_STYLE), layout.palette_or(PDFLIB_PALETTE).colour(status)
     word = escape(layout.status_word(status))
     if style == "fill":
         return ""
@@ -295,7 +285,7 @@ def _activity_table(activities: tuple[Activity, ...], layout: Layout, styles: _S
     ]
     commands: list[tuple] = []
     spans = area_spans(activities, layout)
-    status_style, palette = _status_style(layout), _palette(layout)
+    status_style, palette = layout.status_style_or(OWN_STATUS_STYLE), layout.palette_or(PDFLIB_PALETTE)
     zebra_rows: list[int] = []
     group = None
     for index, activity in enumerate(activities):
@@ -353,7 +343,7 @@ def _section(activities: tuple[Activity, ...], layout: Layout, styles: _Styles, 
 
 def _legend(layout: Layout, styles: _Styles) -> list[Flowable]:
     """STATUS, then one row per colour: a swatch (or the marker the cells use) and its label."""
-    style, palette = _status_style(layout), _palette(layout)
+    style, palette = layout.status_style_or(OWN_STATUS_STYLE), layout.palette_or(PDFLIB_PALETTE)
     if not layout.legend or style == "words":
         return []
     rows, commands = [], []

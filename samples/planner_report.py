@@ -23,7 +23,6 @@ from samples.layout import (
     FONTS,
     GROUP_FILL,
     HEADER_TEXT_COLOUR,
-    PALETTES,
     STATUS_ORDER,
     ZEBRA_FILL,
     Layout,
@@ -148,8 +147,8 @@ class _Writer:
         self.family = family
         self.size = layout.font_pt or FONT_PT
         self.line = self.size * PT_TO_MM * LINE_FACTOR
-        self.palette: Palette = PALETTES[layout.palette] if layout.palette else PLANNER_PALETTE
-        self.style = layout.status_style or OWN_STATUS_STYLE
+        self.palette: Palette = layout.palette_or(PLANNER_PALETTE)
+        self.style = layout.status_style_or(OWN_STATUS_STYLE)
 
     # ----- the text above the tables -----
     def paragraph(self, text: str, *, size: float | None = None, bold: bool = False,

@@ -28,10 +28,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from samples.layout import (
     GROUP_FILL,
     HEADER_TEXT_COLOUR,
-    PALETTES,
     ZEBRA_FILL,
     Layout,
-    Palette,
     contrast_text,
     table_columns,
 )
@@ -76,17 +74,6 @@ class SheetOptions:
 
 def _fill(colour: str) -> PatternFill:
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
-
-
-def _palette(layout: Layout) -> Palette:
-    return PALETTES[layout.palette] if layout.palette else SHEET_PALETTE
-
-
-def _status_style(layout: Layout) -> str:
-    style = layout.status_style or OWN_STATUS_STYLE
-    if style not in STATUS_STYLES:
-        raise ValueError(f"a sheet shows status as one of {STATUS_STYLES}, not {style!r}")
-    return style
 
 
 class _Sheet:
@@ -148,7 +135,7 @@ def _value(key: str, text: str) -> object:
 
 def _legend(out: _Sheet, layout: Layout) -> None:
     """STATUS, then one row per colour: the shaded swatch cell and its label beside it."""
-    palette, style = _palette(layout), _status_style(layout)
+    palette, style = layout.palette_or(SHEET_PALETTE), layout.status_style_or(OWN_STATUS_STYLE, STATUS_STYLES, "a sheet")
     if not layout.legend or style == "words":
         return
     cell = out.sheet.cell(row=out.row, column=1, value="STATUS")
@@ -184,7 +171,8 @@ def _header(out: _Sheet, columns: list[tuple[str, str]], layout: Layout) -> int:
 
 
 def _status(out: _Sheet, column: int, status: str, layout: Layout) -> None:
-    style, colour = _status_style(layout), _palette(layout).colour(status)
+    style, colour = (layout.status_style_or(OWN_STATUS_STYLE, STATUS_STYLES, "a sheet"),
+                     layout.palette_or(SHEET_PALETTE).colour(status))
     fill = colour if style in ("fill", "label") else None
     word = layout.status_word(status) if style in ("label", "words") else None
     text_colour = contrast_text(colour) if style == "label" and colour else None

@@ -23,11 +23,9 @@ from samples.layout import (
     FONTS,
     GROUP_FILL,
     HEADER_TEXT_COLOUR,
-    PALETTES,
     STATUS_ORDER,
     ZEBRA_FILL,
     Layout,
-    Palette,
     area_runs,
     contrast_text,
     table_columns,
@@ -72,17 +70,9 @@ def _colour(hex_colour: str) -> str:
     return f'rgb("#{hex_colour}")'
 
 
-def _palette(layout: Layout) -> Palette:
-    return PALETTES[layout.palette] if layout.palette else TYPST_PALETTE
-
-
-def _status_style(layout: Layout) -> str:
-    return layout.status_style or OWN_STATUS_STYLE
-
-
 def _status_cell(status: str, layout: Layout) -> str:
     """The status cell: its fill, a word (on the fill or alone), a dot or a ● glyph."""
-    style, colour = _status_style(layout), _palette(layout).colour(status)
+    style, colour = layout.status_style_or(OWN_STATUS_STYLE), layout.palette_or(TYPST_PALETTE).colour(status)
     word = _string(layout.status_word(status))
     fill = f"fill: {_colour(colour)}, " if colour and style in ("fill", "label") else ""
     if style == "fill":
@@ -187,7 +177,7 @@ def _section(activities: tuple[Activity, ...], layout: Layout, *, done: bool) ->
 
 def _legend(layout: Layout) -> str:
     """STATUS, then one line per colour: a swatch (or the marker the cells use) and its label."""
-    style, palette = _status_style(layout), _palette(layout)
+    style, palette = layout.status_style_or(OWN_STATUS_STYLE), layout.palette_or(TYPST_PALETTE)
     if not layout.legend or style == "words":
         return ""
     cells: list[str] = []

@@ -6,7 +6,7 @@ import os
 from html import escape
 from pathlib import Path
 
-from samples.html_page import layout_style, legend_entries, page_margin, page_size, palette, status_cell_html
+from samples.html_page import layout_style, legend_entries, page_margin, page_size, status_cell_html
 from samples.html_table import activity_table_html, section_tables_html, text_html
 from samples.layout import Layout, table_columns
 from samples.model import Activity, Report
@@ -52,8 +52,8 @@ table.legend td { padding: 0.4mm 1.5mm 0.4mm 0; font-size: 7pt; }
 
 
 def _table(activities: tuple[Activity, ...], layout: Layout, *, done: bool) -> str:
-    style = layout.status_style or OWN_STATUS_STYLE
-    colours = palette(layout, OWN_PALETTE)
+    style = layout.status_style_or(OWN_STATUS_STYLE)
+    colours = layout.palette_or(OWN_PALETTE)
     columns, widths = table_columns(layout, ACTIVE_COLUMNS, ACTIVE_WIDTHS, DONE_WIDTHS, done=done)
     return section_tables_html(activities, layout, lambda run: activity_table_html(
         run, columns=columns, widths=widths, layout=layout,
@@ -61,8 +61,8 @@ def _table(activities: tuple[Activity, ...], layout: Layout, *, done: bool) -> s
 
 
 def _legend(layout: Layout) -> str:
-    entries = legend_entries(layout, layout.status_style or OWN_STATUS_STYLE,
-                             palette(layout, OWN_PALETTE))
+    entries = legend_entries(layout, layout.status_style_or(OWN_STATUS_STYLE),
+                             layout.palette_or(OWN_PALETTE))
     if not entries:
         return ""
     rows = "".join(f"<tr><td>{marker}</td><td>{label}</td></tr>" for marker, label in entries)

@@ -22,10 +22,8 @@ from samples.layout import (
     FONTS,
     GROUP_FILL,
     HEADER_TEXT_COLOUR,
-    PALETTES,
     ZEBRA_FILL,
     Layout,
-    Palette,
     area_runs,
     contrast_text,
     group_runs,
@@ -271,19 +269,8 @@ def _timeline(document: Document, report: Report) -> None:
     _set_widths(table, tuple(widths))
 
 
-def _palette(layout: Layout) -> Palette:
-    return PALETTES[layout.palette] if layout.palette else OWN_PALETTE
-
-
-def _status_style(layout: Layout) -> str:
-    style = layout.status_style or OWN_STATUS_STYLE
-    if style not in STATUS_STYLES:
-        raise ValueError(f"Word reports show status as one of {STATUS_STYLES}, not {style!r}")
-    return style
-
-
 def _legend(document: Document, layout: Layout) -> None:
-    style, palette = _status_style(layout), _palette(layout)
+    style, palette = layout.status_style_or(OWN_STATUS_STYLE, STATUS_STYLES, "Word"), layout.palette_or(OWN_PALETTE)
     if not layout.legend or style == "words":
         return
     entries = [(status, label) for status, label in palette.labels
@@ -326,7 +313,7 @@ def _rgb(colour: str) -> RGBColor:
 
 def _status_cell(cell: _Cell, status: str, layout: Layout, size: float) -> None:
     """The status the layout's way: shading, a coloured ● glyph, a coloured label, a word or an icon."""
-    style, colour = _status_style(layout), _palette(layout).colour(status)
+    style, colour = layout.status_style_or(OWN_STATUS_STYLE, STATUS_STYLES, "Word"), layout.palette_or(OWN_PALETTE).colour(status)
     if style == "icon":
         _picture(cell, status, colour, layout)
         return
