@@ -11,9 +11,7 @@ a subset. Swedish hyphenation through pyphen (`hyphenationLang`) when the system
 """
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -48,6 +46,7 @@ from samples.producer_look import (
     PDFLIB_DONE_HEADING,
     PDFLIB_PALETTE,
 )
+from samples.system_fonts import truetype_file
 
 OWN_STATUS_STYLE = "fill"
 OWN_FONT = "Helvetica"
@@ -85,17 +84,6 @@ class PdfLibOptions:
     uri_waste_reduce: float = 0.0
 
 
-@cache
-def _font_file(family: str, bold: bool) -> str:
-    """The TrueType file fontconfig picks for a family (the fonts installed with LibreOffice)."""
-    pattern = f"{family}:bold" if bold else f"{family}:regular"
-    path = subprocess.run(["fc-match", "-f", "%{file}", pattern], check=True,
-                          capture_output=True, text=True).stdout.strip()
-    if not path.lower().endswith(".ttf"):
-        raise RuntimeError(f"no TrueType file for {pattern!r}: {path!r}")
-    return path
-
-
 def _font(layout: Layout) -> str:
     """The registered font name of the report's text; bold is the same name + BOLD_SUFFIX."""
     if layout.font is None:
@@ -103,8 +91,8 @@ def _font(layout: Layout) -> str:
     family = FONTS[layout.font]
     name = family.replace(" ", "")
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, _font_file(family, bold=False)))
-        pdfmetrics.registerFont(TTFont(name + BOLD_SUFFIX, _font_file(family, bold=True)))
+        pdfmetrics.registerFont(TTFont(name, truetype_file(family, bold=False)))
+        pdfmetrics.registerFont(TTFont(name + BOLD_SUFFIX, truetype_file(family, bold=True)))
     return name
 
 

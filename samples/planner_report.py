@@ -14,7 +14,6 @@ row that does not fit moves whole to the next page (so does a hand-laid row here
 """
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,6 +33,7 @@ from samples.layout import (
 from samples.model import Activity, Milestone, Report, paragraphs, plain_cell_text, plain_follow_up_text
 from samples.page_rotation import rotate_to_portrait
 from samples.producer_look import PLANNER_COLUMNS, PLANNER_PALETTE
+from samples.system_fonts import truetype_file
 
 OWN_STATUS_STYLE = "label"
 # The planning system's own A4 landscape page and margins (mm): top, right, bottom, left.
@@ -90,17 +90,6 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     return red, green, blue
 
 
-def _font_file(family: str, bold: bool) -> str:
-    """The TrueType file of a family's regular or bold face, as fontconfig resolves it."""
-    style = "Bold" if bold else "Regular"
-    pattern = f"{family}:style={style}" if family != OWN_FONT else f"{family}:style={'Bold' if bold else 'Book'}"
-    found = subprocess.run(["fc-match", "-f", "%{file}", pattern], check=True, capture_output=True,
-                           text=True).stdout.strip()
-    if not found.endswith(".ttf"):
-        raise RuntimeError(f"no TrueType file for {pattern} (apt-get install fonts-dejavu fonts-liberation)")
-    return found
-
-
 def _make_pdf(report: Report, layout: Layout, family: str):
     """An FPDF whose header() prints the running header and footer() the page numbers."""
     from fpdf import FPDF
@@ -127,8 +116,8 @@ def _make_pdf(report: Report, layout: Layout, family: str):
     top, right, bottom, left = layout.margins_mm or OWN_MARGINS_MM
     pdf.set_margins(left, top, right)
     pdf.set_auto_page_break(True, bottom)
-    pdf.add_font(family, "", _font_file(family, bold=False))
-    pdf.add_font(family, "B", _font_file(family, bold=True))
+    pdf.add_font(family, "", truetype_file(family, bold=False))
+    pdf.add_font(family, "B", truetype_file(family, bold=True))
     pdf.set_title(report.title)
     pdf.set_author(report.running_header)
     pdf.set_creator("Uppföljningsmodulen")
