@@ -5,13 +5,15 @@ equal this one's, object for object.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator
 
 import pdfplumber
+from pdfminer.layout import LTChar, LTComponent, LTContainer, LTPage
 from pdfminer.pdfcolor import PDFColorSpace
-from pdfminer.pdfdevice import PDFTextDevice, PDFTextSeq
-from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager, PDFTextState
+from pdfminer.pdfdevice import PDFTextSeq
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFTextState
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+from pdfplumber.utils.exceptions import PdfminerException
 
 from followup.extract.page_content import (
     Char,
@@ -44,13 +46,13 @@ def read_pages(pdf: pdfplumber.PDF, start: int = 0, settings: ExtractSettings = 
 def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SETTINGS,
               pictures: PictureColours | None = None) -> PageContent:
     """Read a pdfplumber page into a PageContent, in one pass over its objects."""
-    objects = page.objects
+    openings = _run_openings(_layout_noting_runs(page))
+    objects = page.objects  # built from the layout just made
     pictures = pictures or PictureColours(settings)
     fonts = winansi_fonts(page.page_obj.resources)
     plumber_chars = objects.get("char", [])
-    openings = _run_openings(page)
     if len(openings) != len(plumber_chars):
-        openings = [False] * len(plumber_chars)  # not one count per glyph: say nothing of the runs
+        openings = [False] * len(plumber_chars)  # not one flag per char: say nothing of the runs
     chars = [_char(c, fonts, opens) for c, opens in zip(plumber_chars, openings, strict=True)]
     return page_content(ReadPage(
         page.page_number, float(page.width), float(page.height), chars,
@@ -61,33 +63,45 @@ def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SE
     ), settings)
 
 
-class _RunOpenings(PDFTextDevice):
-    """Which glyphs of a page open a text-showing operator, one flag per glyph in paint order.
-
-    pdfplumber's chars do not say which operator drew them; this device runs pdfminer's text
-    arithmetic again and counts the glyphs of each operator, in the order pdfplumber lists its chars.
-    """
-
-    def __init__(self, rsrcmgr: PDFResourceManager) -> None:
-        super().__init__(rsrcmgr)
-        self.openings: list[bool] = []
+class _RunNotingAggregator(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's own device, noting on the first glyph of each text-showing operator that it opens
+    it (pdfplumber's chars do not say which operator drew them; Char.opens_run)."""
 
     def render_string(self, textstate: PDFTextState, seq: PDFTextSeq, ncs: PDFColorSpace,
                       graphicstate: PDFGraphicState) -> None:
-        first = len(self.openings)
+        drawn = self.cur_item._objs
+        first = len(drawn)
         super().render_string(textstate, seq, ncs, graphicstate)
-        if len(self.openings) > first:
-            self.openings[first] = True
-
-    def render_char(self, *glyph: Any) -> float:  # pdfminer passes the glyph's matrix, font, … cid
-        self.openings.append(False)
-        return 0.0  # positions are not needed to count glyphs
+        if len(drawn) > first:
+            drawn[first].opens_run = True  # type: ignore[attr-defined]
 
 
-def _run_openings(page: pdfplumber.page.Page) -> list[bool]:
-    device = _RunOpenings(page.pdf.rsrcmgr)
-    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
-    return device.openings
+def _layout_noting_runs(page: pdfplumber.page.Page) -> LTPage:
+    """The page's layout as pdfplumber makes it (`Page.layout`), made by _RunNotingAggregator and left
+    in pdfplumber's cache, so that `page.objects` is built from it: the page is interpreted once."""
+    device = _RunNotingAggregator(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    try:
+        PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+    except Exception as error:  # as Page.layout reports it
+        raise PdfminerException(error) from error
+    page._layout = device.get_result()
+    return page._layout
+
+
+def _run_openings(layout: LTPage) -> list[bool]:
+    """For each char of the layout, in the order pdfplumber lists them (figures opened in place),
+    whether it opens its text-showing operator."""
+    openings: list[bool] = []
+
+    def walk(objects: Iterable[LTComponent]) -> None:
+        for obj in objects:
+            if isinstance(obj, LTContainer):
+                walk(obj)
+            elif isinstance(obj, LTChar):
+                openings.append(getattr(obj, "opens_run", False))
+
+    walk(layout)
+    return openings
 
 
 def _char(c: dict, fonts: frozenset[str], opens_run: bool = False) -> Char:
