@@ -220,23 +220,20 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
     body_bounds = [b for b in boundaries if b.y > body.body_top + settings.rule_clearance and b.y < body.limit]
     trailing = None
     # Rules inside one cell (a small table in a comment) do not make a table without rules a ruled one.
-    ruled_rows = body.ruled or any(b.share >= settings.row_rule_share for b in body_bounds)
-    rows_spans = _ruled_row_spans(ctx, edges, body, body_bounds) if ruled_rows else []
     row_rules = [b.y for b in body_bounds if b.share >= settings.row_rule_share]
-    limit = row_rules[0] if ruled_rows and row_rules else body.limit
-    banded = ruled_rows and len(rows_spans) <= 1 and len(row_rules) <= 1 and \
-        _shading_bands_rows(ctx, edges, body.body_top, limit)
-    if not ruled_rows or banded:
-        # No rules, or columns ruled and the rows told apart by their shading alone, at most the
-        # table's bottom border ruled (a Word table style banding its rows): rows are where the
-        # text says, as in a table without rules.
-        trailing = _end_group_line(ctx, edges, body.body_top, limit)
-        body_limit = trailing.box.top - settings.cut_margin if trailing is not None else limit
-        unruled = _unruled_row_spans(ctx, edges, body.body_top, body_limit)
-        if not ruled_rows or len(unruled) > len(rows_spans):
-            rows_spans, ruled_rows = unruled, False
-        else:
-            trailing = None
+    ruled_rows = body.ruled or bool(row_rules)
+    if not ruled_rows:
+        rows_spans, trailing = _unruled_rows(ctx, edges, body.body_top, body.limit)
+    else:
+        rows_spans = _ruled_row_spans(ctx, edges, body, body_bounds)
+        limit = row_rules[0] if row_rules else body.limit
+        if len(rows_spans) <= 1 and len(row_rules) <= 1 and _shading_bands_rows(ctx, edges, body.body_top, limit):
+            # Columns ruled, at most the table's bottom border across them, and the rows told apart
+            # by their shading alone (a Word table style banding its rows): rows are where the
+            # text says, as in a table without rules.
+            banded, banded_trailing = _unruled_rows(ctx, edges, body.body_top, limit)
+            if len(banded) > len(rows_spans):
+                rows_spans, trailing, ruled_rows = banded, banded_trailing, False
     rows = []
     cell_lines: list[tuple[SliceRow, dict[str, list[TextLine]]]] = []
     for span in rows_spans:
@@ -413,6 +410,15 @@ def _columns(ctx: PageContext, edges: Sequence[float], top: float, bottom: float
             name = next(f"{name} ({n})" for n in range(2, len(columns) + 3) if f"{name} ({n})" not in taken)
         columns.append(Column(role, x0, x1, name))
     return columns
+
+
+def _unruled_rows(ctx: PageContext, edges: Sequence[float], top: float,
+                  limit: float) -> tuple[list[RowSpan], TextLine | None]:
+    """The rows of a table read without rules, down to `limit` or to a group line ending the table
+    (returned too: it opens what follows)."""
+    trailing = _end_group_line(ctx, edges, top, limit)
+    body_limit = trailing.box.top - ctx.settings.cut_margin if trailing is not None else limit
+    return _unruled_row_spans(ctx, edges, top, body_limit), trailing
 
 
 def _shading_bands_rows(ctx: PageContext, edges: Sequence[float], top: float, bottom: float) -> bool:
