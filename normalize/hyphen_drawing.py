@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from followup.normalize.linebreaks import SwedishLexicon, swedish_lexicon
+from followup.normalize.linebreaks import SwedishLexicon, is_acronym, last_part, last_token, swedish_lexicon
 from followup.schemas import LineEnd
 
 # Certain hyphenation breaks among the hyphens drawn apart before the drawing is believed: one could
@@ -64,17 +64,14 @@ def is_certain_break(line: str, below: str, lexicon: SwedishLexicon) -> bool:
 def is_certain_typed(line: str, below: str) -> bool:
     """The hyphen follows what no hyphenator breaks after: an acronym, a digit or a single letter
     ("IT-" + "stöd", "2024-" + "06-01", "e-" + "tjänster")."""
-    token = line.rsplit(None, 1)[-1] if line.strip() else ""
-    head = token.removesuffix("-")
-    part = re.split(r"[-/–(]", head)[-1]
+    part = last_part(last_token(line).removesuffix("-"))
     if not part:
         return False
-    return part[-1].isdigit() or len(part) == 1 or (len(part) > 1 and part.isupper() and bool(_tail_word(below)))
+    return part[-1].isdigit() or len(part) == 1 or (is_acronym(part) and bool(_tail_word(below)))
 
 
 def _fragment(line: str) -> str:
-    token = line.rsplit(None, 1)[-1] if line.strip() else ""
-    match = _FRAGMENT.search(token)
+    match = _FRAGMENT.search(last_token(line))
     return match.group(1) if match else ""
 
 

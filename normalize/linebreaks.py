@@ -362,21 +362,21 @@ def resolve_line_end_hyphen(
     """
     lexicon = lexicon or swedish_lexicon()
     vocabulary = vocabulary or line_break_vocabulary()
-    head_token = _last_token(before.rstrip())
+    head_token = last_token(before.rstrip())
     head = head_token.removesuffix("-")
     tail = after.strip().split(" ", 1)[0] if after.strip() else ""
     if fits and head and tail and _later_point_fits(head, tail, fits):
         return "suspended" if _is_conjunction(tail, vocabulary) else "keep"
     if head and tail and _is_web_address(head + tail, vocabulary):
         return _resolve_in_web_address(head, tail, lexicon, vocabulary, document)
-    if head and _ABBREVIATION.fullmatch(_last_part(head)):
+    if head and _ABBREVIATION.fullmatch(last_part(head)):
         # "adm.-" + "personalen": an abbreviation keeps its period and the author's hyphen.
         return "suspended" if tail and _is_conjunction(tail, vocabulary) else "keep"
     if not head or not head[-1].isalnum():
         return "suspended"
     if not tail or tail[0] in ",;:)]/":
         return "keep"
-    fragment = _last_part(head)
+    fragment = last_part(head)
     tail_word = _leading_word(tail)
     if head[-1].isdigit() or tail[0].isdigit():
         return "keep"
@@ -384,7 +384,7 @@ def resolve_line_end_hyphen(
         return "keep"
     if _is_conjunction(tail, vocabulary) and _conjunction_opened(tail, f"{preceding} {before}", vocabulary):
         return _resolve_before_conjunction(fragment, tail_word, after, lexicon)
-    if _is_acronym(fragment) and not _is_acronym(tail_word):
+    if is_acronym(fragment) and not is_acronym(tail_word):
         return "keep"
     if len(fragment) == 1:
         return "keep"
@@ -622,7 +622,7 @@ def _conjunction_opened(tail: str, before: str, vocabulary: LineBreakVocabulary)
 _OPENER_REACH = 6
 
 
-def _is_acronym(part: str) -> bool:
+def is_acronym(part: str) -> bool:
     """"SKALL", "IT", "LiL", "SDV": capitals after the first letter mark an acronym."""
     letters = [c for c in part if c.isalpha()]
     return len(letters) >= 2 and any(c.isupper() for c in letters[1:])
@@ -633,11 +633,12 @@ def _has_vowel(part: str) -> bool:
     return any(c in _VOWELS for c in part.lower())
 
 
-def _last_token(line: str) -> str:
+def last_token(line: str) -> str:
+    """The line's last whitespace-separated token ("" for a blank line)."""
     return line.rsplit(None, 1)[-1] if line.strip() else ""
 
 
-def _last_part(head: str) -> str:
+def last_part(head: str) -> str:
     """The piece after the last hyphen or slash: "specialist-funkt" → "funkt"."""
     return re.split(r"[-/–(]", head)[-1]
 
@@ -725,7 +726,7 @@ def _continues_web_address(before: str, after: str, vocabulary: LineBreakVocabul
     starts with an address's own hyphen ("…/direktinlaggning" + "-rutin"). A period after a
     complete address ("www.1177.se.") ends the sentence instead.
     """
-    head = _last_token(before)
+    head = last_token(before)
     tail = after.split(" ", 1)[0]
     if head and tail[:1] == "-" and tail[1:2].isalnum() and _is_web_address(head, vocabulary):
         # "…/medicin/direktinlaggning" + "-rutin": Typst breaks an address before one of its
@@ -1089,7 +1090,7 @@ def _carried_into(lines: list[str], at: int) -> str:
     for above in reversed(lines[:at]):
         if not above.endswith(("/", "-")):
             break
-        pieces.append(_last_token(above))
+        pieces.append(last_token(above))
         if " " in above:
             break  # the token starts on this line
     return "".join(reversed(pieces))
@@ -1130,7 +1131,7 @@ def _join_pair(
 def _joined_at_hyphen(before: str, after: str) -> str:
     """The line's hyphen dropped and the next line joined on ("patien-" + "terna"), with two of a
     consonant where three would meet in an established word ("till-" + "låta" → "tillåta")."""
-    fragment = _last_part(_last_token(before).removesuffix("-"))
+    fragment = last_part(last_token(before).removesuffix("-"))
     if _drops_third_consonant(fragment, _leading_word(after), swedish_lexicon()):
         return before[:-1] + after[1:]
     return before[:-1] + after
