@@ -15,13 +15,22 @@ the cell) as a LineEnd with `fits` 0. Whether the two pieces are one word is the
   are not two words side by side ("ortopedisk" + "avdelning" is a compound too); a word the
   lexicon does not know runs on when its first piece is no word and the rest a lone letter or no
   word ("webbtidboknin" + "g").
+
+A first piece in a compound's linking form ("informationssäkerhets", "informations") before a word
+it makes a compound with is still one word cut at its seam when the report's producer is seen to
+cut its long words rather than hyphenate them (`cuts_long_words`): a spreadsheet's
+"informationssäkerhets" + "klassning" is then one word, while "över" + "medicinskt" stays two.
+Elsewhere they stay two, as an author may write them ("Verksamhets chef" in a report that
+hyphenates).
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
+from followup.normalize.hyphen_drawing import is_certain_break, only_a_break_explains
 from followup.normalize.linebreaks import DocumentWords, SwedishLexicon, swedish_lexicon
+from followup.schemas import LineEnd
 
 CLOSING = ".,;:!?)]"
 # A line starting with one of these begins a list item, never the rest of an address.
@@ -35,6 +44,11 @@ _ADDRESS_INNER = "/.@=?#&"
 _NUMBER_PIECE = re.compile(r"\d+(?:-\d+)+")
 _NUMBER_REST = re.compile(r"\d+(?:-\d+)*[.,;:)]?")
 _SCHEME_RUN_ON = re.compile(r"(?!https?://|ftp://)[a-z]{0,4}://", re.IGNORECASE)
+# Certain cuts in a report before its producer is taken to cut long words: one could be a word the
+# lexicon lacks; two, with no hyphenation break anywhere, are the producer's habit.
+MIN_CERTAIN_CUTS = 2
+# Hyphens a producer may print at a break: WeasyPrint's U+2010, a drawn soft hyphen.
+_BREAK_HYPHENS = str.maketrans({"\u2010": "-", "\u00ad": "-"})
 
 
 def _key(line: str) -> str:
@@ -55,9 +69,26 @@ def _edge_letters(token: str, *, end: bool) -> str:
 ONE_LETTER_WORDS = frozenset("iåö")
 
 
+def cuts_long_words(ends: Iterable[LineEnd], lexicon: SwedishLexicon | None = None) -> bool:
+    """True when the report's producer cuts a word too long for its cell at the cell's edge instead
+    of hyphenating it: its full line ends (kind "cut") include `MIN_CERTAIN_CUTS` cuts only a cut
+    explains ("Informationssäkerhetskl" + "assningen": a piece that is no word and no compound's
+    first part) and its hyphenated line ends no certain hyphenation break ("samtli-" + "ga")."""
+    lexicon = lexicon or swedish_lexicon()
+    certain_cuts = 0
+    for end in ends:
+        if end.kind == "hyphen" and is_certain_break(end.line.translate(_BREAK_HYPHENS), end.next, lexicon):
+            return False
+        if end.kind == "cut" and end.line.split() and end.next.split():
+            tail, head = end.line.split()[-1], end.next.split()[0]
+            piece = _edge_letters(tail, end=True)
+            certain_cuts += piece == tail and only_a_break_explains(piece, _edge_letters(head, end=False), lexicon)
+    return certain_cuts >= MIN_CERTAIN_CUTS
+
+
 def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
                 words: DocumentWords | None = None, word_start: str = "", word_end: str = "",
-                cut_above: bool = False) -> bool:
+                cut_above: bool = False, cuts_long: bool = False) -> bool:
     """True when `line` ends in the first piece of a word whose rest starts `below`.
 
     `word_start`: when `line` is one word that is the rest of a word hyphenated or cut over the
@@ -66,6 +97,9 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
     `cut_above`: `word_start` is the word's piece cut at the line end above (not hyphenated there).
     `word_end`: when `below` is one word cut again, the letters the word goes on with on the line
     after it ("till aku" + "tmottagninge" + "n" is "akutmottagningen").
+    `cuts_long`: the report's producer cuts long words rather than hyphenating them
+    (`cuts_long_words`), so a linking form before the rest of its compound is one word cut at its
+    seam.
     """
     if not line.split() or not below.split():
         return False
@@ -104,6 +138,8 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
     if lexicon.is_word(joined):
         # Two words side by side ("ortopedisk" + "avdelning") also make a compound: the pieces must
         # not both stand alone, unless the rest is too short to be the next word.
+        if cuts_long and _linking_form(first, lexicon):
+            return True
         return len(rest) <= 2 or not lexicon.is_standalone(first) or not lexicon.is_word(rest)
     # A word the lexicon does not know: a piece that is no word, then a single letter or no word;
     # after other words on its line only the single letter ("1177 Webbtidboknin" + "g").
@@ -111,6 +147,12 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
     if after_words:
         return lone_letter and not lexicon.is_word(first)
     return not lexicon.is_word(first) and (lone_letter or not lexicon.is_word(rest))
+
+
+def _linking_form(piece: str, lexicon: SwedishLexicon) -> bool:
+    """`piece` is a word with a compound's linking s ("informationssäkerhets", "verksamhets"): a form
+    that mostly begins a compound, where "över" or "ortopedisk" before a noun are words of their own."""
+    return len(piece) > 3 and piece[-1].lower() == "s" and lexicon.is_word(piece[:-1])
 
 
 def word_start_above(lines: list[str], at: int) -> str:
@@ -147,10 +189,10 @@ def _cut_word_end(lines: list[str], at: int, wanted: set[tuple[str, str]]) -> st
 
 
 def join_cut_words(text: str, cuts: Iterable[tuple[str, str]], lexicon: SwedishLexicon | None = None,
-                   words: DocumentWords | None = None) -> tuple[str, dict[str, str]]:
+                   words: DocumentWords | None = None, cuts_long: bool = False) -> tuple[str, dict[str, str]]:
     """The text with each cut word (a (line, next line) pair of extract's) whole again, and for each
     line run on into the one above, that line's new text (so the room measured at its end still
-    finds it)."""
+    finds it); `cuts_long` as in `is_cut_word`."""
     wanted = {(_key(line), _key(below)) for line, below in cuts}
     if not wanted:
         return text, {}
@@ -162,7 +204,8 @@ def join_cut_words(text: str, cuts: Iterable[tuple[str, str]], lexicon: SwedishL
         end = _cut_word_end(lines, at + 1, wanted)
         # The line below may be cut again, or only full: the word is judged both ways.
         if (_key(above), _key(line)) in wanted and any(
-                is_cut_word(above, line, lexicon, words, start, word_end, cut_above=owner[at] != at)
+                is_cut_word(above, line, lexicon, words, start, word_end, cut_above=owner[at] != at,
+                            cuts_long=cuts_long)
                 for word_end in dict.fromkeys((end, ""))):
             out[-1] = out[-1].rstrip() + line.lstrip()
         else:

@@ -52,10 +52,15 @@ def drawing_tells_hyphenation(ends: Iterable[LineEnd], lexicon: SwedishLexicon |
 def is_certain_break(line: str, below: str, lexicon: SwedishLexicon) -> bool:
     """The line ends in a piece of a word that only hyphenation explains: the piece is no word and no
     compound's first part, and with the next line's first word it makes a word ("samtli-" + "ga")."""
-    fragment, tail = _fragment(line), _tail_word(below)
-    if len(fragment) < 2 or not tail:
+    return only_a_break_explains(_fragment(line), _tail_word(below), lexicon)
+
+
+def only_a_break_explains(piece: str, tail: str, lexicon: SwedishLexicon) -> bool:
+    """`piece` is no word and no compound's first part, and with `tail` it makes a word: the two are
+    one word broken by the layout ("samtli" + "ga", "Informationssäkerhetskl" + "assningen")."""
+    if len(piece) < 2 or not tail:
         return False
-    piece = fragment.lower()
+    piece = piece.lower()
     if lexicon.is_word(piece) or any(r.begin or r.middle for r in lexicon.readings(piece)):
         return False
     return lexicon.is_word(piece + tail.lower())

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from followup.normalize.cut_words import is_cut_word, join_cut_words, word_start_above
+from followup.normalize.cut_words import cuts_long_words, is_cut_word, join_cut_words, word_start_above
+from followup.schemas import LineEnd
 
 
 @pytest.mark.parametrize(("line", "below"), [
@@ -106,3 +107,40 @@ def test_an_address_cut_over_several_lines_runs_on_to_its_end() -> None:
             ("slagen/hoftfraktur-24-timmar-veck", "ouppfoljning.")]
     assert join_cut_words(text, cuts)[0] == \
         "rapport https://intra.regionexempel.se/bergslagen/hoftfraktur-24-timmar-veckouppfoljning."
+
+
+def _cut(line: str, below: str) -> LineEnd:
+    return LineEnd(line=line, next=below, kind="cut", fits=0)
+
+
+def _hyphen(line: str, below: str) -> LineEnd:
+    return LineEnd(line=line, next=below, kind="hyphen", fits=0)
+
+
+def test_a_report_whose_long_words_are_cut_twice_and_never_hyphenated_cuts_long_words() -> None:
+    certain = [_cut("Informationssäkerhetskl", "assningen genomförs"), _cut("Kompetensförsörjn", "ing")]
+    assert cuts_long_words(certain)
+    # One cut could be a word the lexicon lacks.
+    assert not cuts_long_words(certain[:1])
+    # Two words that filled their line prove nothing.
+    assert not cuts_long_words([_cut("genomförs i regionens", "verktyg"), _cut("Verksamhetschef", "VO Kirurgi")])
+    # A report that hyphenates ("samtli-" + "ga", WeasyPrint's U+2010 too) is not one that cuts.
+    assert not cuts_long_words([*certain, _hyphen("samtli-", "ga")])
+    assert not cuts_long_words([*certain, _hyphen("samtli\u2010", "ga")])
+
+
+@pytest.mark.parametrize(("line", "below"), [
+    ("informationssäkerhets", "klassning och en"),
+    ("ska ha en aktuell informations", "säkerhetsklassning"),
+])
+def test_a_linking_form_before_the_rest_of_its_compound_runs_on_where_long_words_are_cut(line: str,
+                                                                                          below: str) -> None:
+    assert is_cut_word(line, below, cuts_long=True)
+    # Where the producer is not seen to cut, the author may have written the two words apart.
+    assert not is_cut_word(line, below)
+
+
+def test_words_of_their_own_stay_apart_where_long_words_are_cut() -> None:
+    assert not is_cut_word("Antal återbesök över", "medicinskt måldatum", cuts_long=True)
+    assert not is_cut_word("patienter på ortopedisk", "avdelning", cuts_long=True)
+    assert not is_cut_word("Verksamhets", "chef respektive")
