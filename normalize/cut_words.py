@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from followup.normalize.hyphen_drawing import is_certain_break, only_a_break_explains
+from followup.normalize.hyphen_drawing import BREAK_HYPHENS, is_certain_break, only_a_break_explains
 from followup.normalize.linebreaks import DocumentWords, SwedishLexicon, swedish_lexicon
 from followup.schemas import LineEnd
 
@@ -47,8 +47,6 @@ _SCHEME_RUN_ON = re.compile(r"(?!https?://|ftp://)[a-z]{0,4}://", re.IGNORECASE)
 # Certain cuts in a report before its producer is taken to cut long words: one could be a word the
 # lexicon lacks; two, with no hyphenation break anywhere, are the producer's habit.
 MIN_CERTAIN_CUTS = 2
-# Hyphens a producer may print at a break: WeasyPrint's U+2010, a drawn soft hyphen.
-_BREAK_HYPHENS = str.maketrans({"\u2010": "-", "\u00ad": "-"})
 
 
 def _key(line: str) -> str:
@@ -77,7 +75,7 @@ def cuts_long_words(ends: Iterable[LineEnd], lexicon: SwedishLexicon | None = No
     lexicon = lexicon or swedish_lexicon()
     certain_cuts = 0
     for end in ends:
-        if end.kind == "hyphen" and is_certain_break(end.line.translate(_BREAK_HYPHENS), end.next, lexicon):
+        if end.kind == "hyphen" and is_certain_break(end.line.translate(BREAK_HYPHENS), end.next, lexicon):
             return False
         if end.kind == "cut" and end.line.split() and end.next.split():
             tail, head = end.line.split()[-1], end.next.split()[0]

@@ -9,7 +9,7 @@ from followup.normalize.cut_words import cuts_long_words, join_cut_words
 from followup.normalize.dates import parse_date
 from followup.normalize.groups import area_of_group
 from followup.normalize.highlighting import highlighted_rows
-from followup.normalize.hyphen_drawing import drawing_tells_hyphenation
+from followup.normalize.hyphen_drawing import drawing_tells_hyphenation, hyphenates_nothing
 from followup.normalize.linebreaks import DocumentWords, document_marks_hyphenation, document_words, repair_text
 from followup.normalize.period import period_of_document
 from followup.normalize.responsibles import parse_responsible, units_named
@@ -41,9 +41,10 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | No
     seen_ids: dict[str, int] = {}
     cell_texts = [cell.text for table in raw.tables for row in table.rows
                   for cell in (*row.cells.values(), *row.extra.values())]
-    marked = document_marks_hyphenation(cell_texts)
     line_ends = [end for table in raw.tables for row in table.rows
                  for cell in (*row.cells.values(), *row.extra.values()) for end in cell.line_ends]
+    # A report that marks its own hyphens, or hyphenates none, joins no plain line-end hyphen.
+    marked = document_marks_hyphenation(cell_texts) or hyphenates_nothing(line_ends)
     drawn = drawing_tells_hyphenation(line_ends)
     cuts_long = cuts_long_words(line_ends)
     # How the report spells its compounds mid-line decides the same compounds at line ends.

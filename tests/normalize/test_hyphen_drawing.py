@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from followup.normalize.hyphen_drawing import drawing_tells_hyphenation, is_certain_break, is_certain_typed
+from followup.normalize.hyphen_drawing import (
+    drawing_tells_hyphenation,
+    hyphenates_nothing,
+    is_certain_break,
+    is_certain_typed,
+)
 from followup.normalize.linebreaks import repair_text, swedish_lexicon
 from followup.pipeline import extract_document
 from followup.schemas import LineEnd
@@ -82,3 +87,18 @@ def test_a_libreoffice_report_keeps_the_hyphen_its_author_typed_at_a_line_end():
     responsibles = [a.responsible.text for a in document.activities if a.responsible]
     assert "Verksamhets-chef VO Medicin" in responsibles
     assert "Verksamhetschef Ortopedi i samråd med produktionsplanerare" in responsibles
+
+
+# A browser printing without hyphenation: every line-end hyphen is one the author typed.
+TYPED_ONLY = [_end("Verksamhets-", "chef VO Medicin", None), _end("1177-", "ärenden", None),
+              _end("Hälso-", "centralen", None), _end("senast 2024-", "06-01", None),
+              _end("https://intra.regionexempel.se/senior-alert-", "riskbedomning", None)]
+
+
+def test_a_report_whose_line_end_hyphens_include_no_certain_break_hyphenates_nothing() -> None:
+    assert hyphenates_nothing(TYPED_ONLY)
+    # Too few to tell: a short report's hyphenation may all have fallen at compound seams.
+    assert not hyphenates_nothing(TYPED_ONLY[:4])
+    # One certain break (WeasyPrint's U+2010 counts as its hyphen) shows the producer hyphenates.
+    assert not hyphenates_nothing([*TYPED_ONLY, _end("Uppföljningen visar att samtli-", "ga enheter", None)])
+    assert not hyphenates_nothing([*TYPED_ONLY, _end("Uppföljningen visar att samtli\u2010", "ga enheter", None)])
