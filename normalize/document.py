@@ -5,13 +5,13 @@ import hashlib
 import re
 from typing import TypedDict
 
-from followup.normalize.cut_words import cuts_long_words, join_cut_words
+from followup.normalize.cut_words import join_cut_words
 from followup.normalize.dates import parse_date
 from followup.normalize.groups import area_of_group
 from followup.normalize.highlighting import highlighted_rows
-from followup.normalize.hyphen_drawing import drawing_tells_hyphenation, hyphenates_nothing
-from followup.normalize.linebreaks import DocumentWords, document_marks_hyphenation, document_words, repair_text
+from followup.normalize.linebreaks import DocumentWords, document_words, repair_text
 from followup.normalize.period import period_of_document
+from followup.normalize.producer_habits import NO_HABITS, LineBreakHabits, line_break_habits
 from followup.normalize.responsibles import parse_responsible, units_named
 from followup.normalize.status import Decision, label_in_text, status_from_text, status_of_cell, status_of_label
 from followup.normalize.vocabulary import NOT_STARTED, Vocabulary
@@ -43,10 +43,7 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | No
                   for cell in (*row.cells.values(), *row.extra.values())]
     line_ends = [end for table in raw.tables for row in table.rows
                  for cell in (*row.cells.values(), *row.extra.values()) for end in cell.line_ends]
-    # A report that marks its own hyphens, or hyphenates none, joins no plain line-end hyphen.
-    marked = document_marks_hyphenation(cell_texts) or hyphenates_nothing(line_ends)
-    drawn = drawing_tells_hyphenation(line_ends)
-    cuts_long = cuts_long_words(line_ends)
+    habits = line_break_habits(cell_texts, line_ends)
     # How the report spells its compounds mid-line decides the same compounds at line ends.
     # The prose around the tables counts too: an address printed whole in the intro decides the same
     # address broken inside a narrow cell.
@@ -57,8 +54,7 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | No
         highlights = highlighted_rows([row.row_fill for row in table.rows], group_starts)
         for row, highlighted in zip(table.rows, highlights, strict=True):
             activity, unmatched = build_activity(row, table.section, raw.legend, vocabulary, highlighted=highlighted,
-                                                 marked_hyphenation=marked, words=words, hyphens_drawn=drawn,
-                                                 cuts_long=cuts_long)
+                                                 habits=habits, words=words)
             activity.id = _unique(activity.id, seen_ids)
             activities.append(activity)
             warnings.extend(activity_warnings(activity, row, unmatched, vocabulary))
@@ -66,7 +62,7 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | No
         source=Source(file=raw.file, sha256=raw.sha256, pages=raw.pages),
         title=_clean(raw.title),
         period=period or period_of_document(raw.preamble, raw.file),
-        milestones=[build_milestone(text, marked_hyphenation=marked, words=words) for text in raw.milestones],
+        milestones=[build_milestone(text, habits=habits, words=words) for text in raw.milestones],
         legend=[legend_colour(entry, vocabulary) for entry in raw.legend],
         activities=activities,
         warnings=warnings,
@@ -80,28 +76,24 @@ def build_activity(
     vocabulary: Vocabulary,
     *,
     highlighted: bool = False,
-    marked_hyphenation: bool = False,
+    habits: LineBreakHabits = NO_HABITS,
     words: DocumentWords | None = None,
-    hyphens_drawn: bool = False,
-    cuts_long: bool = False,
 ) -> tuple[Activity, list[str]]:
     """One raw row → an Activity (id not yet made unique), and the responsible names not recognised.
 
     Whether the row is highlighted depends on its whole table (normalize/highlighting.py);
-    `words`: the report's mid-line spelling (`document_words`), for the line-break repair;
-    `hyphens_drawn`: the report's producer draws its own hyphens apart from their words
-    (normalize/hyphen_drawing.py); `cuts_long`: it cuts long words at a cell's edge rather than
-    hyphenating them (normalize/cut_words.py).
+    `habits`: how the report's producer breaks lines (normalize/producer_habits.py) and `words`: the
+    report's mid-line spelling (`document_words`), both for the line-break repair.
     """
     def repaired(raw_cell: RawCell) -> str | None:
-        return _repaired(raw_cell, marked_hyphenation, words, hyphens_drawn, cuts_long)
+        return _repaired(raw_cell, habits, words)
 
     def cell(role: str) -> str | None:
         return repaired(row.cells[role]) if role in row.cells else None
 
     texts = {role: cell(role) for role in TEXT_ROLES}
     # An Område column with text wins over the group row the activity sits under.
-    texts["area"] = texts["area"] or area_of_group(row.group, vocabulary, marked_hyphenation=marked_hyphenation,
+    texts["area"] = texts["area"] or area_of_group(row.group, vocabulary, marked_hyphenation=habits.marked,
                                                       words=words)
     deadline = parse_date(cell("deadline"))
     new_deadline = parse_date(cell("new_deadline"))
@@ -135,10 +127,10 @@ def legend_colour(entry: LegendEntry, vocabulary: Vocabulary) -> LegendColour:
 
 
 def build_milestone(
-    text: str, *, marked_hyphenation: bool = False, words: DocumentWords | None = None
+    text: str, *, habits: LineBreakHabits = NO_HABITS, words: DocumentWords | None = None
 ) -> Milestone:
     """A milestone box's text → its label and date."""
-    repaired = _repaired(text, marked_hyphenation, words) or ""
+    repaired = _repaired(text, habits, words) or ""
     match = _TRAILING_DATE.match(repaired.replace("\n", " "))
     if match and match.group("label").strip():
         return Milestone(label=_clean(match.group("label")), date=parse_date(match.group("date")))
@@ -192,27 +184,28 @@ def _status(row: RawRow, follow_up: str | None, legend: list[LegendEntry], vocab
 
 
 def _repaired(
-    text: str | RawCell | None, marked_hyphenation: bool = False, words: DocumentWords | None = None,
-    hyphens_drawn: bool = False, cuts_long: bool = False,
+    text: str | RawCell | None, habits: LineBreakHabits = NO_HABITS, words: DocumentWords | None = None,
 ) -> str | None:
     """A cell's (or a milestone's) text with its line breaks repaired; a cell's room at its line ends
-    (RawCell.line_ends, measured by extract) is the first evidence at a hyphen, and a full line end
-    (no room) may be a word cut without a hyphen (normalize/cut_words.py). With `hyphens_drawn`,
-    how each hyphen was drawn decides before the words do (normalize/hyphen_drawing.py); with
-    `cuts_long`, two words at a cut that make a compound are one (normalize/cut_words.py)."""
+    (RawCell.line_ends, measured by extract) is the first evidence at a hyphen where the producer
+    breaks greedily, and a full line end (no room) may be a word cut without a hyphen
+    (normalize/cut_words.py). Where the report's hyphens' drawing tells, it decides before the words
+    do (normalize/hyphen_drawing.py); `habits`: normalize/producer_habits.py."""
     if text is None:
         return None
     line_ends = drawn = None
     if isinstance(text, RawCell):
         cuts = [(end.line, end.next) for end in text.line_ends if end.kind == "cut"]
-        joined, renamed = join_cut_words(text.text, cuts, words=words, cuts_long=cuts_long) if cuts else (text.text, {})
+        joined, renamed = (join_cut_words(text.text, cuts, words=words, cuts_long=habits.cuts_long) if cuts
+                           else (text.text, {}))
         hyphens = [((renamed.get(_clean(end.line) or "", end.line), end.next), end)
                    for end in text.line_ends if end.kind == "hyphen"]
-        line_ends = {key: end.fits for key, end in hyphens if end.fits}
-        if hyphens_drawn:
+        if habits.greedy:
+            line_ends = {key: end.fits for key, end in hyphens if end.fits}
+        if habits.drawn:
             drawn = {key: end.drawn for key, end in hyphens if end.drawn is not None}
         text = joined
-    repaired = repair_text(text, marked_hyphenation=marked_hyphenation, document=words, line_ends=line_ends,
+    repaired = repair_text(text, marked_hyphenation=habits.marked, document=words, line_ends=line_ends,
                            drawn=drawn).strip()
     return repaired or None
 

@@ -365,7 +365,7 @@ def resolve_line_end_hyphen(
     head_token = last_token(before.rstrip())
     head = head_token.removesuffix("-")
     tail = after.strip().split(" ", 1)[0] if after.strip() else ""
-    if fits and head and tail and _later_point_fits(head, tail, fits):
+    if fits and head and tail and later_point_fits(head, tail, fits):
         return "suspended" if _is_conjunction(tail, vocabulary) else "keep"
     if head and tail and _is_web_address(head + tail, vocabulary):
         return _resolve_in_web_address(head, tail, lexicon, vocabulary, document)
@@ -580,7 +580,7 @@ def _hyphenator() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="sv_SE")
 
 
-def _later_point_fits(head: str, tail: str, fits: int) -> bool:
+def later_point_fits(head: str, tail: str, fits: int) -> bool:
     """The word broken at this line end has a hyphenation point after the break within the first
     `fits` letters of the next line: a hyphenator would have broken there ("Tand-" + "vårdsenheten"
     with room for "vårds")."""
