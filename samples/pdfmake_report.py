@@ -239,7 +239,7 @@ def _section(activities: tuple[Activity, ...], layout: Layout, family: str, avai
     return nodes
 
 
-def _legend(layout: Layout, size: float) -> list[dict]:
+def _legend(layout: Layout) -> list[dict]:
     """STATUS, then a small table: one row per colour, a swatch (or the cells' marker) and its label."""
     style, palette = layout.status_style_or(OWN_STATUS_STYLE), layout.palette_or(PDFMAKE_PALETTE)
     if not layout.legend or style == "words":
@@ -299,7 +299,7 @@ def document_definition(report: Report, layout: Layout, created: datetime) -> di
         {"text": report.period_line, "fontSize": 9.5, "margin": [0, 0, 0, 6]},
         {**_text(report.intro, size), "margin": [0, 0, 0, 8]},
     ]
-    content += _milestones(report) + _legend(layout, size)
+    content += _milestones(report) + _legend(layout)
     content += [{"text": PDFMAKE_ACTIVE_HEADING, "style": "heading"}]
     content += _section(report.active, layout, family, available, done=False)
     if report.done:
