@@ -18,7 +18,9 @@ line by line, such a word would come out as two. What a line end must show to be
   A line full of words that merely ended at the edge (justified text) looks the same; normalize
   asks more of the words there (normalize/cut_words.py).
 
-Only cells whose edges the page shows are measured: a ruled table's rules give them, and in a
+A row running over a page break may have its word cut at the break: the cell's last line on one
+page and its first on the next are measured the same way (`cut_over_break`, when stitching joins
+the row). Only cells whose edges the page shows are measured: a ruled table's rules give them, and in a
 table without vertical rules each header cell shaded on its own gives its column's edges (a PDF
 library such as fpdf2 fills every heading cell as a rectangle of the cell's width; header_cell_edges).
 A table without either shows no edge, and nothing is noted there. The geometry cannot
@@ -28,7 +30,7 @@ noted (a LineEnd of kind "cut"); normalize/cut_words.py reads the words on both 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from followup.extract.page_content import Char, Fill
@@ -74,28 +76,56 @@ def _continues(text: str) -> bool:
     return text.isalnum() or text in CLOSING or text in ADDRESS
 
 
+@dataclass(frozen=True, slots=True)
+class CellEdge:
+    """A cell's first and last line on one page and where its text may run to: what a word cut at
+    the cell's edge is measured with when the row runs over a page break (stitching joins the two)."""
+
+    first: TextLine
+    last: TextLine
+    right: float  # the cell's right edge less its padding
+    width: float  # the cell's text width
+
+
+def cell_edge(lines: Sequence[TextLine], x0: float, x1: float) -> CellEdge | None:
+    """The cell's edge (its column from x0 to x1); the padding is what its text shows on its left
+    side. None for an empty cell, or text left of the cell's edge."""
+    if not lines:
+        return None
+    padding = min(line.box.x0 for line in lines) - x0
+    if padding < 0:
+        return None
+    right = x1 - padding
+    return CellEdge(lines[0], lines[-1], right, right - (x0 + padding))
+
+
+def _cut_between(line: TextLine, below: TextLine, edge: CellEdge, slack: float) -> bool:
+    """`line` ends in a word cut at the cell's edge whose rest starts `below`."""
+    tail, head = _last_word(line), _first_word(below)
+    if not tail or not head or not tail[-1].text.isalnum() or not _continues(head[0].text):
+        return False
+    tolerance = slack * line.size
+    room = edge.right - line.box.x1
+    if not -tolerance <= room < head[0].x1 - head[0].x0 + tolerance:
+        return False
+    return _width(tail) + _width(head) > edge.width
+
+
 def cut_line_ends(lines: Sequence[TextLine], x0: float, x1: float, slack: float) -> list[int]:
     """Indices of the lines of one cell (its column from x0 to x1) that end in a word cut at the
     cell's edge; `slack` (font sizes) absorbs the producer's rounding of glyph widths."""
-    if len(lines) < 2:
+    edge = cell_edge(lines, x0, x1)
+    if len(lines) < 2 or edge is None:
         return []
-    padding = min(line.box.x0 for line in lines) - x0
-    if padding < 0:
-        return []
-    right = x1 - padding
-    cuts = []
-    for index, (line, below) in enumerate(zip(lines, lines[1:], strict=False)):
-        tail, head = _last_word(line), _first_word(below)
-        if not tail or not head or not tail[-1].text.isalnum() or not _continues(head[0].text):
-            continue
-        tolerance = slack * line.size
-        room = right - line.box.x1
-        if not -tolerance <= room < head[0].x1 - head[0].x0 + tolerance:
-            continue
-        if _width(tail) + _width(head) <= right - (x0 + padding):
-            continue
-        cuts.append(index)
-    return cuts
+    return [index for index, (line, below) in enumerate(zip(lines, lines[1:], strict=False))
+            if _cut_between(line, below, edge, slack)]
+
+
+def cut_over_break(above: CellEdge, below: CellEdge, slack: float) -> bool:
+    """The cell's last line on one page ends in a word cut at the cell's edge whose rest starts the
+    cell's first line on the next page (a row running over a page break: "Specialistmödr" |
+    "avård och …"), measured against the edge of the page above."""
+    return _cut_between(above.last, below.first, above, slack)
 
 
 def header_cell_edges(fills: Sequence[Fill], columns: Sequence[tuple[str, float, float]], top: float,
@@ -143,15 +173,16 @@ def text_bounds(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLine]]
 def note_cut_words(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLine]]]],
                    bounds: Mapping[str, tuple[float, float]], settings: ExtractSettings) -> None:
     """Note each possible cut word of the rows' cells as a line end of kind "cut"
-    for normalize, which reads the word (normalize/cut_words.py); `bounds`: each column's left and
-    right rule, by cell key; `settings.cut_word_slack` absorbs the producer's rounding."""
+    for normalize, which reads the word (normalize/cut_words.py), and keep each cell's edge for a row
+    running over a page break (stitching); `bounds`: each column's left and right rule, by cell key;
+    `settings.cut_word_slack` absorbs the producer's rounding."""
     for row, lines in cell_lines:
         for key, cell in lines.items():
             if key not in bounds or key not in row.cells:
                 continue
             cuts = cut_line_ends(cell, *bounds[key], settings.cut_word_slack)
-            if cuts:
-                gap = settings.word_gap
-                ends = tuple(LineEnd(line=cell[i].text_with(gap), next=cell[i + 1].text_with(gap), kind="cut", fits=0)
-                             for i in cuts)
-                row.cells[key] = replace(row.cells[key], line_ends=row.cells[key].line_ends + ends)
+            gap = settings.word_gap
+            ends = tuple(LineEnd(line=cell[i].text_with(gap), next=cell[i + 1].text_with(gap), kind="cut", fits=0)
+                         for i in cuts)
+            row.cells[key] = replace(row.cells[key], line_ends=row.cells[key].line_ends + ends,
+                                     edge=cell_edge(cell, *bounds[key]))

@@ -5,10 +5,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from followup.extract.cut_words import cut_over_break
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.tables import Cell, RowTail, SliceRow, TableSlice
 from followup.extract.text_lines import cell_text
 from followup.schemas import RawCell, RawRow, RawTable
+from followup.schemas.raw import LineEnd
 
 # A row on a new page with none of these cells printed is the rest of the previous page's row.
 IDENTITY_ROLES = ("area", "goal", "action")
@@ -60,7 +62,7 @@ def stitch_page_breaks(placed: Sequence[PlacedSlice], settings: ExtractSettings 
                 group = cell_text(last.trailing_group.chars, settings)
                 previous.append(_Row({}, set(), None, [last.page], group_row=group))
             if rows and previous and new_page and continues_over_break(previous[-1], last.tail, rows[0], settings):
-                _absorb(previous[-1], rows.pop(0))
+                _absorb(previous[-1], rows.pop(0), settings)
             elif rows and previous and new_page and rows[0].group_row is None \
                     and not _text(rows[0], "area", "x").strip():
                 # A merged Område cell running over the page break is not printed again.
@@ -237,19 +239,26 @@ def _row(row: SliceRow, page: int) -> _Row:
     return _Row(dict(row.cells), set(row.merged_above), row.row_fill, [page], group_row=row.group)
 
 
-def _absorb(target: _Row, continuation: _Row) -> None:
+def _absorb(target: _Row, continuation: _Row, settings: ExtractSettings = DEFAULT_SETTINGS) -> None:
     """Append the part of a row printed on the next page to the row it continues: its text after the
-    target's, its colours where the target has none."""
+    target's, its colours where the target has none. A word cut at the cell's edge at the break
+    ("Specialistmödr" | "avård") is noted as a cut line end, as within a page (cut_words)."""
     for role, cell in continuation.cells.items():
         known = target.cells.get(role)
         if known is None and not cell.text.strip():
             continue  # a column the row lacks, with nothing printed in it, adds no cell
         known = known or Cell("")
         text = known.text
+        ends = known.line_ends + cell.line_ends
         if cell.text.strip():
             text = f"{known.text}\n{cell.text}" if known.text.strip() else cell.text
-        target.cells[role] = Cell(text, known.fill or cell.fill, known.marker or cell.marker,
-                                  known.line_ends + cell.line_ends)
+            if known.text.strip() and known.edge and cell.edge \
+                    and cut_over_break(known.edge, cell.edge, settings.cut_word_slack):
+                gap = settings.word_gap
+                ends += (LineEnd(line=known.edge.last.text_with(gap), next=cell.edge.first.text_with(gap),
+                                 kind="cut", fits=0),)
+        edge = cell.edge if cell.text.strip() else known.edge
+        target.cells[role] = Cell(text, known.fill or cell.fill, known.marker or cell.marker, ends, edge)
     target.row_fill = target.row_fill or continuation.row_fill
     target.pages.extend(p for p in continuation.pages if p not in target.pages)
 

@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from followup.extract.cut_words import header_cell_edges, note_cut_words, text_bounds
+from followup.extract.cut_words import CellEdge, header_cell_edges, note_cut_words, text_bounds
 from followup.extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
 from followup.extract.grid import (
     Boundary,
@@ -77,6 +77,9 @@ class Cell:
     marker: str | None = None
     # The room left at its hyphenated line ends (text_lines.line_end_room), for the line-break repair.
     line_ends: tuple[LineEnd, ...] = ()
+    # Its first and last line and its text's edges, when the page shows them (cut_words.note_cut_words):
+    # a word cut at the cell's edge over a page break is measured with them when the row is joined.
+    edge: CellEdge | None = None
 
 
 @dataclass

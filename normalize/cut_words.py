@@ -9,9 +9,10 @@ the cell) as a LineEnd with `fits` 0. Whether the two pieces are one word is the
 - a web address or e-mail address runs on (it has no spaces);
 - a line that starts with closing punctuation runs on (a wrapper never breaks before it);
 - a capital letter after a small one starts a new word ("Verksamhetschef" + "Hälso-centralen");
-- the document writing the joined word whole elsewhere runs it on;
+- the document writing the joined word whole elsewhere, or an inflected form of it, runs it on;
 - otherwise the pieces are one word when joined they make a Swedish word (the sv_SE lexicon,
-  compounds included: "kompetensförsörjn" + "ing", not "telemetriövervakning" + "på") and they
+  compounds included: "kompetensförsörjn" + "ing", not "telemetriövervakning" + "på"; a word the
+  document writes may begin the compound: "egenmonitorering" + "s" + "utrustning") and they
   are not two words side by side ("ortopedisk" + "avdelning" is a compound too); a word the
   lexicon does not know runs on when its first piece is no word and the rest a lone letter or no
   word ("webbtidboknin" + "g").
@@ -61,6 +62,39 @@ def _edge_letters(token: str, *, end: bool) -> str:
             break
         letters.append(char)
     return "".join(reversed(letters)) if end else "".join(letters)
+
+
+# An inflected form is the word and at most this many letters more ("-en", "-ens", "-arna" is 4, left out).
+MAX_ENDING = 3
+
+
+def written_whole(joined: str, words: DocumentWords) -> bool:
+    """The document writes `joined` (lower case) mid-line, or a form of it with an inflectional ending:
+    "punktprevalensm" + "ätning" beside "Punktprevalensmätningen". Only endings count, so that
+    "schemaläggning" + "enligt" is not read into "schemaläggningen"."""
+    return joined in words.closed or any(
+        word.startswith(joined) and len(word) - len(joined) <= MAX_ENDING for word in words.closed)
+
+
+# The least letters of a compound's part, as the lexicon's compounds (linebreaks._MIN_FIRST_ELEMENT).
+MIN_PART = 3
+
+
+def document_compound(first: str, rest: str, words: DocumentWords, lexicon: SwedishLexicon) -> bool:
+    """The pieces (lower case) are one compound the lexicon does not list: a word the document writes
+    mid-line, with or without a linking s, then a Swedish word cut inside ("egenmonitoreringsutrust"
+    + "ning" is "egenmonitorering" + "s" + "utrustning" when the document writes
+    "egenmonitorering"). A first piece that is a word itself, or one the document writes, may end a
+    word of its own ("vårdrelaterade" + "infektioner"); the piece's own line end counts once among
+    the document's words."""
+    if lexicon.is_word(first) or words.closed.get(first, 0) > 1:
+        return False
+    for at in range(MIN_PART, len(first) - 1):
+        head, inside = first[:at], first[at:]
+        if (head in words.closed or (head.endswith("s") and head[:-1] in words.closed)) \
+                and not lexicon.is_word(inside) and lexicon.is_word(inside + rest):
+            return True
+    return False
 
 
 # Swedish words of one letter; any other letter alone at a line's start is the end of a word.
@@ -130,9 +164,11 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
     if rest[0].isupper() and first[-1].islower():
         return False  # a capital after a small letter starts a word
     joined = (first + rest).lower()
-    if words is not None and joined in words.closed:
+    if words is not None and written_whole(joined, words):
         return True  # the document writes the word whole elsewhere
     lexicon = lexicon or swedish_lexicon()
+    if words is not None and document_compound(first.lower(), rest.lower(), words, lexicon):
+        return True
     if lexicon.is_word(joined):
         # Two words side by side ("ortopedisk" + "avdelning") also make a compound: the pieces must
         # not both stand alone, unless the rest is too short to be the next word.

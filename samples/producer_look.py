@@ -59,11 +59,21 @@ TYPST_PALETTE = Palette(
     colours=(("done", "00B050"), ("in_progress", "FFC000"), ("delayed", "FF0000")),
     labels=(("done", "KLART"), ("in_progress", "PÅGÅR"), ("delayed", "FÖRSENAT")))
 
+# A web planning system exporting with pdfmake (JavaScript): its own wording, its badge colours
+# (a word on a coloured cell) and its own section headings.
+PDFMAKE_COLUMNS = ("Område", "Mål", "Aktivitet", "Deadline", "Ansvarig", "Status", "Kommentar",
+                   "Ny deadline")
+PDFMAKE_PALETTE = Palette(
+    colours=(("done", "16A34A"), ("in_progress", "F59E0B"), ("delayed", "DC2626")),
+    labels=(("done", "Klar"), ("in_progress", "Pågår"), ("delayed", "Försenad")))
+PDFMAKE_ACTIVE_HEADING = "Pågående aktiviteter"
+PDFMAKE_DONE_HEADING = "Genomförda aktiviteter"
+
 # Headings the producers print over the two tables and the legend.
 HEADINGS = ("Aktiviteter", "Klara aktiviteter", BROWSER_DONE_HEADING, "STATUS",
-            PDFLIB_ACTIVE_HEADING, PDFLIB_DONE_HEADING)
+            PDFLIB_ACTIVE_HEADING, PDFLIB_DONE_HEADING, PDFMAKE_ACTIVE_HEADING, PDFMAKE_DONE_HEADING)
 ALL_COLUMNS = (WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS + SHEET_COLUMNS + PLANNER_COLUMNS + PDFLIB_COLUMNS
-               + TYPST_COLUMNS)
+               + TYPST_COLUMNS + PDFMAKE_COLUMNS)
 ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE, SHEET_PALETTE, PLANNER_PALETTE, PDFLIB_PALETTE,
-                TYPST_PALETTE)
+                TYPST_PALETTE, PDFMAKE_PALETTE)
 

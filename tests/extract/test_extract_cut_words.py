@@ -2,7 +2,7 @@
 the geometry; normalize/cut_words.py reads the words)."""
 from __future__ import annotations
 
-from followup.extract.cut_words import cut_line_ends, text_bounds
+from followup.extract.cut_words import cell_edge, cut_line_ends, cut_over_break, text_bounds
 from followup.extract.page_content import Box, Char
 from followup.extract.settings import ExtractSettings
 from followup.extract.text_lines import TextLine
@@ -64,3 +64,18 @@ def test_without_vertical_rules_a_column_ends_where_its_full_lines_end() -> None
     assert text_bounds([_row(follow_up=lines)], ExtractSettings())["follow_up"] == (PADDING, PADDING + 12 * WIDTH)
     # A column whose lines all end apart has no edge to measure against: nothing is noted there.
     assert "goal" not in text_bounds([_row(goal=_cell("Minska fallskador", "hos äldre"))], ExtractSettings())
+
+
+def test_a_word_cut_at_a_page_break_is_measured_across_it() -> None:
+    # A row running over a page break (pdfmake, Typst): the cell's last line on one page, full to
+    # the edge, and its first line on the next page are measured as two lines of one cell.
+    above = cell_edge(_cell("vård och", "Kompetensför"), *CELL)
+    below = cell_edge(_cell("sörjning och", "mer"), *CELL)
+    assert above is not None and below is not None and cut_over_break(above, below, 0.05)
+    roomy = cell_edge(_cell("vård och", "Kompetensf"), *CELL)
+    rest = cell_edge(_cell("örsörjning"), *CELL)
+    assert roomy is not None and rest is not None and not cut_over_break(roomy, rest, 0.05)
+    # A word that would have fitted a line of its own was moved to the next page whole.
+    filled = cell_edge(_cell("vård och abc"), *CELL)
+    short = cell_edge(_cell("de och"), *CELL)
+    assert filled is not None and short is not None and not cut_over_break(filled, short, 0.05)

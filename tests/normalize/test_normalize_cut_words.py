@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from followup.normalize.cut_words import cuts_long_words, is_cut_word, join_cut_words, word_start_above
+from followup.normalize.linebreaks import document_words
 from followup.schemas import LineEnd
 
 
@@ -144,3 +145,22 @@ def test_words_of_their_own_stay_apart_where_long_words_are_cut() -> None:
     assert not is_cut_word("Antal återbesök över", "medicinskt måldatum", cuts_long=True)
     assert not is_cut_word("patienter på ortopedisk", "avdelning", cuts_long=True)
     assert not is_cut_word("Verksamhets", "chef respektive")
+
+def test_the_document_writing_the_word_inflected_runs_the_cut_word_on() -> None:
+    words = document_words(["Punktprevalensmätningen i mars visade färre trycksår"])
+    assert is_cut_word("Punktprevalensm", "ätning två", words=words)
+    assert not is_cut_word("Punktprevalensm", "ätning två")  # the lexicon alone knows no such word
+    # Only an inflectional ending counts: "schemaläggningen" is no "schemaläggning" + "enligt".
+    words = document_words(["Uppföljning av schemaläggningen görs"])
+    assert not is_cut_word("Schemaläggning", "enligt regionens", words=words)
+
+
+def test_a_compound_beginning_with_a_word_the_document_writes_runs_on() -> None:
+    # "egenmonitorering" + "s" + "utrustning": the lexicon lists neither the whole nor its first part.
+    text = "Pilot med digital\negenmonitoreringsutrust\nning för 30 patienter"
+    words = document_words([text, "Egenmonitorering i hemmet"])
+    assert is_cut_word("egenmonitoreringsutrust", "ning för 30 patienter", words=words)
+    assert not is_cut_word("egenmonitoreringsutrust", "ning för 30 patienter", words=document_words([text]))
+    # A first piece the lexicon knows, or that the document writes elsewhere, may end a word of its own.
+    words = document_words(["Vårdrelaterade infektioner", "Arbete mot vårdrelaterade infektioner"])
+    assert not is_cut_word("Vårdrelaterade", "infektioner", words=words)
