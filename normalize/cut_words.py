@@ -6,7 +6,8 @@ fit on a whole line where the line is full, with no hyphen: "Kompetensförsörjn
 have happened from the geometry (a line full to the cell's edge, the word at the break wider than
 the cell) as a LineEnd with `fits` 0. Whether the two pieces are one word is the text's question:
 
-- a web address or e-mail address runs on (it has no spaces);
+- a web address or e-mail address runs on (it has no spaces), unless the next line starts the prose
+  after it ("…/fast-lakarkontakt" + "under december": `prose_after_address`);
 - a line that starts with closing punctuation runs on (a wrapper never breaks before it);
 - a capital letter after a small one starts a new word ("Verksamhetschef" + "Hälso-centralen");
 - the document writing the joined word whole elsewhere, or an inflected form of it, runs it on;
@@ -30,7 +31,7 @@ import re
 from collections.abc import Iterable
 
 from followup.normalize.hyphen_drawing import BREAK_HYPHENS, is_certain_break, only_a_break_explains
-from followup.normalize.linebreaks import DocumentWords, SwedishLexicon, swedish_lexicon
+from followup.normalize.linebreaks import DocumentWords, SwedishLexicon, line_break_vocabulary, swedish_lexicon
 from followup.schemas import LineEnd
 
 CLOSING = ".,;:!?)]"
@@ -141,6 +142,8 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
     # word) may as well be a whole word at the end of a full line (justified text): more is asked.
     after_words = len(line.split()) > 1
     if any(mark in whole_tail.lower() for mark in _ADDRESS_MARKS) and head[0] not in _LIST_MARKS:
+        if prose_after_address(head):
+            return False  # "…/fast-lakarkontakt" + "under december": the address ended with its line
         # After other words, or an address known only from the lines above, the next line must go
         # on as an address does ("…se/v" + "ard/…").
         own = any(mark in (whole_tail if cut_above else tail).lower() for mark in _ADDRESS_MARKS)
@@ -187,6 +190,16 @@ def _linking_form(piece: str, lexicon: SwedishLexicon) -> bool:
     """`piece` is a word with a compound's linking s ("informationssäkerhets", "verksamhets"): a form
     that mostly begins a compound, where "över" or "ortopedisk" before a noun are words of their own."""
     return len(piece) > 3 and piece[-1].lower() == "s" and lexicon.is_word(piece[:-1])
+
+
+def prose_after_address(head: str) -> bool:
+    """`head`, the first word of the line after an address, starts the prose after it: a word with a
+    Swedish letter ("på", "för"; addresses spell plain letters) or one listed in
+    normalize/data/linebreaks.toml (`words_after`: "under", "och")."""
+    word = head.rstrip(CLOSING)
+    if not word.isalpha():
+        return False
+    return not word.isascii() or word.lower() in line_break_vocabulary().words_after_address
 
 
 def word_start_above(lines: list[str], at: int) -> str:

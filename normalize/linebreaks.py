@@ -291,6 +291,7 @@ class LineBreakVocabulary:
     web_address: re.Pattern[str]
     complete_address: re.Pattern[str]
     restored_letters: Mapping[str, str]
+    words_after_address: frozenset[str]
 
 
 @functools.cache
@@ -314,6 +315,7 @@ def line_break_vocabulary() -> LineBreakVocabulary:
         web_address=re.compile(rf"{signs}|[^\W_]\.(?:{domains})(?![^\W\d_])", re.IGNORECASE),
         complete_address=re.compile(rf"[^\W_]\.(?:{domains})$", re.IGNORECASE),
         restored_letters={plain: plain + restored for plain, restored in web["restored_letters"].items()},
+        words_after_address=frozenset(w.lower() for w in web["words_after"]),
     )
 
 

@@ -164,3 +164,18 @@ def test_a_compound_beginning_with_a_word_the_document_writes_runs_on() -> None:
     # A first piece the lexicon knows, or that the document writes elsewhere, may end a word of its own.
     words = document_words(["Vårdrelaterade infektioner", "Arbete mot vårdrelaterade infektioner"])
     assert not is_cut_word("Vårdrelaterade", "infektioner", words=words)
+
+
+@pytest.mark.parametrize(("line", "below"), [
+    ("https://www.1177.se/regionexempel/fast-lakarkontakt", "under december."),
+    ("https://vardgivare.regionexempel.se/vardriktlinjer/digitala-vardmoten", "och har presenterats"),
+    ("https://intra.regionexempel.se/hr/riktlinjer", "på intranätet"),
+])
+def test_an_address_that_filled_its_line_ends_where_the_prose_after_it_starts(line: str, below: str) -> None:
+    assert not is_cut_word(line, below)
+
+
+def test_the_rest_of_an_address_is_no_prose_word() -> None:
+    assert is_cut_word("https://intra.regionexempel.se/hr/riktlinjer/halsosa", "mma-scheman-heltid.")
+    assert is_cut_word("https://vardgivare.regionexempel.se/vardriktlinjer/digit", "ala-vardmoten och")
+    assert is_cut_word("https://vardgivare.regionexempel.se/v", "ardriktlinjer")
