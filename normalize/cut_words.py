@@ -103,8 +103,10 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
     lexicon = lexicon or swedish_lexicon()
     if lexicon.is_word(joined):
         # Two words side by side ("ortopedisk" + "avdelning") also make a compound: the pieces must
-        # not both stand alone, unless the rest is too short to be the next word.
-        return len(rest) <= 2 or not lexicon.is_standalone(first) or not lexicon.is_word(rest)
+        # not both stand alone, unless the rest is too short to be the next word; a rest that goes
+        # on with a hyphen is a word of its own ("Obligatorisk" + "e-utbildning").
+        short = len(rest) <= 2 and head[len(rest):len(rest) + 1] != "-"
+        return short or not lexicon.is_standalone(first) or not lexicon.is_word(rest)
     # A word the lexicon does not know: a piece that is no word, then a single letter or no word;
     # after other words on its line only the single letter ("1177 Webbtidboknin" + "g").
     lone_letter = len(rest) == 1 and rest.lower() not in ONE_LETTER_WORDS

@@ -7,6 +7,7 @@ from typing import TypedDict
 
 from followup.normalize.cut_words import join_cut_words
 from followup.normalize.dates import parse_date
+from followup.normalize.early_breaks import room_tells_hyphenation
 from followup.normalize.groups import area_of_group
 from followup.normalize.highlighting import highlighted_rows
 from followup.normalize.hyphen_drawing import drawing_tells_hyphenation
@@ -42,8 +43,10 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | No
     cell_texts = [cell.text for table in raw.tables for row in table.rows
                   for cell in (*row.cells.values(), *row.extra.values())]
     marked = document_marks_hyphenation(cell_texts)
-    drawn = drawing_tells_hyphenation(end for table in raw.tables for row in table.rows
-                                      for cell in (*row.cells.values(), *row.extra.values()) for end in cell.line_ends)
+    ends = [end for table in raw.tables for row in table.rows
+            for cell in (*row.cells.values(), *row.extra.values()) for end in cell.line_ends]
+    drawn = drawing_tells_hyphenation(ends)
+    room = room_tells_hyphenation(ends)
     # How the report spells its compounds mid-line decides the same compounds at line ends.
     # The prose around the tables counts too: an address printed whole in the intro decides the same
     # address broken inside a narrow cell.
@@ -54,7 +57,8 @@ def build_document(raw: RawDocument, vocabulary: Vocabulary, *, period: str | No
         highlights = highlighted_rows([row.row_fill for row in table.rows], group_starts)
         for row, highlighted in zip(table.rows, highlights, strict=True):
             activity, unmatched = build_activity(row, table.section, raw.legend, vocabulary, highlighted=highlighted,
-                                                 marked_hyphenation=marked, words=words, hyphens_drawn=drawn)
+                                                 marked_hyphenation=marked, words=words, hyphens_drawn=drawn,
+                                                 room_evidence=room)
             activity.id = _unique(activity.id, seen_ids)
             activities.append(activity)
             warnings.extend(activity_warnings(activity, row, unmatched, vocabulary))
@@ -79,16 +83,18 @@ def build_activity(
     marked_hyphenation: bool = False,
     words: DocumentWords | None = None,
     hyphens_drawn: bool = False,
+    room_evidence: bool = True,
 ) -> tuple[Activity, list[str]]:
     """One raw row → an Activity (id not yet made unique), and the responsible names not recognised.
 
     Whether the row is highlighted depends on its whole table (normalize/highlighting.py);
     `words`: the report's mid-line spelling (`document_words`), for the line-break repair;
     `hyphens_drawn`: the report's producer draws its own hyphens apart from their words
-    (normalize/hyphen_drawing.py).
+    (normalize/hyphen_drawing.py); `room_evidence`: its line breaker breaks at the last hyphenation
+    point that fits, so the room at a line end is evidence (normalize/early_breaks.py).
     """
     def cell(role: str) -> str | None:
-        return _repaired(row.cells[role], marked_hyphenation, words, hyphens_drawn) if role in row.cells else None
+        return _repaired(row.cells[role], marked_hyphenation, words, hyphens_drawn, room_evidence) if role in row.cells else None
 
     texts = {role: cell(role) for role in TEXT_ROLES}
     # An Område column with text wins over the group row the activity sits under.
@@ -113,7 +119,8 @@ def build_activity(
         new_deadline=new_deadline,
         highlighted=highlighted,
         pages=row.pages,
-        extra={name: _repaired(cell, marked_hyphenation, words, hyphens_drawn) or "" for name, cell in row.extra.items()},
+        extra={name: _repaired(cell, marked_hyphenation, words, hyphens_drawn, room_evidence) or ""
+               for name, cell in row.extra.items()},
     )
     return activity, unmatched
 
@@ -184,12 +191,13 @@ def _status(row: RawRow, follow_up: str | None, legend: list[LegendEntry], vocab
 
 def _repaired(
     text: str | RawCell | None, marked_hyphenation: bool = False, words: DocumentWords | None = None,
-    hyphens_drawn: bool = False,
+    hyphens_drawn: bool = False, room_evidence: bool = True,
 ) -> str | None:
     """A cell's (or a milestone's) text with its line breaks repaired; a cell's room at its line ends
     (RawCell.line_ends, measured by extract) is the first evidence at a hyphen, and a full line end
     (no room) may be a word cut without a hyphen (normalize/cut_words.py). With `hyphens_drawn`,
-    how each hyphen was drawn decides before the words do (normalize/hyphen_drawing.py)."""
+    how each hyphen was drawn decides before the words do (normalize/hyphen_drawing.py); without
+    `room_evidence` (a whole-paragraph line breaker, normalize/early_breaks.py) the room is not asked."""
     if text is None:
         return None
     line_ends = drawn = None
@@ -198,7 +206,7 @@ def _repaired(
         joined, renamed = join_cut_words(text.text, cuts, words=words) if cuts else (text.text, {})
         hyphens = [((renamed.get(_clean(end.line) or "", end.line), end.next), end)
                    for end in text.line_ends if end.kind == "hyphen"]
-        line_ends = {key: end.fits for key, end in hyphens if end.fits}
+        line_ends = {key: end.fits for key, end in hyphens if end.fits} if room_evidence else None
         if hyphens_drawn:
             drawn = {key: end.drawn for key, end in hyphens if end.drawn is not None}
         text = joined
