@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from followup.extract.page_content import Box
+from followup.extract.page_content import Box, Fill
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.text_lines import TextLine, Word
 
@@ -201,6 +201,57 @@ def header_band(
         words = tuple(w for run in runs for w in run)
         cells.append(HeaderCell(column_role(name, vocabulary), words, name))
     return HeaderBand(tuple(lines), tuple(cells))
+
+
+def joined_by_shading(band: HeaderBand, fills: Sequence[Fill], vocabulary: HeaderVocabulary) -> HeaderBand:
+    """The band with header cells that one cell's shading holds joined into one cell.
+
+    A justified header cell spreads the words of every line but its last to the cell's edges
+    (Typst justifies every paragraph, table cells too): "Ny tid-" over "plan" in a narrow column
+    prints "Ny" at the cell's left and "tid-" at its right, further apart than two columns stand,
+    and read as two cells. A header shaded cell by cell shows where each cell ends: cells whose
+    words all lie in one fill are one cell. A fill holding every cell (a header shaded as one band
+    over the whole row) shows no cell, and cells naming two roles stay apart (two columns under one
+    shading, as a spreadsheet may paint a range).
+    """
+    cells = band.cells
+    if len(cells) < 2:
+        return band
+    band_box = band.box
+    shading = [f.box for f in fills if f.box.top < band_box.bottom and f.box.bottom > band_box.top]
+    joined: list[HeaderCell] = []
+    i = 0
+    while i < len(cells):
+        held = next((box for box in shading if _holds(box, cells[i])), None)
+        j = i
+        while held is not None and j + 1 < len(cells) and _holds(held, cells[j + 1]):
+            j += 1
+        group = cells[i : j + 1]
+        if len(group) > 1 and len(group) < len(cells) and sum(1 for c in group if c.role) <= 1:
+            joined.append(_joined_cell(band, group, vocabulary))
+        else:
+            joined.extend(group)
+        i = j + 1
+    return band if len(joined) == len(cells) else HeaderBand(band.lines, tuple(joined))
+
+
+def _holds(box: Box, cell: HeaderCell) -> bool:
+    """Every word of the header cell lies inside the box (its middle height, for glyphs reaching past a fill)."""
+    return all(box.x0 <= w.box.x0 and w.box.x1 <= box.x1 and box.top <= (w.box.top + w.box.bottom) / 2 <= box.bottom
+               for w in cell.words)
+
+
+def _joined_cell(band: HeaderBand, group: Sequence[HeaderCell], vocabulary: HeaderVocabulary) -> HeaderCell:
+    """One header cell of several, its text read line by line across them."""
+    words = [w for cell in group for w in cell.words]
+    lines = []
+    for line in band.lines:
+        on_line = sorted((w for w in words if line.box.top <= (w.box.top + w.box.bottom) / 2 <= line.box.bottom),
+                         key=lambda w: w.box.x0)
+        if on_line:
+            lines.append(on_line)
+    name = header_text([" ".join(w.text for w in line) for line in lines])
+    return HeaderCell(column_role(name, vocabulary), tuple(w for line in lines for w in line), name)
 
 
 def _left(runs: Sequence[Sequence[Word]]) -> float:

@@ -19,7 +19,15 @@ from followup.extract.grid import (
     vertical_edges_at,
     vertical_span_at,
 )
-from followup.extract.headers import HeaderBand, HeaderVocabulary, column_role, header_bands, header_text, section_of_heading
+from followup.extract.headers import (
+    HeaderBand,
+    HeaderVocabulary,
+    column_role,
+    header_bands,
+    header_text,
+    joined_by_shading,
+    section_of_heading,
+)
 from followup.extract.nested import nested_table_text
 from followup.extract.page_content import Box, PageContent, picture_fills
 from followup.extract.page_furniture import top_of_caption
@@ -32,6 +40,7 @@ from followup.extract.text_lines import (
     line_end_room,
     lines_text,
     split_by_columns,
+    split_keeping_words,
     text_lines,
     text_right_edge,
 )
@@ -172,6 +181,7 @@ def find_table_slices(ctx: PageContext, headers: Sequence[HeaderBand]) -> list[T
 
 def _table_under_header(ctx: PageContext, header: HeaderBand, limit: float) -> TableSlice | None:
     page, settings = ctx.page, ctx.settings
+    header = joined_by_shading(header, page.fills, ctx.vocabulary)
     header_middle = (header.box.top + header.box.bottom) / 2
     ruled_edges = vertical_edges_at(page.rulings, header_middle, header.box.x0 - settings.ruled_edges_reach, page.width,
                                     settings)
@@ -246,7 +256,7 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
         if row.group or any(c.text or c.fill or c.marker for c in row.cells.values()):
             rows.append(row)
             cell_lines.append((row, lines))
-    _measure_line_ends(cell_lines, settings)
+    _measure_line_ends(cell_lines, columns, settings)
     if body.ruled:
         note_cut_words(cell_lines, {c.key: (c.x0, c.x1) for c in columns if c.key}, settings)
     else:
@@ -642,11 +652,19 @@ def _fits_columns(line: TextLine, edges: Sequence[float], nested: Sequence[Box] 
     word are set edge to edge, while the touching texts leave a sliver and the right one starts at
     its own cell."""
     slack, straddle = settings.table_edge_slack, settings.edge_straddle
-    if line.box.x0 < edges[0] - slack or line.box.x1 > edges[-1] + slack:
+    words = line.words_with(settings.word_gap)
+    # The line's last word may run on past its cell, over the cells to its right and past the
+    # table's edge (a word its cell cannot break: an e-mail address), the rest keeping to the
+    # columns; but not on a line that reads as a group row's name (one phrase, in the first column
+    # or centred), which runs over the columns.
+    overflow = (words[-1] if len(words) > 1 and edges[0] <= words[-1].box.x0 < edges[-1]
+                and not (_one_phrase(line, settings) and _placed_as_group(line, edges, settings)) else None)
+    right = words[-2].box.x1 if overflow is not None else line.box.x1
+    if line.box.x0 < edges[0] - slack or right > edges[-1] + slack:
         return False
     inner = edges[1:-1]
-    for word in line.words_with(settings.word_gap):
-        if any(_within_nested(word.box, box, settings) for box in nested):
+    for word in words:
+        if word is overflow or any(_within_nested(word.box, box, settings) for box in nested):
             continue
         for x in inner:
             if word.box.x0 < x - straddle and word.box.x1 > x + straddle and not _touching_seam(line, word.box, x, settings):
@@ -663,13 +681,17 @@ def _within_nested(word: Box, table: Box, settings: ExtractSettings) -> bool:
 
 
 def _touching_seam(line: TextLine, word: Box, x: float, settings: ExtractSettings) -> bool:
-    """Two glyphs of the word with a sliver between them, the right one starting within an em of
-    the edge."""
+    """Two glyphs of the word that are two texts, the right one starting within an em of the edge:
+    a sliver between them, or the right one opening a text operator of its own where the left one
+    ends inside one (Typst draws each cell's text apart; a date too wide for its cell runs on up
+    to the next cell's text). A producer drawing glyph by glyph (Chromium) opens one at every glyph,
+    which tells nothing."""
     slack = settings.glyph_slack
     glyphs = [c for c in line.chars if not c.text.isspace() and word.x0 - slack <= c.x0 and c.x1 <= word.x1 + slack]
     for a, b in zip(glyphs, glyphs[1:], strict=False):
         size = max(a.size, b.size, settings.min_font_size)
-        if abs(b.x0 - x) <= settings.seam_reach * size and b.x0 - a.x1 >= settings.touch_gap * size:
+        if abs(b.x0 - x) <= settings.seam_reach * size and (
+                b.x0 - a.x1 >= settings.touch_gap * size or (b.opens_run and not a.opens_run and b.x0 >= a.x1 - slack)):
             return True
     return False
 
@@ -823,14 +845,16 @@ def _line_leading(columns: Sequence[Sequence[TextLine]], settings: ExtractSettin
 
 
 def _measure_line_ends(cell_lines: Sequence[tuple[SliceRow, dict[str, list[TextLine]]]],
-                       settings: ExtractSettings) -> None:
+                       columns: Sequence[Column], settings: ExtractSettings) -> None:
     """The room at every hyphenated line end of the slice's cells (text_lines.line_end_room), measured
     from the right edge of the column's text in all its rows on the page: the widest line with more
-    than one word. The cells of one column share their width, so the column shows it best."""
+    than one word that ends inside the column. The cells of one column share their width, so the
+    column shows it best."""
+    limits = {c.key: c.x1 + settings.table_edge_slack for c in columns if c.key}
     right: dict[str, float] = {}
     for _, lines in cell_lines:
         for key, cell in lines.items():
-            edge = text_right_edge(cell, settings)
+            edge = text_right_edge(cell, settings, limits.get(key))
             if edge is not None:
                 right[key] = max(edge, right.get(key, edge))
     for row, lines in cell_lines:
@@ -846,7 +870,7 @@ def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[floa
     """One row's cells: text (a nested table read cell by cell), shading and marker, by column key;
     `lines_out` receives the text lines of each cell that is no nested table."""
     page, settings, top, bottom = ctx.page, ctx.settings, span.top, span.bottom
-    per_column = split_by_columns(ctx.index.band(top, bottom), edges)
+    per_column = split_keeping_words(ctx.index.band(top, bottom), edges, settings)
     band_fills = fills_in_band(page.fills, top, bottom)
     # Status icons: a picture in the cell says what a dot of its colour would (readers/pictures.py).
     band_icons = fills_in_band(picture_fills(page.pictures), top, bottom) if page.pictures else []

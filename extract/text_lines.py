@@ -102,6 +102,37 @@ def split_by_columns(chars: Iterable[Char], edges: Sequence[float]) -> list[list
     return columns
 
 
+def split_keeping_words(chars: Iterable[Char], edges: Sequence[float],
+                        settings: ExtractSettings = DEFAULT_SETTINGS) -> list[list[Char]]:
+    """split_by_columns, but a word that runs on past its column's right edge stays in the column it
+    starts in, even past the last edge.
+
+    A word a cell cannot break (a date in a narrow column, an e-mail address) runs on over the
+    cell's edge, into the next cell or past the table and the page: split by their centres its
+    last glyphs would start the next cell's text ("2024-12-3" | "1Verksam-") or be dropped. A glyph
+    continues the word when it follows the word's last glyph on its baseline edge to edge (closer
+    than `touch_gap` font sizes) and is not drawn by a text operator of its own: the next cell's
+    text, however close, is (Char.opens_run), or stands a sliver apart.
+    """
+    make = InReadingOrder if isinstance(chars, InReadingOrder) else list
+    columns: list[list[Char]] = [make() for _ in range(len(edges) - 1)]
+    last: dict[float, tuple[Char, int]] = {}  # each baseline's last glyph so far and its column
+    touch = settings.touch_gap
+    for char in chars:
+        i = bisect_right(edges, (char.x0 + char.x1) / 2) - 1
+        key = round(char.bottom, 1)
+        before = last.get(key)
+        if before is not None and not (0 <= i <= before[1]):
+            glyph = before[0]
+            if (not char.opens_run and not char.text.isspace() and not glyph.text.isspace()
+                    and glyph.x0 < char.x0 and char.x0 - glyph.x1 < touch * max(char.size, glyph.size)):
+                i = before[1]
+        if 0 <= i < len(columns):
+            columns[i].append(char)
+        last[key] = (char, i)
+    return columns
+
+
 def text_lines(chars: Iterable[Char], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[TextLine]:
     """Group characters into lines (top to bottom), each line's characters left to right: a character
     joins the line when its vertical centre is within `line_tolerance` font sizes of the line's first."""
@@ -205,10 +236,14 @@ def lines_text(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SE
 _LINE_END_HYPHENS = ("-", "\u2010")
 
 
-def text_right_edge(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> float | None:
+def text_right_edge(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS,
+                    limit: float | None = None) -> float | None:
     """Where a text's lines end at most: its widest line with more than one word (a single word may
-    stick out of its column); None without such a line."""
-    return max((line.box.x1 for line in lines if " " in line.text_with(settings.word_gap)), default=None)
+    stick out of its column); None without such a line. `limit`: the column's right edge; a line
+    ending past it ran on with a word its cell could not break (an e-mail address) and shows no
+    edge."""
+    return max((line.box.x1 for line in lines if " " in line.text_with(settings.word_gap)
+                and (limit is None or line.box.x1 <= limit)), default=None)
 
 
 def line_end_room(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS,

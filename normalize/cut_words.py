@@ -174,10 +174,12 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
         return True
     if lexicon.is_word(joined):
         # Two words side by side ("ortopedisk" + "avdelning") also make a compound: the pieces must
-        # not both stand alone, unless the rest is too short to be the next word.
+        # not both stand alone, unless the rest is too short to be the next word; a rest that goes
+        # on with a hyphen is a word of its own ("Obligatorisk" + "e-utbildning").
         if cuts_long and _linking_form(first, lexicon):
             return True
-        return len(rest) <= 2 or not lexicon.is_standalone(first) or not lexicon.is_word(rest)
+        short = len(rest) <= 2 and head[len(rest):len(rest) + 1] != "-"
+        return short or not lexicon.is_standalone(first) or not lexicon.is_word(rest)
     # A word the lexicon does not know: a piece that is no word, then a single letter or no word;
     # after other words on its line only the single letter ("1177 Webbtidboknin" + "g").
     lone_letter = len(rest) == 1 and rest.lower() not in ONE_LETTER_WORDS

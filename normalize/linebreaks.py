@@ -367,7 +367,7 @@ def resolve_line_end_hyphen(
     head_token = last_token(before.rstrip())
     head = head_token.removesuffix("-")
     tail = after.strip().split(" ", 1)[0] if after.strip() else ""
-    if fits and head and tail and later_point_fits(head, tail, fits):
+    if fits and head and tail and _later_point_fits(head, tail, fits):
         return "suspended" if _is_conjunction(tail, vocabulary) else "keep"
     if head and tail and _is_web_address(head + tail, vocabulary):
         return _resolve_in_web_address(head, tail, lexicon, vocabulary, document)
@@ -582,7 +582,16 @@ def _hyphenator() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="sv_SE")
 
 
-def later_point_fits(head: str, tail: str, fits: int) -> bool:
+def later_point_fits(line: str, below: str, fits: int) -> bool:
+    """The word hyphenated at the end of `line` and going on at the start of `below` has a
+    hyphenation point after the break within the first `fits` letters of `below`
+    (`resolve_line_end_hyphen`'s first rung)."""
+    head = last_token(line.rstrip()).removesuffix("-")
+    tail = below.strip().split(" ", 1)[0] if below.strip() else ""
+    return bool(fits and head and tail and _later_point_fits(head, tail, fits))
+
+
+def _later_point_fits(head: str, tail: str, fits: int) -> bool:
     """The word broken at this line end has a hyphenation point after the break within the first
     `fits` letters of the next line: a hyphenator would have broken there ("Tand-" + "vårdsenheten"
     with room for "vårds")."""
@@ -1090,11 +1099,18 @@ def _carried_into(lines: list[str], at: int) -> str:
     """
     pieces: list[str] = []
     for above in reversed(lines[:at]):
-        if not above.endswith(("/", "-")):
+        # A line that is one piece of an address ending in a period ("vardgivare.regionexempel." between
+        # "https://" and "se/…": Typst breaks an address after a period too) is carried when the
+        # token turns out to be an address; a sentence's period ends it.
+        if not above.endswith(("/", "-")) and not (above.endswith(".") and " " not in above.strip()):
             break
         pieces.append(last_token(above))
         if " " in above:
             break  # the token starts on this line
+    for cut, piece in enumerate(pieces):
+        if piece.endswith(".") and not _is_web_address("".join(reversed(pieces)), line_break_vocabulary()):
+            pieces = pieces[:cut]
+            break
     return "".join(reversed(pieces))
 
 
@@ -1121,6 +1137,13 @@ def _join_pair(
         return f"{before} {after}"
     before_in_view = carried + before if carried and " " not in before else before
     decision = resolve_line_end_hyphen(before_in_view, after, document=document, preceding=preceding, fits=fits)
+    if decision == "keep" and before_in_view != before and _WORD_PIECES.fullmatch(carried):
+        # A word hyphenated over three lines or more ("Vår-" + "dadminist-" + "rativa"): its middle
+        # piece is no word's part by itself; judged with the pieces above it, it is
+        # ("Vårdadminist-" + "rativa").
+        whole = resolve_line_end_hyphen(carried.replace("-", "") + before, after, document=document,
+                                        preceding=preceding, fits=fits)
+        decision = "join" if whole == "join" else decision
     if (marked_hyphenation or drawn == "with_word") and decision == "join":
         decision = "keep"
     if decision == "join":
@@ -1128,6 +1151,10 @@ def _join_pair(
     if decision == "keep":
         return before + after
     return f"{before} {after}"
+
+
+# Pieces of one word hyphenated at line ends, letters only: "Vår-", "medi-cinav-".
+_WORD_PIECES = re.compile(r"(?:[^\W\d_]+-)+")
 
 
 def _joined_at_hyphen(before: str, after: str) -> str:

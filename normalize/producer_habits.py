@@ -11,28 +11,18 @@ evidence is understood:
 - `cuts_long`: the producer cuts a word too long for its cell at the cell's edge rather than
   hyphenating it (`cut_words.cuts_long_words`; spreadsheets, PDF libraries).
 - `greedy`: the producer breaks each line at the last hyphenation point that fits, so the room left
-  at a line end is evidence of a typed hyphen (`breaks_greedily`). A typesetter that breaks a whole
-  paragraph at once (Typst, TeX) may break earlier to even out its lines.
+  at a line end is evidence of a typed hyphen (`early_breaks.room_tells_hyphenation`). A typesetter
+  that breaks a whole paragraph at once (Typst, TeX) may break earlier to even out its lines.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from followup.normalize.cut_words import cuts_long_words
-from followup.normalize.hyphen_drawing import (
-    BREAK_HYPHENS,
-    drawing_tells_hyphenation,
-    hyphenates_nothing,
-    is_certain_break,
-)
-from followup.normalize.linebreaks import (
-    SwedishLexicon,
-    document_marks_hyphenation,
-    last_token,
-    later_point_fits,
-    swedish_lexicon,
-)
+from followup.normalize.early_breaks import room_tells_hyphenation
+from followup.normalize.hyphen_drawing import drawing_tells_hyphenation, hyphenates_nothing
+from followup.normalize.linebreaks import SwedishLexicon, document_marks_hyphenation, swedish_lexicon
 from followup.schemas import LineEnd
 
 
@@ -58,24 +48,5 @@ def line_break_habits(cell_texts: Sequence[str], ends: Sequence[LineEnd],
         marked=document_marks_hyphenation(cell_texts) or hyphenates_nothing(ends, lexicon),
         drawn=drawing_tells_hyphenation(ends, lexicon),
         cuts_long=cuts_long_words(ends, lexicon),
-        greedy=breaks_greedily(ends, lexicon),
+        greedy=room_tells_hyphenation(ends, lexicon),
     )
-
-
-def breaks_greedily(ends: Iterable[LineEnd], lexicon: SwedishLexicon | None = None) -> bool:
-    """False when a certain hyphenation break ("Utbildningsan-" + "ställningar") had room on its
-    line for a later hyphenation point of its word ("ställ"): the producer does not break at the last
-    point that fits, so the room tells nothing of the hyphens it leaves. No greedy producer of the
-    corpus (LibreOffice, WeasyPrint, ReportLab) shows one such break among its thousands."""
-    lexicon = lexicon or swedish_lexicon()
-    for end in ends:
-        if end.kind != "hyphen" or not end.fits:
-            continue
-        line = end.line.translate(BREAK_HYPHENS)
-        if not is_certain_break(line, end.next, lexicon):
-            continue
-        head = last_token(line.rstrip()).removesuffix("-")
-        tail = end.next.strip().split(" ", 1)[0] if end.next.strip() else ""
-        if head and tail and later_point_fits(head, tail, end.fits):
-            return False
-    return True

@@ -214,3 +214,20 @@ def test_an_address_broken_before_its_own_hyphen_is_joined_whole():
 
 def test_a_line_starting_with_a_hyphen_after_prose_is_not_an_address():
     assert repair_text("Kvarstående:\n-rutin saknas") == "Kvarstående: -rutin saknas"
+
+
+def test_a_word_hyphenated_over_three_lines_is_judged_whole():
+    # Typst in a narrow A5 cell: "Vår-" + "dadminist-" + "rativa"; the middle piece is no word's part
+    # by itself, but "Vårdadminist-" + "rativa" is one word.
+    assert repair_text("Enhets-\nchef Vår-\ndadminist-\nrativa en-\nheten") == "Enhetschef Vårdadministrativa enheten"
+    assert repair_text("Kliniskt trä-\nningscent-\nrum.") == "Kliniskt träningscentrum."
+
+
+def test_an_address_broken_after_a_period_keeps_its_hyphen_further_on():
+    # Typst breaks an address after a period too; the hyphen two lines on is the address's own.
+    text = "Riktlinjen finns på https://\nvardgivare.regionexempel.\nse/vardriktlinjer/digitala-\nvardmoten och"
+    assert repair_text(text) == "Riktlinjen finns på https://vardgivare.regionexempel.se/vardriktlinjer/digitala-vardmoten och"
+
+
+def test_a_sentence_ending_on_a_line_of_its_own_is_no_address():
+    assert repair_text("Det är klart.\nNästa.\nvård-\ncentral finns.") == "Det är klart. Nästa. vårdcentral finns."

@@ -29,6 +29,8 @@ def test_a_word_cut_at_the_edge_runs_on(line: str, below: str) -> None:
     ("Verksamhetschef", "Hälso-centralen Fjällby"),
     ("Länssjukhuset Norrmark", "i samverkan"),
     ("kontakta kvalitet@regionexempel.se", "• uppföljning"),
+    # A short piece going on with a hyphen is a word of its own ("e-utbildning"), not a cut word's end.
+    ("Obligatorisk", "e-utbildning med påminnelser"),
 ])
 def test_two_words_that_filled_the_line_stay_apart(line: str, below: str) -> None:
     assert not is_cut_word(line, below)
