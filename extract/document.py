@@ -20,7 +20,14 @@ from followup.extract.page_furniture import recurs_on_page, top_of_caption, with
 from followup.extract.readers import DEFAULT_READER, page_reader
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.stitching import PlacedSlice, stitch_page_breaks
-from followup.extract.tables import PageContext, TableSlice, continue_table, find_table_slices, header_lines
+from followup.extract.tables import (
+    PageContext,
+    TableSlice,
+    continue_table,
+    find_table_slices,
+    header_lines,
+    note_cut_words_by_text_edges,
+)
 from followup.extract.text_lines import CharIndex, TextLine, text_lines
 from followup.schemas import LegendEntry, RawDocument, RawTable
 from followup.schemas.codes import WarningCode
@@ -125,6 +132,7 @@ def read_raw_document(path: Path | HashedFile, *, password: str | None = None, r
         if repaired and not harmless_damage:
             raise InputRejected(f"{DAMAGED_AFTER_REPAIR} (no activity table is left in it)", code="damaged")
         raise InputRejected(f"no activity table found{note}", code="no_table")
+    note_cut_words_by_text_edges([placed.slice for placed in findings.slices], settings)
     return RawDocument(
         file=printable_name(path),
         sha256=known_sha256 or file_sha256(path),

@@ -11,22 +11,37 @@ from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 def cell_shading(box: Box, fills: Sequence[Fill], settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:
     """The colour shading most of the cell, or None.
 
-    Fills covering the cell alike (a striped row's fill under the status cell's own, as ReportLab
-    paints a TableStyle's ROWBACKGROUNDS and a cell's BACKGROUND) show the one painted last, as a
-    reader sees it: `fills` come in painting order.
+    What a reader sees: `fills` come in painting order, and a fill painted later hides what it
+    covers of the ones before (a status cell's BACKGROUND over its zebra row's ROWBACKGROUNDS, as
+    ReportLab paints them). The cell's colour is the one left showing over the largest part of it,
+    so a row's stripe that reaches past a status fill narrower than the cell's box (a column's edges
+    taken from its header words) does not win by its margins.
     """
     if box.area <= 0:
         return None
-    best: tuple[float, str] | None = None
-    tie = settings.shading_tie * box.area
-    for fill in fills:
-        shared = fill.box.overlap(box)
-        if shared > 0 and (best is None or shared >= best[0] - tie):
-            best = (max(shared, best[0]) if best else shared, fill.colour)
-    if best is None:
+    shown = _visible_areas(box, fills)
+    if not shown:
         return None
-    shared, colour = best
-    return colour if shared >= settings.shading_share * box.area else None
+    colour, area = max(shown.items(), key=lambda item: item[1])
+    return colour if area >= settings.shading_share * box.area else None
+
+
+def _visible_areas(box: Box, fills: Sequence[Fill]) -> dict[str, float]:
+    """Each colour's area left showing inside `box` once `fills` are painted in order (later on top):
+    the box cut into the rectangles between the fills' edges, each taking the colour of the last fill
+    covering it."""
+    inside = [f for f in fills if f.box.overlap(box) > 0]
+    xs = sorted({box.x0, box.x1, *(min(max(x, box.x0), box.x1) for f in inside for x in (f.box.x0, f.box.x1))})
+    ys = sorted({box.top, box.bottom, *(min(max(y, box.top), box.bottom) for f in inside
+                                        for y in (f.box.top, f.box.bottom))})
+    shown: dict[str, float] = {}
+    for left, right in zip(xs, xs[1:], strict=False):
+        for top, bottom in zip(ys, ys[1:], strict=False):
+            x, y = (left + right) / 2, (top + bottom) / 2
+            last = next((f for f in reversed(inside) if f.box.contains_point(x, y)), None)
+            if last is not None:
+                shown[last.colour] = shown.get(last.colour, 0.0) + (right - left) * (bottom - top)
+    return shown
 
 
 def cell_marker(box: Box, fills: Sequence[Fill], settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:

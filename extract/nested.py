@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from followup.extract.grid import cluster_positions
 from followup.extract.page_content import Box, Char, Ruling
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from followup.extract.text_lines import cell_text, split_by_columns
+from followup.extract.text_lines import TextLine, Word, cell_text, lines_text, split_by_columns
 
 
 def nested_table_text(chars: Sequence[Char], rulings: Sequence[Ruling], box: Box,
@@ -43,3 +43,54 @@ def nested_table_text(chars: Sequence[Char], rulings: Sequence[Ruling], box: Box
             rows.append(text)
     parts = [cell_text(before, settings), "\n".join(rows), cell_text(after, settings)]
     return "\n\n".join(part for part in parts if part)
+
+
+def aligned_table_text(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:
+    """The cell's text with a small table drawn without rules read row by row, or None when line by
+    line reads it the same (no such table, or none of its cells wrapped).
+
+    A table in a comment on a page whose stylesheet rules nothing: its columns start where words of
+    several lines start after a wide gap (`aligned_column_gap`, on `aligned_table_rows` lines or
+    more). A line with text in the first column only continues the row above, whose first cell
+    wrapped ("Kirurgi- och" beside "45 %", then "urologimottagningen"): read line by line, the cell's
+    second line would follow the row's later cells. Each row is its first cell, then the others.
+    """
+    gap = settings.word_gap
+    words = [line.words_with(gap) for line in lines]
+    starts = cluster_positions((w.box.x0 for line in words for w in _after_wide_gaps(line, settings)), settings.snap)
+    columns = [x for x in starts
+               if sum(any(abs(w.box.x0 - x) <= settings.snap for w in _after_wide_gaps(line, settings))
+                      for line in words) >= settings.aligned_table_rows]
+    if not columns:
+        return None
+    in_table = [i for i, line in enumerate(words) if any(abs(w.box.x0 - x) <= settings.snap
+                                                         for w in _after_wide_gaps(line, settings) for x in columns)]
+    first, last = in_table[0], in_table[-1]
+    left = min(lines[i].box.x0 for i in in_table)
+    rows: list[list[list[str]]] = []
+    wrapped = False
+    for line in words[first:last + 1]:
+        cells: list[list[str]] = [[] for _ in range(len(columns) + 1)]
+        for word in line:
+            cells[sum(word.box.x0 >= x - settings.snap for x in columns)].append(word.text)
+        if rows and cells[0] and not any(cells[1:]) and line[0].box.x0 <= left + settings.snap:
+            wrapped = wrapped or any(rows[-1][1:])
+            rows[-1][0].append(" ".join(cells[0]))
+        elif rows and not cells[0]:
+            for row_cell, cell in zip(rows[-1][1:], cells[1:], strict=True):
+                if cell:
+                    row_cell.append(" ".join(cell))
+        else:
+            rows.append([[" ".join(cell)] if cell else [] for cell in cells])
+    if not wrapped:
+        return None
+    table = "\n".join(" ".join("\n".join(cell) for cell in row if cell) for row in rows)
+    parts = [lines_text(lines[:first], settings), table, lines_text(lines[last + 1:], settings)]
+    return "\n\n".join(part for part in parts if part)
+
+
+def _after_wide_gaps(words: Sequence[Word], settings: ExtractSettings) -> list[Word]:
+    """The words of a line that follow a gap of `aligned_column_gap` font sizes or more."""
+    return [word for before, word in zip(words, words[1:], strict=False)
+            if word.box.x0 - before.box.x1 >= settings.aligned_column_gap * max(word.size, before.size)]
+

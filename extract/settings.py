@@ -87,8 +87,6 @@ class ExtractSettings(BaseModel):
         40, ge=0, le=255, description="A glyph whose red, green and blue differ by less than this (0–255) is black, grey or "
                                       "white, the colour of ordinary text: no status marker.")
     shading_share: float = _tolerance(0.4, "A fill covering this share of a cell shades the cell.", le=1)
-    shading_tie: float = _tolerance(
-        0.02, "Fills covering a cell's area alike within this share of it: the one painted last shows.", le=1)
     marker_share: float = _tolerance(
         0.6, "A filled shape smaller than this share of its cell is a marker (a dot), not shading.", le=1)
     marker_inside: float = _tolerance(
@@ -185,6 +183,11 @@ class ExtractSettings(BaseModel):
     group_fill_share: float = _tolerance(0.9, "A fill over this share of the table's width shades the whole row.", le=1)
     nested_overhang: float = _tolerance(
         0.5, "Text of a table drawn inside a cell may reach this many line heights past its right rule.")
+    aligned_column_gap: float = _tolerance(
+        1.0, "In a cell, a word after a gap of at least this many font sizes may start a column of a small "
+        "table drawn without rules (nested.aligned_table_text).")
+    aligned_table_rows: int = _count(
+        3, "Lines of a cell with a word starting at the same place after such a gap make a small table without rules.")
     touch_gap: float = _tolerance(
         0.06, "Two cells' texts that touch leave a sliver of this many font sizes; one word's glyphs none.")
     phrase_gap: float = _tolerance(

@@ -28,7 +28,7 @@ from followup.extract.headers import (
     joined_by_shading,
     section_of_heading,
 )
-from followup.extract.nested import nested_table_text
+from followup.extract.nested import aligned_table_text, nested_table_text
 from followup.extract.page_content import Box, PageContent, picture_fills
 from followup.extract.page_furniture import top_of_caption
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -156,6 +156,10 @@ class TableSlice:
     # shaded header cells (cut_words.header_cell_edges); a page it continues on without its header
     # keeps them.
     cell_edges: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # The rows' lines by cell, in a table whose columns show no edges but rules between its rows:
+    # their cut words are noted once every slice of the table is read (note_cut_words_by_text_edges).
+    unbounded_lines: list[tuple[SliceRow, dict[str, list[TextLine]]]] = field(default_factory=list)
+    rows_ruled: bool = False  # rules between the rows (or a ruled table)
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -249,6 +253,7 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
                 rows_spans, trailing, ruled_rows = banded, banded_trailing, False
     rows = []
     cell_lines: list[tuple[SliceRow, dict[str, list[TextLine]]]] = []
+    unbounded: list[tuple[SliceRow, dict[str, list[TextLine]]]] = []
     for span in rows_spans:
         lines: dict[str, list[TextLine]] = {}
         row = _group_row(ctx, edges, span) if span.group else _slice_row(ctx, columns, edges, span, lines)
@@ -265,15 +270,19 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
             cell_edges = header_cell_edges(ctx.page.fills, spans, body.top, body.body_top)
         if cell_edges:
             note_cut_words(cell_lines, cell_edges, settings)
-        elif ruled_rows:
-            # Rules between the rows only: the columns' text edges are where their full lines end.
-            note_cut_words(cell_lines, text_bounds(cell_lines, settings), settings)
+        else:
+            # Rules between the rows only: the columns' text edges are where their full lines end,
+            # in every slice of the table (note_cut_words_by_text_edges, once all pages are read);
+            # a slice without row rules (one row running on to the next page) counts when another
+            # slice of its table has them.
+            unbounded = cell_lines
     if not ruled_rows:
         _continue_empty_area_cells(rows)
     table_bottom = rows_spans[-1].bottom if rows_spans else body.body_top
     tail = _row_tail(ctx, columns, rows[-1]) if rows else None
     return TableSlice(ctx.page.number, body.top, columns, rows, table_bottom, tail,
-                      trailing_group=trailing if rows else None, cell_edges=dict(cell_edges or {}))
+                      trailing_group=trailing if rows else None, cell_edges=dict(cell_edges or {}),
+                      unbounded_lines=unbounded, rows_ruled=ruled_rows)
 
 
 def _row_tail(ctx: PageContext, columns: Sequence[Column], row: SliceRow) -> RowTail | None:
@@ -888,8 +897,9 @@ def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[floa
         nested = nested_table_text(chars, band_rulings, box, settings) if band_rulings else None
         if nested is None:
             lines = text_lines(chars, settings)
-            text = lines_text(lines, settings)
-            if lines_out is not None:
+            aligned = aligned_table_text(lines, settings)
+            text = lines_text(lines, settings) if aligned is None else aligned
+            if lines_out is not None and aligned is None:
                 lines_out[key] = lines
         else:
             text = nested
@@ -920,3 +930,24 @@ def header_lines(lines: Sequence[TextLine], vocabulary: HeaderVocabulary,
                  settings: ExtractSettings = DEFAULT_SETTINGS) -> list[HeaderBand]:
     """The headers of the page's tables (each one line or a few wrapped lines), top to bottom."""
     return header_bands(lines, vocabulary, settings)
+
+
+def note_cut_words_by_text_edges(slices: Sequence[TableSlice], settings: ExtractSettings) -> None:
+    """Note the cut words of the slices whose columns show no edges, each column's text edge found
+    from the full lines of every slice with the same columns (cut_words.text_bounds).
+
+    A table keeps its columns over its pages, and a planning system may print a row or two per
+    slice (ReportLab moves a row that does not fit into a table of its own under a repeated
+    header): one slice may hold a single full line per column, too few to show where lines end.
+    """
+    groups: dict[tuple[int, ...], list[TableSlice]] = {}
+    for table in slices:
+        if table.unbounded_lines:
+            key = tuple(round(x / settings.snap) for c in table.columns for x in (c.x0, c.x1))
+            groups.setdefault(key, []).append(table)
+    for group in groups.values():
+        # A table without any rules shows no edge at all: nothing is noted there.
+        if any(table.rows_ruled for table in group):
+            cell_lines = [lines for table in group for lines in table.unbounded_lines]
+            note_cut_words(cell_lines, text_bounds(cell_lines, settings), settings)
+

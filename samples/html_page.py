@@ -26,6 +26,7 @@ img.icon { width: 3.4mm; height: 3.4mm; vertical-align: middle; }
 .label { display: inline-block; padding: 0.3mm 1.2mm; border-radius: 1mm; font-size: 0.92em; }
 tr.zebra:not(.highlighted) td { background: #%(zebra)s; }
 h3.area { font-size: 9pt; font-weight: bold; margin: 3.5mm 0 1.2mm 0; }
+tr.head { break-inside: avoid; break-after: avoid; }
 tr.group td { background: #%(group)s; font-weight: bold; padding-top: 1.2mm; padding-bottom: 1.2mm; }
 %(header)s
 %(row_break)s
@@ -37,15 +38,23 @@ tr.group td { background: #%(group)s; font-weight: bold; padding-top: 1.2mm; pad
 """
 DARK_HEADER = "table.activities th { background: #%s; color: #%s; padding-left: 1mm; }"
 # A header cell whose text runs bottom to top: a tall cell, the text turned a quarter about the
-# start of its zero-width box, so it rises from the cell's foot.
+# start of its zero-width box, so it rises from the cell's foot (a table's <th> or a grid's header <div>).
 ROTATED_HEADER = ("table.activities th.rotated { height: 26mm; vertical-align: bottom; } "
                   "table.activities th.rotated div { width: 0; white-space: nowrap; "
+                  "transform: translate(1.2em, 0) rotate(-90deg); transform-origin: 0 100%; } "
+                  ".activities-grid .grid-head > div.rotated { height: 26mm; display: flex; "
+                  "align-items: flex-end; } "
+                  ".activities-grid .grid-head > div.rotated div { width: 0; white-space: nowrap; "
                   "transform: translate(1.2em, 0) rotate(-90deg); transform-origin: 0 100%; }")
 # A planning system's grid of <div>s: each header cell filled, a gap between them, a rule under each row,
-# the status as a pill; rows as highlighted or striped as the table's.
+# the status as a pill; rows as highlighted or striped as the table's. The header row is kept whole
+# and with the first row under it, as a table's header row is; its words break as the rows' do, so a
+# long heading in a narrow column does not run into the next one.
 GRID_STYLE = (
     ".activities-grid .grid-head, .activities-grid .grid-row { display: grid; column-gap: 0.8mm; } "
-    ".activities-grid .grid-head > div { background: #DDE4EE; font-weight: bold; padding: 1.2mm 1mm; } "
+    ".activities-grid .grid-head { break-inside: avoid; break-after: avoid; } "
+    ".activities-grid .grid-head > div { background: #DDE4EE; font-weight: bold; padding: 1.2mm 1mm; "
+    "hyphens: auto; overflow-wrap: anywhere; } "
     ".activities-grid .grid-row { border-bottom: 0.6pt solid #C5CCD6; } "
     ".activities-grid .grid-row > div { padding: 1.2mm 1mm; hyphens: auto; overflow-wrap: anywhere; } "
     ".activities-grid .grid-row.highlighted { background: #FFF2A8; } "

@@ -86,7 +86,8 @@ def _grid_html(activities: Sequence[Activity], columns: Sequence[tuple[str, str]
     """The activity table as a planning system's CSS grid: one grid per row (the header row's cells
     each filled), rows ruled underneath, a group row one cell over the whole width."""
     template = " ".join(f"minmax(0, {w:g}fr)" for w in widths)
-    head = "".join(f"<div>{header_html(c)}</div>" for _, c in columns)
+    head = "".join(f'<div class="rotated"><div>{header_html(c)}</div></div>' if key in layout.rotated_headers
+                   else f"<div>{header_html(c)}</div>" for key, c in columns)
     rows = [f'<div class="grid-head" style="grid-template-columns: {template}">{head}</div>']
     group = None
     for index, activity in enumerate(activities):
@@ -127,8 +128,9 @@ def activity_table_html(
             cells.append(_cell(activity, key, status_cell))
         body.append(f"<tr{_row_class(activity, index, layout)}>{''.join(cells)}</tr>")
     if not layout.repeat_header:
-        # A header row in the body is printed once, above the table's first row only.
-        return (f'<table class="activities"><tbody><tr>{head}</tr>'
+        # A header row in the body is printed once, above the table's first row only; kept whole
+        # and with that row, as a browser keeps a <thead> row (html_page.LAYOUT_STYLE).
+        return (f'<table class="activities"><tbody><tr class="head">{head}</tr>'
                 f"{''.join(body)}</tbody></table>")
     return (f'<table class="activities"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")

@@ -275,6 +275,7 @@ def _activity_table(activities: tuple[Activity, ...], layout: Layout, styles: _S
     spans = area_spans(activities, layout)
     status_style, palette = layout.status_style_or(OWN_STATUS_STYLE), layout.palette_or(PDFLIB_PALETTE)
     zebra_rows: list[int] = []
+    highlighted_rows: list[int] = []
     group = None
     for index, activity in enumerate(activities):
         if layout.areas == "groups" and activity.area != group:
@@ -302,12 +303,13 @@ def _activity_table(activities: tuple[Activity, ...], layout: Layout, styles: _S
                 cells.append(_paragraphs(getattr(activity, key) or "", styles.body))
         data.append(cells)
         if activity.highlighted and layout.highlight:
-            commands.append(("BACKGROUND", (0, row), (-1, row), _colour(HIGHLIGHT_FILL)))
+            highlighted_rows.append(row)
         elif layout.zebra and index % 2:
             zebra_rows.append(row)
-    # Striped rows are painted first, so a status cell's fill stays on top of them.
-    zebra = [("BACKGROUND", (0, row), (-1, row), _colour(ZEBRA_FILL)) for row in zebra_rows]
-    commands = base + zebra + commands + _rule_commands(layout, len(data))
+    # Striped and highlighted rows are painted first, so a status cell's fill stays on top of them.
+    row_fills = [("BACKGROUND", (0, row), (-1, row), _colour(ZEBRA_FILL)) for row in zebra_rows]
+    row_fills += [("BACKGROUND", (0, row), (-1, row), _colour(HIGHLIGHT_FILL)) for row in highlighted_rows]
+    commands = base + row_fills + commands + _rule_commands(layout, len(data))
     split = SPLIT_IN_ROW if layout.row_break == "split" else 0
     table = Table(data, colWidths=widths, repeatRows=1 if layout.repeat_header else 0,
                   splitInRow=split, hAlign="LEFT")

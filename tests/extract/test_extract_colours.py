@@ -55,3 +55,13 @@ def test_a_fill_covering_more_of_the_cell_shades_it_whatever_the_order():
     row = Fill(Box(10, 50, 500, 80), "#FFF2A0")
     corner = Fill(Box(100, 50, 115, 65), "#00B050")  # a quarter of the cell
     assert cell_shading(cell, [row, corner]) == "#FFF2A0"
+
+
+def test_a_status_fill_narrower_than_its_cell_still_shows_over_a_striped_row():
+    # A table without vertical rules: the status column's box comes from its header words and
+    # reaches past the status cell's own fill, which the zebra row's stripe fills on both sides.
+    cell = Box(96, 50, 134, 80)
+    stripe = Fill(Box(10, 50, 500, 80), "#F2F2F2")
+    status = Fill(Box(100, 50, 128, 80), "#F0AD4E")
+    assert cell_shading(cell, [stripe, status]) == "#F0AD4E"
+    assert cell_shading(cell, [status, stripe]) == "#F2F2F2"
