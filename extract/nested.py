@@ -90,7 +90,14 @@ def aligned_table_text(lines: Sequence[TextLine], settings: ExtractSettings = DE
 
 
 def _after_wide_gaps(words: Sequence[Word], settings: ExtractSettings) -> list[Word]:
-    """The words of a line that follow a gap of `aligned_column_gap` font sizes or more."""
-    return [word for before, word in zip(words, words[1:], strict=False)
-            if word.box.x0 - before.box.x1 >= settings.aligned_column_gap * max(word.size, before.size)]
+    """The words of a line that follow a gap of `aligned_column_gap` font sizes or more, and at least
+    `aligned_gap_ratio` times the line's narrowest gap: justified text (Typst, Word) widens every gap
+    of a line alike, a table only the one between its columns. A line of one gap shows neither."""
+    gaps = [word.box.x0 - before.box.x1 for before, word in zip(words, words[1:], strict=False)]
+    if len(gaps) < 2:
+        return []
+    narrowest = max(min(gaps), 0.0)
+    return [word for before, word, gap in zip(words, words[1:], gaps, strict=False)
+            if gap >= settings.aligned_column_gap * max(word.size, before.size)
+            and gap >= settings.aligned_gap_ratio * narrowest]
 

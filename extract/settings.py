@@ -186,6 +186,8 @@ class ExtractSettings(BaseModel):
     aligned_column_gap: float = _tolerance(
         1.0, "In a cell, a word after a gap of at least this many font sizes may start a column of a small "
         "table drawn without rules (nested.aligned_table_text).")
+    aligned_gap_ratio: float = _tolerance(
+        2.0, "Such a gap is also this many times the line's narrowest word gap: justified text widens all alike.")
     aligned_table_rows: int = _count(
         3, "Lines of a cell with a word starting at the same place after such a gap make a small table without rules.")
     touch_gap: float = _tolerance(

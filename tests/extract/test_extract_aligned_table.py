@@ -45,3 +45,23 @@ def test_a_table_without_rules_whose_cells_do_not_wrap_reads_line_by_line():
 def test_prose_is_no_table():
     lines = _cell(("Andelen patienter med", ""), ("en fast läkarkontakt är", ""), ("46 % i mars.", ""))
     assert aligned_table_text(lines) is None
+
+
+def _placed(*lines: tuple[tuple[str, float], ...]) -> list:
+    """Lines of words each at its own x, 12 pt apart."""
+    chars: list[Char] = []
+    for i, words in enumerate(lines):
+        for word, x in words:
+            chars += _chars(word, x, 100 + 12 * i)
+    return text_lines(chars)
+
+
+def test_justified_prose_whose_wide_gaps_happen_to_line_up_is_no_table():
+    # Typst and Word justify narrow cells: every gap of a line is widened alike, and on a few lines
+    # the words after them may start at the same places by chance; the paragraph's last line is not
+    # justified; a line of one long word has no gap to widen.
+    lines = _placed((("Ingen", 10), ("vänta", 60), ("sådan", 110)),
+                    (("dagar", 10), ("besök", 60), ("första", 110)),
+                    (("Ortopedmottagningen", 10),),
+                    (("på", 10), ("ett", 60), ("till", 110)))
+    assert aligned_table_text(lines) is None
