@@ -16,7 +16,8 @@ EXTRA_FIELDS = ("nr", "start", "priority", "cost", "indicator")
 # fpdf: a web planning system writing its PDF export itself with fpdf2 (samples/planner_report.py);
 # pdflib: a server-side planning system writing it with ReportLab (samples/pdf_library_report.py).
 # typst: a report typeset with Typst (samples/typst_report.py).
-PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib", "typst")
+# itext: a Java hospital planning system writing it with iText 2.1.7 (samples/itext_report.py).
+PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib", "typst", "itext")
 
 
 @dataclass(frozen=True)

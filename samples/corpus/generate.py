@@ -38,6 +38,9 @@ def render(variant: Variant, target: Path) -> None:
     elif variant.producer == "typst":
         from samples.typst_report import render_typst
         render_typst(report, target, epoch, variant.layout)
+    elif variant.producer == "itext":
+        from samples.itext_report import render_itext
+        render_itext(report, target, epoch, variant.layout)
     elif variant.producer == "browser":
         from samples.browser_report import render_browser
         render_browser(report, target, epoch, variant.layout)

