@@ -135,8 +135,11 @@ def header_cell_edges(fills: Sequence[Fill], columns: Sequence[tuple[str, float,
     `columns`: (key, x0, x1) of each column as its header words place it; `top`/`bottom`: the
     header band. A column's shading is the one fill in the band whose centre lies in the column and
     that reaches into neither neighbour's column beyond its header words; a header shaded as one
-    band over the whole row gives no column an edge. Columns without one are left out."""
-    band = [f for f in fills if f.box.top < bottom and f.box.bottom > top]
+    band over the whole row gives no column an edge. Columns without one are left out. A fill counts
+    when it lies behind the band's middle: the band may reach a little into the first row's shading
+    (a highlighted row's cells, a status fill) below the header's own."""
+    middle = (top + bottom) / 2
+    band = [f for f in fills if f.box.top < middle < f.box.bottom]
     edges: dict[str, tuple[float, float]] = {}
     for index, (key, x0, x1) in enumerate(columns):
         # The outer columns' shading may reach past their header words into the page's margin.

@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from followup.extract.cut_words import CellEdge, header_cell_edges, note_cut_words, text_bounds
+from followup.extract.cut_words import CellEdge, cut_line_ends, header_cell_edges, note_cut_words, text_bounds
 from followup.extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
 from followup.extract.grid import (
     Boundary,
@@ -21,6 +21,7 @@ from followup.extract.grid import (
 )
 from followup.extract.headers import (
     HeaderBand,
+    HeaderCell,
     HeaderVocabulary,
     column_role,
     header_bands,
@@ -194,7 +195,7 @@ def _table_under_header(ctx: PageContext, header: HeaderBand, limit: float) -> T
     boundaries = horizontal_boundaries(page.rulings, edges, header.box.top - settings.rules_above_header, limit, settings)
     header_bottom = _header_bottom(ctx, boundaries, header, edges, limit)
     header_top = _header_top(ctx, boundaries, header, edges)
-    columns = _columns(ctx, edges, header_top, header_bottom)
+    columns = _columns(ctx, edges, header_top, header_bottom, ruled)
     return _table_body(ctx, columns, edges, Body(header.box.top, header_bottom, limit, ruled))
 
 
@@ -307,6 +308,15 @@ def _edges_from_header_words(ctx: PageContext, header: HeaderBand) -> list[float
     cells = header.cells
     pad = settings.header_pad * header.size
     edges = [cell.x0 - pad for cell in cells]
+    # A header turned a quarter is one glyph wide and stands wherever its cell's alignment puts it
+    # (centred, by a PDF library), so its text tells nothing of where the cell starts; a header cell
+    # shaded on its own does.
+    turned = {str(i): (cell.x0, cell.x1) for i, cell in enumerate(cells) if i and _is_turned(header, cell)}
+    if turned:
+        spans = [(str(i), cell.x0, cell.x1) for i, cell in enumerate(cells)]
+        for key, (x0, _) in header_cell_edges(page.fills, spans, header.box.top, header.box.bottom).items():
+            if key in turned:
+                edges[int(key)] = x0
     # The rules under the header show how far right the table reaches; else mirror the left margin.
     reach = settings.header_rule_reach * header.size
     near = [r.end for r in page.rulings if r.orientation == "h"
@@ -319,6 +329,13 @@ def _edges_from_header_words(ctx: PageContext, header: HeaderBand) -> list[float
                 for word in line.words_with(settings.word_gap) if edges[-1] <= word.box.x0 < right < word.box.x1]
     edges.append(max([right, *overflow]))
     return edges
+
+
+def _is_turned(header: HeaderBand, cell: HeaderCell) -> bool:
+    """True when a header cell's text was printed turned a quarter (laid flat by page_content)."""
+    chars = [c for line in header.lines for c in line.chars
+             if not c.text.isspace() and cell.x0 <= (c.x0 + c.x1) / 2 <= cell.x1]
+    return bool(chars) and not any(c.upright for c in chars)
 
 
 def _header_bottom(
@@ -414,16 +431,23 @@ def _keeps_header_roles(header: HeaderBand, line: TextLine, vocabulary: HeaderVo
     return True
 
 
-def _columns(ctx: PageContext, edges: Sequence[float], top: float, bottom: float) -> list[Column]:
+def _columns(ctx: PageContext, edges: Sequence[float], top: float, bottom: float, ruled: bool = False) -> list[Column]:
     """Name each column by the header text above it (a header wrapped over lines is joined).
 
     A role named twice goes to the first column; the other keeps its header as an extra column. Two
     extra columns printed with the same header are told apart by a number: "Datum", "Datum (2)".
     """
     per_column = split_by_columns(ctx.index.band(top, bottom), edges)
+    bounds = list(zip(edges, edges[1:], strict=False))
+    # The header cells' own edges: the rules of a ruled table, else each header cell's own shading.
+    if ruled:
+        cells: dict[int, tuple[float, float]] = dict(enumerate(bounds))
+    else:
+        spans = [(str(i), x0, x1) for i, (x0, x1) in enumerate(bounds)]
+        cells = {int(k): v for k, v in header_cell_edges(ctx.page.fills, spans, top, bottom).items()}
     columns: list[Column] = []
-    for (x0, x1), chars in zip(zip(edges, edges[1:], strict=False), per_column, strict=False):
-        name = header_text(cell_text(chars, ctx.settings).split("\n"))
+    for index, ((x0, x1), chars) in enumerate(zip(bounds, per_column, strict=False)):
+        name = _header_name(text_lines(chars, ctx.settings), cells.get(index), ctx)
         role = column_role(name, ctx.vocabulary)
         if role in {c.role for c in columns}:
             role = None
@@ -432,6 +456,24 @@ def _columns(ctx: PageContext, edges: Sequence[float], top: float, bottom: float
             name = next(f"{name} ({n})" for n in range(2, len(columns) + 3) if f"{name} ({n})" not in taken)
         columns.append(Column(role, x0, x1, name))
     return columns
+
+
+def _header_name(lines: list[TextLine], cell: tuple[float, float] | None, ctx: PageContext) -> str:
+    """A header cell's text (header_text), with a word cut at the cell's edge without a hyphen
+    ("Priorit" / "et" in a narrow column, cut_words.cut_line_ends) read whole, unless the lines as
+    printed name a column role ("Klart" / "senast")."""
+    texts = [line.text_with(ctx.settings.word_gap) for line in lines]
+    name = header_text(texts)
+    if cell is None or len(lines) < 2 or column_role(name, ctx.vocabulary) is not None:
+        return name
+    cuts = set(cut_line_ends(lines, *cell, ctx.settings.cut_word_slack))
+    joined: list[str] = []
+    for index, text in enumerate(texts):
+        if joined and index - 1 in cuts:
+            joined[-1] = joined[-1].rstrip() + text.lstrip()
+        else:
+            joined.append(text)
+    return header_text(joined)
 
 
 def _unruled_rows(ctx: PageContext, edges: Sequence[float], top: float,

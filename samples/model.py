@@ -17,7 +17,8 @@ EXTRA_FIELDS = ("nr", "start", "priority", "cost", "indicator")
 # pdflib: a server-side planning system writing it with ReportLab (samples/pdf_library_report.py).
 # typst: a report typeset with Typst (samples/typst_report.py).
 # pdfmake: a web planning system exporting its PDF in JavaScript with pdfmake (samples/pdfmake_report.py).
-PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib", "typst", "pdfmake")
+# itext: a Java hospital planning system writing it with iText 2.1.7 (samples/itext_report.py).
+PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib", "typst", "pdfmake", "itext")
 
 
 @dataclass(frozen=True)

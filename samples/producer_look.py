@@ -69,11 +69,22 @@ PDFMAKE_PALETTE = Palette(
 PDFMAKE_ACTIVE_HEADING = "Pågående aktiviteter"
 PDFMAKE_DONE_HEADING = "Genomförda aktiviteter"
 
+# A Java hospital planning system writing its PDF with iText 2.1.7: its own wording, Material
+# Design's status colours and its own section headings.
+ITEXT_COLUMNS = ("Område", "Mål", "Åtgärd", "Klart senast", "Ansvarig", "Status", "Kommentar",
+                 "Ny tidplan")
+ITEXT_PALETTE = Palette(
+    colours=(("done", "66BB6A"), ("in_progress", "FFCA28"), ("delayed", "EF5350")),
+    labels=(("done", "Klar"), ("in_progress", "Pågår"), ("delayed", "Försenad")))
+ITEXT_ACTIVE_HEADING = "Handlingsplan"
+ITEXT_DONE_HEADING = "Genomförda aktiviteter"
+
 # Headings the producers print over the two tables and the legend.
 HEADINGS = ("Aktiviteter", "Klara aktiviteter", BROWSER_DONE_HEADING, "STATUS",
-            PDFLIB_ACTIVE_HEADING, PDFLIB_DONE_HEADING, PDFMAKE_ACTIVE_HEADING, PDFMAKE_DONE_HEADING)
+            PDFLIB_ACTIVE_HEADING, PDFLIB_DONE_HEADING, PDFMAKE_ACTIVE_HEADING, PDFMAKE_DONE_HEADING,
+            ITEXT_ACTIVE_HEADING)
 ALL_COLUMNS = (WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS + SHEET_COLUMNS + PLANNER_COLUMNS + PDFLIB_COLUMNS
-               + TYPST_COLUMNS + PDFMAKE_COLUMNS)
+               + TYPST_COLUMNS + PDFMAKE_COLUMNS + ITEXT_COLUMNS)
 ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE, SHEET_PALETTE, PLANNER_PALETTE, PDFLIB_PALETTE,
-                TYPST_PALETTE, PDFMAKE_PALETTE)
+                TYPST_PALETTE, PDFMAKE_PALETTE, ITEXT_PALETTE)
 

@@ -41,6 +41,9 @@ def render(variant: Variant, target: Path) -> None:
     elif variant.producer == "pdfmake":
         from samples.pdfmake_report import render_pdfmake
         render_pdfmake(report, target, epoch, variant.layout)
+    elif variant.producer == "itext":
+        from samples.itext_report import render_itext
+        render_itext(report, target, epoch, variant.layout)
     elif variant.producer == "browser":
         from samples.browser_report import render_browser
         render_browser(report, target, epoch, variant.layout)

@@ -46,3 +46,18 @@ def test_a_header_shaded_as_one_band_gives_no_edges():
 def test_shading_outside_the_header_band_gives_no_edges():
     fills = [_fill(36, 98, 200, 212), _fill(98, 168, 200, 212)]
     assert header_cell_edges(fills, COLUMNS, 102.0, 110.0) == {}
+
+
+def test_a_highlighted_first_row_reaching_into_the_band_does_not_hide_the_headings():
+    # The band may end a little below the header's own shading, inside the first row's fills.
+    fills = [_fill(36, 98), _fill(98, 168), _fill(168, 204), _fill(36, 98, 112, 130), _fill(98, 168, 112, 130)]
+    assert header_cell_edges(fills, COLUMNS, 102.0, 113.5) == {
+        "area": (36, 98), "goal": (98, 168), "status": (168, 204)}
+
+
+def test_a_header_word_cut_at_its_shaded_cells_edge_is_read_whole():
+    # iText cuts "Prioritet" in a narrow column at 6.5 pt: "Priorit" / "et"; the extra column keeps
+    # the header as it was written.
+    corpus = Path(__file__).resolve().parents[2] / "samples" / "corpus" / "pdf"
+    document = extract_document(corpus / "hamnstad-2025-05-itext-words-extras-a5.pdf")
+    assert {tuple(a.extra) for a in document.activities} == {("Prioritet", "Startdatum")}

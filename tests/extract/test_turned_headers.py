@@ -74,3 +74,13 @@ def test_a_quarter_turn_written_with_a_rounding_error_is_still_turned():
     column = [c for c in page.chars if 300 <= c.x0 < 308]
     assert "".join(c.text for c in column) == "Status", "once, not also glyph by glyph up the column"
     assert {(c.top, c.bottom) for c in column} == {(142, 150)}, "laid flat at its foot"
+
+
+def test_a_centred_turned_header_takes_its_column_from_its_own_shaded_cell():
+    # iText centres a header turned a quarter in its cell; the table has rules under its rows only, so
+    # the column's left edge is the header cell's own shading, not the turned text's: the status
+    # label centred below it stays in its column and no row's first line is read as a group row.
+    document = extract_document(CORPUS / "norrmark-2024-04-itext-rotated-label.pdf")
+    first = document.activities[0].model_dump(mode="json")
+    assert first["area"] == "Vårdrelaterade infektioner" and first["status"] == "in_progress"
+    assert first["extra"] == {"Nr": "1.1"} and len(document.activities) == 15

@@ -29,7 +29,7 @@ from samples.layout import (
 )
 
 VARIANTS = load_variants()
-PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib", "typst", "pdfmake")
+PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib", "typst", "pdfmake", "itext")
 # The corpus must break at least this many rows over a page break (issue 9).
 MIN_SPLIT_ROWS = 60
 
