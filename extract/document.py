@@ -330,6 +330,9 @@ def _forget_page_number_group(ctx: PageContext, findings: _Findings) -> None:
 def _page_slices(ctx: PageContext, headers: list[HeaderBand], findings: _Findings) -> list[TableSlice]:
     """The page's tables, top to bottom: the last page's table continued without its header first."""
     slices = find_table_slices(ctx, headers)
+    for table in slices:
+        if table.caption is not None and _line_key(table.caption, ctx.settings) in findings.previous_page_lines:
+            table.caption = None  # the running header, printed on every page: no heading of its own
     continued = _table_continued_without_header(ctx, headers, findings)
     if continued is not None:
         slices.insert(0, continued)

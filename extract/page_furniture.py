@@ -47,20 +47,25 @@ def top_of_header(header: Boxed, lines: Sequence[TextLine], settings: ExtractSet
 def top_of_caption(header: Boxed, size: float, lines: Sequence[TextLine],
                    settings: ExtractSettings = DEFAULT_SETTINGS) -> float:
     """Where a table begins with the heading set right above its header ("Gynekologisk öppenvård"
-    over one of several tables on a page): the line just above the header (wrapped header lines
-    aside), closer than `caption_gap` of its line heights, in bold or in a larger type than the
-    header. It names the table below; it is no row of a table above. Else the header's own top."""
+    over one of several tables on a page): the caption's top (caption_above), else the header's own
+    top. The caption names the table below; it is no row of a table above."""
+    caption = caption_above(header, size, lines, settings)
+    return caption.box.top if caption is not None else top_of_header(header, lines, settings)
+
+
+def caption_above(header: Boxed, size: float, lines: Sequence[TextLine],
+                  settings: ExtractSettings = DEFAULT_SETTINGS) -> TextLine | None:
+    """The line just above a table's header (wrapped header lines aside), closer than `caption_gap`
+    of its line heights, in bold or in a larger type than the header; None when there is none."""
     top = top_of_header(header, lines, settings)
     above = [line for line in lines if line.box.bottom <= top + settings.touching_slack]
     if not above:
-        return top
+        return None
     line = max(above, key=lambda line: line.box.bottom)
     height = max(line.box.height, settings.min_line_height)
     words = line.words_with(settings.word_gap)
     heading = bool(words) and (all(word.bold for word in words) or line.size > size + settings.size_tolerance)
-    if heading and top - line.box.bottom < settings.caption_gap * height:
-        return line.box.top
-    return top
+    return line if heading and top - line.box.bottom < settings.caption_gap * height else None
 
 
 def _numbering_key(text: str) -> str:

@@ -49,12 +49,25 @@ class _Row:
 
 
 def stitch_page_breaks(placed: Sequence[PlacedSlice], settings: ExtractSettings = DEFAULT_SETTINGS) -> list[RawTable]:
-    """Whole tables from their per-page slices: continued rows joined, merged cells filled in."""
+    """Whole tables from their per-page slices: continued rows joined, merged cells filled in.
+
+    A slice that goes on with the table above it (the same columns, no section heading between)
+    under a heading of its own ("Läkemedelssäkerhet" over the second of several tables, or a group
+    row that a PDF library set right above the header it drew again) names the rows below it: the
+    heading is a group row. When the report does so once, each table's heading names its rows, the
+    first table's too; a single table under a heading is no such evidence (the heading may be the
+    report's title).
+    """
+    continues = _continuing(placed)
+    headings_name_rows = any(go_on and item.slice.caption is not None for item, go_on in zip(placed, continues, strict=True))
     tables: list[tuple[PlacedSlice, list[_Row]]] = []
     last: TableSlice | None = None  # the slice the current table's last rows came from
-    for item in placed:
+    for item, go_on in zip(placed, continues, strict=True):
         rows = [_row(r, item.slice.page) for r in item.slice.rows]
-        if tables and last is not None and not item.starts_table and last.roles == item.slice.roles:
+        caption = item.slice.caption
+        if headings_name_rows and caption is not None:
+            rows.insert(0, _Row({}, set(), None, [item.slice.page], group_row=cell_text(caption.chars, settings)))
+        if go_on and last is not None:
             previous = tables[-1][1]
             new_page = item.slice.page != last.page
             if new_page and last.trailing_group is not None:
@@ -80,6 +93,13 @@ def stitch_page_breaks(placed: Sequence[PlacedSlice], settings: ExtractSettings 
         )
         for first, rows in tables
     ]
+
+
+def _continuing(placed: Sequence[PlacedSlice]) -> list[bool]:
+    """For each slice, whether it goes on with the table of the slice before it: no heading or new
+    columns came between."""
+    return [i > 0 and not item.starts_table and placed[i - 1].slice.roles == item.slice.roles
+            for i, item in enumerate(placed)]
 
 
 def continues_over_break(before: _Row, tail: RowTail | None, after: _Row,

@@ -31,7 +31,7 @@ from followup.extract.headers import (
 )
 from followup.extract.nested import aligned_table_text, nested_table_text
 from followup.extract.page_content import Box, PageContent, picture_fills
-from followup.extract.page_furniture import top_of_caption
+from followup.extract.page_furniture import caption_above, top_of_caption
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.text_lines import (
     CharIndex,
@@ -161,6 +161,10 @@ class TableSlice:
     # their cut words are noted once every slice of the table is read (note_cut_words_by_text_edges).
     unbounded_lines: list[tuple[SliceRow, dict[str, list[TextLine]]]] = field(default_factory=list)
     rows_ruled: bool = False  # rules between the rows (or a ruled table)
+    # The heading set right above the header (page_furniture.caption_above), a section heading
+    # ("Klara aktiviteter") aside: it names the rows below when tables of the same columns follow
+    # each other under headings of their own (see stitching).
+    caption: TextLine | None = None
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -180,8 +184,17 @@ def find_table_slices(ctx: PageContext, headers: Sequence[HeaderBand]) -> list[T
         limit = min([limit, *(top - clearance for top in headings if top > header.box.bottom)])
         table = _table_under_header(ctx, header, limit)
         if table is not None:
+            table.caption = _caption(ctx, header)
             slices.append(table)
     return slices
+
+
+def _caption(ctx: PageContext, header: HeaderBand) -> TextLine | None:
+    """The heading right above a header, unless it is a section heading (those place the table)."""
+    caption = caption_above(header, header.size, ctx.lines, ctx.settings)
+    if caption is None or section_of_heading(caption.text_with(ctx.settings.word_gap), ctx.vocabulary):
+        return None
+    return caption
 
 
 def _table_under_header(ctx: PageContext, header: HeaderBand, limit: float) -> TableSlice | None:
@@ -282,7 +295,7 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
     table_bottom = rows_spans[-1].bottom if rows_spans else body.body_top
     tail = _row_tail(ctx, columns, rows[-1]) if rows else None
     return TableSlice(ctx.page.number, body.top, columns, rows, table_bottom, tail,
-                      trailing_group=trailing if rows else None, cell_edges=dict(cell_edges or {}),
+                      trailing_group=trailing, cell_edges=dict(cell_edges or {}),
                       unbounded_lines=unbounded, rows_ruled=ruled_rows)
 
 
@@ -520,9 +533,12 @@ def _ruled_row_spans(ctx: PageContext, edges: Sequence[float], body: Body, bound
         else:
             spans.append(RowSpan(top, boundary.y, _merged_columns(top_bound), ruled_below=True))
         top, top_bound = boundary.y, boundary
-    # A group row after the last rule (a shaded bar with no rule of its own) does not end the table.
-    trailing = _column_text_bottom(ctx, edges, top, body.limit, _TextStop(
-        settings.trailing_gap_lines, _unruled_group_lines(ctx, edges, top, body.limit)))
+    # A group row after the last rule (a shaded bar with no rule of its own) does not end the table,
+    # nor does one that ends the page, its rows on the next.
+    groups = _unruled_group_lines(ctx, edges, top, body.limit)
+    if (last_group := _end_group_line(ctx, edges, top, body.limit)) is not None:
+        groups.append(last_group)
+    trailing = _column_text_bottom(ctx, edges, top, body.limit, _TextStop(settings.trailing_gap_lines, groups))
     if trailing is not None and _names_what_follows(ctx, edges, body.body_top, top, trailing):
         spans.append(RowSpan(top, trailing + settings.cut_margin, group=True, ruled_below=False))
     elif trailing is not None and not _band_breaks_table(ctx, edges, top, trailing, False):
@@ -549,14 +565,16 @@ def _leading_group_end(ctx: PageContext, edges: Sequence[float], top: float, bot
 
 def _names_what_follows(ctx: PageContext, edges: Sequence[float], body_top: float, top: float, bottom: float) -> bool:
     """Text after a ruled table's last rule that is a name, not the start of a row: a line or two in
-    bold, in the first column alone, under rows set in regular type — a group row, or the heading of
+    bold, starting in the first column (alone there, or running over the column edges as a group row
+    does), under rows set in regular type — a group row, or the heading of
     the next table, left at the foot of the page. It names the area of the rows that follow."""
     settings = ctx.settings
     band = _lines_in_band(ctx.lines, top, bottom + settings.cut_margin)
     rows_above = _lines_in_band(ctx.lines, body_top, top)
     return (bool(band) and len(band) <= settings.group_max_lines and _emphasised(band, settings)
             and not _emphasised(rows_above, settings)
-            and all(_fits_columns(line, edges, (), settings) and _filled_columns(line, edges) == 1
+            and all(((_fits_columns(line, edges, (), settings) and _filled_columns(line, edges) == 1)
+                     or _reads_as_group_line(line, band, edges, settings))
                     and edges[0] - settings.snap <= line.box.x0 < edges[1] for line in band))
 
 
@@ -610,7 +628,8 @@ def _is_group_band(ctx: PageContext, edges: Sequence[float], top: float, bottom:
     band = _lines_in_band(ctx.lines, top, bottom)
     if not band or len(band) > settings.group_max_lines:
         return False
-    if band[0].box.top - top > settings.group_top_pad_lines * max(band[0].box.height, settings.min_line_height):
+    if band[0].box.top - _bar_top(page, edges, top, band[0].box.top, settings) \
+            > settings.group_top_pad_lines * max(band[0].box.height, settings.min_line_height):
         return False
     if ruled:
         if vertical_span_at(page.rulings, edges, top, bottom, settings):
@@ -667,6 +686,16 @@ def _filled_columns(line: TextLine, edges: Sequence[float]) -> int:
 
 def _emphasised(band: Sequence[TextLine], settings: ExtractSettings) -> bool:
     return all(word.bold for line in band for word in line.words_with(settings.word_gap))
+
+
+def _bar_top(page: PageContent, edges: Sequence[float], top: float, text_top: float, settings: ExtractSettings) -> float:
+    """Where a band's row begins: the top of a bar shaded across the table that starts between the
+    band's top and its first line (a gap between a CSS grid's rows, or the header's padding, lies
+    above it), else the band's top."""
+    width = edges[-1] - edges[0]
+    return max((f.box.top for f in page.fills
+                if f.box.x1 - f.box.x0 >= settings.group_fill_share * width and top - settings.snap <= f.box.top <= text_top),
+               default=top)
 
 
 def _shaded_across(page: PageContent, edges: Sequence[float], top: float, bottom: float, settings: ExtractSettings) -> bool:
@@ -828,12 +857,15 @@ def _unruled_row_spans(ctx: PageContext, edges: Sequence[float], body_top: float
 def _end_group_line(ctx: PageContext, edges: Sequence[float], top: float, limit: float) -> TextLine | None:
     """A line that reads as a group row after a rule-less table's last row on the page, with no
     table row after it: the group's rows are on the next page. It starts in the first column (a
-    centred or right-aligned line there is the page number) and follows the table's text closely."""
+    centred or right-aligned line there is the page number) and follows the table's text closely,
+    or the header itself when the group row is all the page holds of the table (its first row did
+    not fit under it)."""
     settings = ctx.settings
     inside = [line for line in ctx.lines if top <= line.box.top < limit]
     for i, line in enumerate(inside):
-        if i == 0 or (line.box.top - inside[i - 1].box.bottom
-                      > settings.unruled_table_gap * max(line.box.height, settings.min_line_height)):
+        above = inside[i - 1].box.bottom if i > 0 else top
+        if (i == 0 and len(inside) > 1) or (line.box.top - above
+                                            > settings.unruled_table_gap * max(line.box.height, settings.min_line_height)):
             continue
         if (not edges[0] - settings.snap <= line.box.x0 < edges[1]
                 or not _reads_as_group_line(line, inside, edges, settings)):

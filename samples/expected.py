@@ -97,11 +97,11 @@ _GOLD_FIELDS = {"area": ("area",), "goal": ("goal",), "action": ("action",),
 def _as_printed(gold: dict, activity: Activity, section: str, layout: Layout) -> dict:
     """Null the fields of columns the layout does not print; add the extra columns' text.
 
-    A row not started has no status; a group row names the area of the rows under it; only a
-    layout that marks rows highlights them.
+    A row not started has no status; a group row, or the heading over a table of one area's rows,
+    names the area of the rows under it; only a layout that marks rows highlights them.
     """
     keys = layout.column_keys(FIELD_COLUMNS, done=section == "done")
-    if layout.areas == "groups":
+    if layout.areas == "groups" or layout.tables == "area":
         keys += ("area",)
     for column, names in _GOLD_FIELDS.items():
         if column not in keys:

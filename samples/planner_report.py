@@ -424,12 +424,40 @@ class _CellTable:
         pdf.set_text_color(0, 0, 0)
 
     def row(self, activity: Activity, index: int) -> None:
+        """One activity row, moved whole to a new page when it does not fit; a row taller than a
+        whole page is split after the last line that fits, the rest on the next page (under the
+        header again), the status shown in its first part."""
         pdf, w = self.pdf, self.w
         texts = [w.value(activity, key, self.done) if key != "status" else ""
                  for key, _ in self.columns]
-        count = max(self.lines(text, width) for text, width in zip(texts, self.widths, strict=True))
+        lines = [self.wrapped(text, width) for text, width in zip(texts, self.widths, strict=True)]
+        count = max(len(column) for column in lines)
+        self.room(count * w.line + 2 * CELL_PADDING_MM)
+        first = 0
+        while True:
+            room = (pdf.page_break_trigger - pdf.get_y() - 2 * CELL_PADDING_MM) / w.line
+            part = min(count - first, max(1, int(room + 1e-6)))
+            whole = first == 0 and part == count
+            shown = texts if whole else ["\n".join(column[first:first + part]) for column in lines]
+            self.part(activity, index, shown, part, status=first == 0)
+            first += part
+            if first >= count:
+                return
+            pdf.add_page()
+            if w.layout.repeat_header:
+                self.header()
+
+    def wrapped(self, text: str, width: float) -> list[str]:
+        """The lines multi_cell prints the text on (fpdf2's own wrapping, dry run)."""
+        if not text:
+            return [""]
+        self.pdf.set_font(self.w.family, "", self.w.size)
+        return self.pdf.multi_cell(width, self.w.line, text, dry_run=True, output="LINES")
+
+    def part(self, activity: Activity, index: int, texts: list[str], count: int, *, status: bool) -> None:
+        """A row's cells, or the part of them on one page, `count` lines high."""
+        pdf, w = self.pdf, self.w
         height = count * w.line + 2 * CELL_PADDING_MM
-        self.room(height)
         top = pdf.get_y()
         fill = w.row_fill(activity, index)
         if fill:
@@ -437,7 +465,8 @@ class _CellTable:
             pdf.rect(pdf.l_margin, top, pdf.epw, height, style="F")
         for (key, _), text, x, width in zip(self.columns, texts, self.xs, self.widths, strict=True):
             if key == "status":
-                self.status(activity.status, x, top, width, height)
+                if status or w.style == "fill":  # a shaded cell is shaded on both pages
+                    self.status(activity.status, x, top, width, height)
                 continue
             pdf.set_font(w.family, "", w.size)
             pdf.set_xy(x, top + CELL_PADDING_MM)

@@ -218,6 +218,8 @@ def build_workbook(report: Report, path: Path, layout: Layout = Layout(),
     """Write the report as one sheet of an .xlsx workbook."""
     if layout.areas == "merged":
         raise ValueError("a sheet's author does not merge Område cells over rows")
+    if layout.tables == "area":
+        raise ValueError("a sheet holds one table, not one per area")
     active, active_shares = table_columns(layout, SHEET_COLUMNS, OWN_WIDTHS, OWN_WIDTHS,
                                           done=False, padded=False)
     workbook = Workbook()
