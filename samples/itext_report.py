@@ -46,6 +46,7 @@ from samples.producer_look import (
     ITEXT_COLUMNS,
     ITEXT_DONE_HEADING,
     ITEXT_PALETTE,
+    LIBRARY_WIDTHS,
 )
 from samples.system_fonts import truetype_file
 
@@ -59,8 +60,7 @@ OWN_RULES = "horizontal"
 FONT_PT = 8.0
 OWN_MARGINS_MM = (16.0, 12.0, 16.0, 12.0)
 # Per cent of the table width, the system's own columns (the completed table drops the last).
-OWN_WIDTHS = (11, 13, 14, 8, 12, 6, 27, 9)
-DONE_WIDTHS = (12, 15, 15, 9, 13, 6, 30)
+OWN_WIDTHS, DONE_WIDTHS = LIBRARY_WIDTHS
 HEADER_FILL = "D6DCE4"
 HEADER_RULE = "44546A"
 HIGHLIGHT_FILL = "FFF2A0"

@@ -41,6 +41,7 @@ from samples.model import Activity, Report, paragraphs
 from samples.page_rotation import rotate_to_portrait
 from samples.pdf_metadata import pin_metadata
 from samples.producer_look import (
+    LIBRARY_WIDTHS,
     PDFLIB_ACTIVE_HEADING,
     PDFLIB_COLUMNS,
     PDFLIB_DONE_HEADING,
@@ -54,8 +55,7 @@ FONT_PT = 8.0
 LEADING = 1.2
 OWN_MARGINS_MM = (18.0, 14.0, 16.0, 14.0)
 # Per cent of the table width, the system's own columns (the completed table drops the last).
-OWN_WIDTHS = (11, 13, 14, 8, 12, 6, 27, 9)
-DONE_WIDTHS = (12, 15, 15, 9, 13, 6, 30)
+OWN_WIDTHS, DONE_WIDTHS = LIBRARY_WIDTHS
 HEADER_FILL = "DCE6F1"
 HIGHLIGHT_FILL = "FFF2A0"
 RULE_COLOUR = "808080"

@@ -49,6 +49,7 @@ from samples.producer_look import (
     PDFMAKE_COLUMNS,
     PDFMAKE_DONE_HEADING,
     PDFMAKE_PALETTE,
+    PLANNER_WIDTHS,
 )
 from samples.system_fonts import truetype_file
 
@@ -62,8 +63,7 @@ PT_PER_MM = 72 / 25.4
 # Margins in mm: top, right, bottom, left.
 OWN_MARGINS_MM = (16.0, 12.0, 14.0, 12.0)
 # Relative widths of the system's own columns (the completed table drops the last).
-OWN_WIDTHS = (10, 12, 13, 8, 11, 8, 28, 10)
-DONE_WIDTHS = (11, 13, 14, 8, 12, 8, 34)
+OWN_WIDTHS, DONE_WIDTHS = PLANNER_WIDTHS
 HEADER_FILL = "EEF2F7"
 HIGHLIGHT_FILL = "FFF3B0"
 RULE_COLOUR = "#B8C2CC"

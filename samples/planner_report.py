@@ -32,7 +32,7 @@ from samples.layout import (
 )
 from samples.model import Activity, Milestone, Report, paragraphs, plain_cell_text, plain_follow_up_text
 from samples.page_rotation import rotate_to_portrait
-from samples.producer_look import PLANNER_COLUMNS, PLANNER_PALETTE
+from samples.producer_look import PLANNER_COLUMNS, PLANNER_PALETTE, PLANNER_WIDTHS
 from samples.system_fonts import truetype_file
 
 OWN_STATUS_STYLE = "label"
@@ -47,8 +47,7 @@ HIGHLIGHT_FILL = "FFF2A8"
 RULE_COLOUR = "8A96A3"
 MILESTONE_FILL = "DEEAF6"
 # Relative widths of the system's own columns (active table, completed table without Ny tid).
-OWN_WIDTHS = (10, 12, 13, 8, 11, 8, 28, 10)
-DONE_WIDTHS = (11, 13, 14, 8, 12, 8, 34)
+OWN_WIDTHS, DONE_WIDTHS = PLANNER_WIDTHS
 # A line is this many times the font size; a cell has this padding all round (mm).
 LINE_FACTOR = 1.25
 CELL_PADDING_MM = 1.0

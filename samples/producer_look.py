@@ -79,6 +79,12 @@ ITEXT_PALETTE = Palette(
 ITEXT_ACTIVE_HEADING = "Handlingsplan"
 ITEXT_DONE_HEADING = "Genomförda aktiviteter"
 
+# Column widths, per cent of the table: the producer's own columns, then the completed table's
+# (which drops the last). A report laid out by a PDF library or a typesetter (ReportLab, Typst,
+# iText), and a web planning system's export (fpdf2, pdfmake), whose status labels need more room.
+LIBRARY_WIDTHS = ((11, 13, 14, 8, 12, 6, 27, 9), (12, 15, 15, 9, 13, 6, 30))
+PLANNER_WIDTHS = ((10, 12, 13, 8, 11, 8, 28, 10), (11, 13, 14, 8, 12, 8, 34))
+
 # Headings the producers print over the two tables and the legend.
 HEADINGS = ("Aktiviteter", "Klara aktiviteter", BROWSER_DONE_HEADING, "STATUS",
             PDFLIB_ACTIVE_HEADING, PDFLIB_DONE_HEADING, PDFMAKE_ACTIVE_HEADING, PDFMAKE_DONE_HEADING,

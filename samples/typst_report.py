@@ -33,15 +33,14 @@ from samples.layout import (
 from samples.model import Activity, Report, paragraphs
 from samples.page_rotation import rotate_to_portrait
 from samples.pdf_metadata import pin_metadata
-from samples.producer_look import TYPST_COLUMNS, TYPST_PALETTE
+from samples.producer_look import LIBRARY_WIDTHS, TYPST_COLUMNS, TYPST_PALETTE
 
 OWN_STATUS_STYLE = "fill"
 OWN_FONT = "DejaVu Sans"
 FONT_PT = 8.0
 OWN_MARGINS_MM = (18.0, 14.0, 16.0, 14.0)
 # Fractions of the table width, the report's own columns (the completed table drops the last).
-OWN_WIDTHS = (11, 13, 14, 8, 12, 6, 27, 9)
-DONE_WIDTHS = (12, 15, 15, 9, 13, 6, 30)
+OWN_WIDTHS, DONE_WIDTHS = LIBRARY_WIDTHS
 HEADER_FILL = "DCE6F1"
 HIGHLIGHT_FILL = "FFF2A0"
 RULE = "0.5pt + rgb(\"808080\")"
