@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from followup.normalize.hyphen_drawing import BREAK_HYPHENS, is_certain_break, only_a_break_explains
+from followup.normalize.hyphen_drawing import is_certain_break, only_a_break_explains
 from followup.normalize.linebreaks import DocumentWords, SwedishLexicon, line_break_vocabulary, swedish_lexicon
 from followup.schemas import LineEnd
 
@@ -110,7 +110,7 @@ def cuts_long_words(ends: Iterable[LineEnd], lexicon: SwedishLexicon | None = No
     lexicon = lexicon or swedish_lexicon()
     certain_cuts = 0
     for end in ends:
-        if end.kind == "hyphen" and is_certain_break(end.line.translate(BREAK_HYPHENS), end.next, lexicon):
+        if end.kind == "hyphen" and is_certain_break(end.line, end.next, lexicon):
             return False
         if end.kind == "cut" and end.line.split() and end.next.split():
             tail, head = end.line.split()[-1], end.next.split()[0]

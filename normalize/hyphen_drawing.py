@@ -33,7 +33,7 @@ MIN_CERTAIN_BREAKS = 2
 MIN_UNBROKEN_HYPHENS = 5
 
 # Hyphens a producer may print at a break: WeasyPrint's U+2010, a drawn soft hyphen.
-BREAK_HYPHENS = str.maketrans({"\u2010": "-", "\u00ad": "-"})
+_BREAK_HYPHENS = str.maketrans({"\u2010": "-", "\u00ad": "-"})
 _FRAGMENT = re.compile(r"([^\W\d_]+)-$")
 _TAIL_WORD = re.compile(r"[^\W\d_]+")
 
@@ -64,12 +64,13 @@ def hyphenates_nothing(ends: Iterable[LineEnd], lexicon: SwedishLexicon | None =
     lexicon = lexicon or swedish_lexicon()
     hyphens = [end for end in ends if end.kind == "hyphen"]
     return len(hyphens) >= MIN_UNBROKEN_HYPHENS and not any(
-        is_certain_break(end.line.translate(BREAK_HYPHENS), end.next, lexicon) for end in hyphens)
+        is_certain_break(end.line, end.next, lexicon) for end in hyphens)
 
 
 def is_certain_break(line: str, below: str, lexicon: SwedishLexicon) -> bool:
     """The line ends in a piece of a word that only hyphenation explains: the piece is no word and no
-    compound's first part, and with the next line's first word it makes a word ("samtli-" + "ga")."""
+    compound's first part, and with the next line's first word it makes a word ("samtli-" + "ga",
+    also with the producer's own hyphen: WeasyPrint's "samtli‐")."""
     return only_a_break_explains(_fragment(line), _tail_word(below), lexicon)
 
 
@@ -94,7 +95,7 @@ def is_certain_typed(line: str, below: str) -> bool:
 
 
 def _fragment(line: str) -> str:
-    match = _FRAGMENT.search(last_token(line))
+    match = _FRAGMENT.search(last_token(line.translate(_BREAK_HYPHENS)))
     return match.group(1) if match else ""
 
 

@@ -102,3 +102,9 @@ def test_a_report_whose_line_end_hyphens_include_no_certain_break_hyphenates_not
     # One certain break (WeasyPrint's U+2010 counts as its hyphen) shows the producer hyphenates.
     assert not hyphenates_nothing([*TYPED_ONLY, _end("Uppföljningen visar att samtli-", "ga enheter", None)])
     assert not hyphenates_nothing([*TYPED_ONLY, _end("Uppföljningen visar att samtli\u2010", "ga enheter", None)])
+
+
+def test_a_certain_break_may_end_in_the_producers_own_hyphen():
+    lexicon = swedish_lexicon()
+    assert is_certain_break("Uppföljningen visar att samtli\u2010", "ga enheter", lexicon)
+    assert is_certain_break("Uppföljningen visar att samtli-", "ga enheter", lexicon)
