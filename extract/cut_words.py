@@ -20,10 +20,12 @@ line by line, such a word would come out as two. What a line end must show to be
 
 A row running over a page break may have its word cut at the break: the cell's last line on one
 page and its first on the next are measured the same way (`cut_over_break`, when stitching joins
-the row). Only cells whose edges the page shows are measured: a ruled table's rules give them, and in a
-table without vertical rules each header cell shaded on its own gives its column's edges (a PDF
-library such as fpdf2 fills every heading cell as a rectangle of the cell's width; header_cell_edges).
-A table without either shows no edge, and nothing is noted there. The geometry cannot
+the row). A cell's edges are what the page shows: a ruled table's rules give them (a nested
+table's cells too, by their own rules: nested.py); in a table without vertical rules each header
+cell shaded on its own gives its column's edges (a PDF library such as fpdf2 fills every heading
+cell as a rectangle of the cell's width; header_cell_edges); a table without either (rules between
+its rows at most, or none at all) shows them by its text: a column's text ends where several of its
+lines end together, pooled from every slice of the table (`text_bounds`). The geometry cannot
 tell a cut word from a long word that happened to fill its line, so each such line end is only
 noted (a LineEnd of kind "cut"); normalize/cut_words.py reads the words on both sides.
 """

@@ -2,19 +2,33 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from followup.extract.cut_words import cut_line_ends
 from followup.extract.grid import cluster_positions
 from followup.extract.page_content import Box, Char, Ruling
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from followup.extract.text_lines import TextLine, Word, cell_text, lines_text, split_by_columns
+from followup.extract.text_lines import TextLine, Word, cell_text, lines_text, split_by_columns, text_lines
+from followup.schemas.raw import LineEnd
+
+
+@dataclass(frozen=True, slots=True)
+class NestedText:
+    """A cell holding a nested table: its text, and the words its nested cells cut at their edges
+    (line ends of kind "cut", the lines as they stand in `text`)."""
+
+    text: str
+    line_ends: tuple[LineEnd, ...] = ()
 
 
 def nested_table_text(chars: Sequence[Char], rulings: Sequence[Ruling], box: Box,
-                      settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:
+                      settings: ExtractSettings = DEFAULT_SETTINGS) -> NestedText | None:
     """The cell's text with a nested table read cell by cell, or None when the cell holds no table.
 
     Reading a nested table line by line would interleave its cells' wrapped lines
-    ("urologimottag- 45 %" / "ningen"); each nested cell is read whole instead.
+    ("urologimottag- 45 %" / "ningen"); each nested cell is read whole instead. A nested cell is a
+    ruled cell like any other: a word too long for it cut at its edge ("Ortopedicentru" / "m Väst")
+    is noted as in the table's own cells (cut_words.cut_line_ends), for normalize to read.
     """
     snap = settings.snap
     inner = [r for r in rulings if r.orientation == "v" and box.x0 + snap < r.position < box.x1 - snap
@@ -34,15 +48,45 @@ def nested_table_text(chars: Sequence[Char], rulings: Sequence[Ruling], box: Box
 
     before = [c for c in chars if c.y_mid < top]
     after = [c for c in chars if c.y_mid > bottom]
-    rows = []
+    rows: list[str] = []
+    ends: list[LineEnd] = []
     for row_top, row_bottom in zip(row_edges, row_edges[1:], strict=False):
         band = [c for c in chars if row_top <= c.y_mid < row_bottom]
-        cells = [cell_text(column, settings) for column in split_by_columns(band, edges)]
-        text = " ".join(cell for cell in cells if cell)
+        text, row_ends = _nested_row(split_by_columns(band, edges), edges, settings)
         if text:
             rows.append(text)
+            ends += row_ends
     parts = [cell_text(before, settings), "\n".join(rows), cell_text(after, settings)]
-    return "\n\n".join(part for part in parts if part)
+    return NestedText("\n\n".join(part for part in parts if part), tuple(ends))
+
+
+def _nested_row(columns: Sequence[Sequence[Char]], edges: Sequence[float],
+                settings: ExtractSettings) -> tuple[str, list[LineEnd]]:
+    """One row of a nested table: its cells' texts joined by a space (a cell's last line runs on
+    with the next cell's first), and the cut words of its cells, their lines as the row's text
+    shows them."""
+    out: list[str] = []
+    cuts: list[tuple[int, int]] = []  # (line of `out` a cell's cut piece ends, line its rest starts)
+    for column, x0, x1 in zip(columns, edges, edges[1:], strict=False):
+        lines = text_lines(column, settings)
+        text = lines_text(lines, settings)
+        if not text:
+            continue
+        pieces = text.split("\n")
+        # Where each of the cell's lines lands in the row's text (a paragraph gap is an empty line).
+        at = [i for i, piece in enumerate(pieces) if piece]
+        offset = len(out) - 1 if out else 0
+        if out:
+            out[-1] = f"{out[-1]} {pieces[0]}"
+            out += pieces[1:]
+        else:
+            out += pieces
+        if len(at) == len(lines):
+            cuts += [(offset + at[i], offset + at[i + 1])
+                     for i in cut_line_ends(lines, x0, x1, settings.cut_word_slack)]
+    ends = [LineEnd(line=out[above], next=out[below], kind="cut", fits=0)
+            for above, below in cuts if below == above + 1]
+    return "\n".join(out), ends
 
 
 def aligned_table_text(lines: Sequence[TextLine], settings: ExtractSettings = DEFAULT_SETTINGS) -> str | None:

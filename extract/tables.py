@@ -157,10 +157,10 @@ class TableSlice:
     # shaded header cells (cut_words.header_cell_edges); a page it continues on without its header
     # keeps them.
     cell_edges: dict[str, tuple[float, float]] = field(default_factory=dict)
-    # The rows' lines by cell, in a table whose columns show no edges but rules between its rows:
-    # their cut words are noted once every slice of the table is read (note_cut_words_by_text_edges).
+    # The rows' lines by cell, in a table whose columns show no edges (no vertical rules, no header
+    # cells shaded on their own): their cut words are noted once every slice of the table is read
+    # (note_cut_words_by_text_edges).
     unbounded_lines: list[tuple[SliceRow, dict[str, list[TextLine]]]] = field(default_factory=list)
-    rows_ruled: bool = False  # rules between the rows (or a ruled table)
     # The heading set right above the header (page_furniture.caption_above), a section heading
     # ("Klara aktiviteter") aside: it names the rows below when tables of the same columns follow
     # each other under headings of their own (see stitching).
@@ -285,10 +285,9 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
         if cell_edges:
             note_cut_words(cell_lines, cell_edges, settings)
         else:
-            # Rules between the rows only: the columns' text edges are where their full lines end,
-            # in every slice of the table (note_cut_words_by_text_edges, once all pages are read);
-            # a slice without row rules (one row running on to the next page) counts when another
-            # slice of its table has them.
+            # No column shows its edges (rules between the rows at most, or no rules at all): the
+            # columns' text edges are where their full lines end, in every slice of the table
+            # (note_cut_words_by_text_edges, once all pages are read).
             unbounded = cell_lines
     if not ruled_rows:
         _continue_empty_area_cells(rows)
@@ -296,7 +295,7 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
     tail = _row_tail(ctx, columns, rows[-1]) if rows else None
     return TableSlice(ctx.page.number, body.top, columns, rows, table_bottom, tail,
                       trailing_group=trailing, cell_edges=dict(cell_edges or {}),
-                      unbounded_lines=unbounded, rows_ruled=ruled_rows)
+                      unbounded_lines=unbounded)
 
 
 def _row_tail(ctx: PageContext, columns: Sequence[Column], row: SliceRow) -> RowTail | None:
@@ -976,10 +975,10 @@ def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[floa
             if lines_out is not None and aligned is None:
                 lines_out[key] = lines
         else:
-            text = nested
+            text = nested.text
         cells[key] = Cell(text, cell_shading(box, band_fills, settings),
                           cell_marker(box, band_fills, settings) or cell_marker(box, band_icons, settings)
-                          or glyph_marker(chars, settings))
+                          or glyph_marker(chars, settings), line_ends=nested.line_ends if nested else ())
         if i in span.merged:
             merged_roles.add(key)
     return SliceRow(top, bottom, cells, merged_roles, _row_fill(cells, settings))
@@ -1013,6 +1012,9 @@ def note_cut_words_by_text_edges(slices: Sequence[TableSlice], settings: Extract
     A table keeps its columns over its pages, and a planning system may print a row or two per
     slice (ReportLab moves a row that does not fit into a table of its own under a repeated
     header): one slice may hold a single full line per column, too few to show where lines end.
+    Rules between the rows tell nothing of where a column ends, so a table without any rules is
+    measured the same way: where several lines of a column end together, its text ends ("…rapport
+    https://intra.re" / "gionexempel.se/…" in a ReportLab table drawn without rules).
     """
     groups: dict[tuple[int, ...], list[TableSlice]] = {}
     for table in slices:
@@ -1020,8 +1022,6 @@ def note_cut_words_by_text_edges(slices: Sequence[TableSlice], settings: Extract
             key = tuple(round(x / settings.snap) for c in table.columns for x in (c.x0, c.x1))
             groups.setdefault(key, []).append(table)
     for group in groups.values():
-        # A table without any rules shows no edge at all: nothing is noted there.
-        if any(table.rows_ruled for table in group):
-            cell_lines = [lines for table in group for lines in table.unbounded_lines]
-            note_cut_words(cell_lines, text_bounds(cell_lines, settings), settings)
+        cell_lines = [lines for table in group for lines in table.unbounded_lines]
+        note_cut_words(cell_lines, text_bounds(cell_lines, settings), settings)
 

@@ -79,3 +79,25 @@ def test_a_word_cut_at_a_page_break_is_measured_across_it() -> None:
     filled = cell_edge(_cell("vård och abc"), *CELL)
     short = cell_edge(_cell("de och"), *CELL)
     assert filled is not None and short is not None and not cut_over_break(filled, short, 0.05)
+
+
+def test_a_table_without_any_rules_is_measured_by_its_text_edges_too() -> None:
+    # ReportLab draws the table without rules: rules between rows would tell nothing of where a
+    # column ends either, so its text edge is where its full lines end, pooled from every slice of
+    # the table with its columns. "…rapport https://intra.re" + "gionexempel.se/…" fills its line
+    # up to that edge and is noted; a line with room left is not.
+    from followup.extract.tables import Cell, Column, SliceRow, TableSlice, note_cut_words_by_text_edges
+
+    def _slice(lines: list[TextLine]) -> tuple[TableSlice, SliceRow]:
+        text = "\n".join(line.text_with(0.2) for line in lines)
+        row = SliceRow(0.0, 100.0, {"follow_up": Cell(text)})
+        columns = [Column("follow_up", 0.0, 64.0)]
+        return TableSlice(1, 0.0, columns, [row], 100.0, unbounded_lines=[(row, {"follow_up": lines})]), row
+
+    # Two lines end at 62 pt (12 glyphs): the column's text edge.
+    cut, cut_row = _slice(_cell("se https://a", "bcd.se/ef", "Vårdhygienen"))
+    roomy, roomy_row = _slice(_cell("se https://", "abcd.se/efgh"))
+    note_cut_words_by_text_edges([cut, roomy], ExtractSettings())
+    assert [(end.line, end.next, end.kind) for end in cut_row.cells["follow_up"].line_ends] == [
+        ("se https://a", "bcd.se/ef", "cut")]
+    assert roomy_row.cells["follow_up"].line_ends == ()

@@ -89,3 +89,13 @@ def test_rendering_again_gives_the_committed_bytes(name: str, tmp_path: Path):
     target = tmp_path / variant.pdf.name
     render_itext(report, target, source_date_epoch(report), variant.layout)
     assert target.read_bytes() == variant.pdf.read_bytes()
+
+
+def test_a_word_cut_in_a_nested_tables_cell_is_read_whole():
+    # A small ruled table inside a comment cell; iText cuts "Ortopedicentrum" at its nested cell's
+    # edge without a hyphen, as in any ruled cell (nested.nested_table_text, cut_words).
+    from followup.pipeline import extract_document
+
+    variant = _variant("bergslagen-2025-09-itext-groups-dots")
+    texts = [a.follow_up or "" for a in extract_document(variant.pdf).activities]
+    assert any("Ortopedicentrum Väst 64" in text for text in texts)

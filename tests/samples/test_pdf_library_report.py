@@ -75,3 +75,15 @@ def test_rendering_again_gives_the_committed_bytes(name: str, tmp_path: Path):
     target = tmp_path / variant.pdf.name
     render_pdflib(report, target, source_date_epoch(report), variant.layout, PdfLibOptions(**dict(variant.pdflib)))
     assert target.read_bytes() == variant.pdf.read_bytes()
+
+
+def test_a_web_address_cut_in_a_table_without_any_rules_is_read_whole():
+    # ReportLab's splitLongWords fills the line with the address's start, after other words, and
+    # cuts it there: "…rapport https://intra.re" + "gionexempel.se/…". With no rules, the column's
+    # edge is where its full lines end (cut_words.text_bounds).
+    from followup.pipeline import extract_document
+
+    once = _variant("bergslagen-2025-09-pdflib-glyph-norules-once")
+    texts = [a.follow_up or "" for a in extract_document(once.pdf).activities]
+    assert any("https://intra.regionexempel.se/bergslagen/ortopedi/" in text for text in texts)
+    assert not any("intra.re gionexempel" in text for text in texts)
