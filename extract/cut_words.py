@@ -101,8 +101,10 @@ def cell_edge(lines: Sequence[TextLine], x0: float, x1: float) -> CellEdge | Non
     return CellEdge(lines[0], lines[-1], right, right - (x0 + padding))
 
 
-def _cut_between(line: TextLine, below: TextLine, edge: CellEdge, slack: float) -> bool:
-    """`line` ends in a word cut at the cell's edge whose rest starts `below`."""
+def _cut_between(line: TextLine, below: TextLine, edge: CellEdge, slack: float, runs_on: bool = False) -> bool:
+    """`line` ends in a word cut at the cell's edge whose rest starts `below`; `runs_on`: `below` is
+    that word alone, cut again at its own end, so the word is wider than any line whatever its pieces
+    measure."""
     tail, head = _last_word(line), _first_word(below)
     if not tail or not head or not tail[-1].text.isalnum() or not _continues(head[0].text):
         return False
@@ -110,17 +112,27 @@ def _cut_between(line: TextLine, below: TextLine, edge: CellEdge, slack: float) 
     room = edge.right - line.box.x1
     if not -tolerance <= room < head[0].x1 - head[0].x0 + tolerance:
         return False
-    return _width(tail) + _width(head) > edge.width
+    return runs_on or _width(tail) + _width(head) > edge.width
 
 
 def cut_line_ends(lines: Sequence[TextLine], x0: float, x1: float, slack: float) -> list[int]:
     """Indices of the lines of one cell (its column from x0 to x1) that end in a word cut at the
-    cell's edge; `slack` (font sizes) absorbs the producer's rounding of glyph widths."""
+    cell's edge; `slack` (font sizes) absorbs the producer's rounding of glyph widths.
+
+    Read from the bottom up: a word cut over three lines ("regionala l" / "äkemedelsförsörj" /
+    "ningen", ReportLab filling each line) is judged whole, not by its first two pieces, which
+    together may be narrower than the cell.
+    """
     edge = cell_edge(lines, x0, x1)
     if len(lines) < 2 or edge is None:
         return []
-    return [index for index, (line, below) in enumerate(zip(lines, lines[1:], strict=False))
-            if _cut_between(line, below, edge, slack)]
+    cuts: list[int] = []
+    for index in range(len(lines) - 2, -1, -1):
+        below = lines[index + 1]
+        runs_on = index + 1 in cuts and len(_first_word(below)) == len(below.chars)
+        if _cut_between(lines[index], below, edge, slack, runs_on):
+            cuts.append(index)
+    return cuts[::-1]
 
 
 def cut_over_break(above: CellEdge, below: CellEdge, slack: float) -> bool:

@@ -190,8 +190,19 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
 
 def _linking_form(piece: str, lexicon: SwedishLexicon) -> bool:
     """`piece` is a word with a compound's linking s ("informationssäkerhets", "verksamhets"): a form
-    that mostly begins a compound, where "över" or "ortopedisk" before a noun are words of their own."""
-    return len(piece) > 3 and piece[-1].lower() == "s" and lexicon.is_word(piece[:-1])
+    that mostly begins a compound, where "över" or "ortopedisk" before a noun are words of their own.
+    A definite form's genitive is no linking form: a compound begins with the bare stem
+    ("kommunernas" / "biståndshandläggare", "regionens" / "riktlinje" are two words)."""
+    stem = piece[:-1].lower()
+    return len(piece) > 3 and piece[-1].lower() == "s" and lexicon.is_word(stem) and not _definite(stem, lexicon)
+
+
+def _definite(form: str, lexicon: SwedishLexicon) -> bool:
+    """`form` is a noun's definite form: a word with its ending -en, -et or -na ("regionen",
+    "sjukhuset", "kommunerna"), or -n or -t after a vowel ("riktlinjen", "hjärtat")."""
+    if form.endswith(("en", "et", "na")) and lexicon.is_word(form[:-2]):
+        return True
+    return len(form) > 3 and form[-1] in "nt" and form[-2] in "ae" and lexicon.is_word(form[:-1])
 
 
 def prose_after_address(head: str) -> bool:

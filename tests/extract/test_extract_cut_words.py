@@ -54,6 +54,15 @@ def test_a_full_line_end_after_other_words_is_noted_for_normalize_to_judge() -> 
     assert cut_line_ends(_cell("lågdosacetyl", "salicylsyra"), *CELL, 0.05) == [0]
 
 
+def test_a_word_cut_over_three_lines_is_judged_whole() -> None:
+    # ReportLab fills each line: "regionala l" / "äkemedelsförsörj" / "ningen". The first two
+    # pieces together ("l" + 11 glyphs) would fit the cell, but the word runs on past the second.
+    # The second line is full to within a glyph, so "l" and its 11 glyphs just fit a line.
+    assert cut_line_ends(_cell("i regional l", "äkemedelsfö", "rsörjningen"), *CELL, 0.05) == [0, 1]
+    # A second line of more than the word's piece: the first piece could have gone there whole.
+    assert cut_line_ends(_cell("i regional l", "äkemedel fö", "rsörjningen"), *CELL, 0.05) == [1]
+
+
 def _row(**cells: list[TextLine]) -> tuple[object, dict[str, list[TextLine]]]:
     return object(), cells
 

@@ -148,6 +148,16 @@ def test_words_of_their_own_stay_apart_where_long_words_are_cut() -> None:
     assert not is_cut_word("patienter på ortopedisk", "avdelning", cuts_long=True)
     assert not is_cut_word("Verksamhets", "chef respektive")
 
+
+@pytest.mark.parametrize(("line", "below"), [
+    ("avstämning med kommunernas", "biståndshandläggare."),
+    ("Införa regionens", "riktlinje för digitala"),
+    ("enligt sjukhusets", "rutin"),
+])
+def test_a_definite_genitive_is_no_linking_form_where_long_words_are_cut(line: str, below: str) -> None:
+    # A compound begins with the bare stem ("regionriktlinje"), never with a definite form.
+    assert not is_cut_word(line, below, cuts_long=True)
+
 def test_the_document_writing_the_word_inflected_runs_the_cut_word_on() -> None:
     words = document_words(["Punktprevalensmätningen i mars visade färre trycksår"])
     assert is_cut_word("Punktprevalensm", "ätning två", words=words)
