@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from followup.extract.page_content import Char, Fill
+from followup.extract.page_content import Box, Char, Fill
 from followup.extract.settings import ExtractSettings
 from followup.extract.text_lines import TextLine
 from followup.schemas.raw import LineEnd
@@ -49,7 +49,7 @@ def _width(chars: Sequence[Char]) -> float:
     return sum(c.x1 - c.x0 for c in chars)
 
 
-def _last_word(line: TextLine) -> list[Char]:
+def _last_word(line: TextLine) -> tuple[Char, ...]:
     chars = list(line.chars)
     while chars and chars[-1].text.isspace():
         chars.pop()
@@ -58,10 +58,10 @@ def _last_word(line: TextLine) -> list[Char]:
         if char.text.isspace():
             break
         word.append(char)
-    return word[::-1]
+    return tuple(word[::-1])
 
 
-def _first_word(line: TextLine) -> list[Char]:
+def _first_word(line: TextLine) -> tuple[Char, ...]:
     word: list[Char] = []
     for char in line.chars:
         if char.text.isspace():
@@ -69,7 +69,37 @@ def _first_word(line: TextLine) -> list[Char]:
                 break
             continue
         word.append(char)
-    return word
+    return tuple(word)
+
+
+@dataclass(frozen=True, slots=True)
+class LineSketch:
+    """What measuring a cut word asks of one line of a cell: its text, box and type size, and the
+    widths and edge glyphs of its first and last word. A table without column edges is measured
+    only once every page is read (note_cut_words_by_text_edges): its lines are kept this way, not
+    with their characters, so a long report's pages are not all held at once."""
+
+    text: str
+    box: Box
+    size: float
+    first_glyph: str  # "" for a line of white space
+    first_glyph_width: float
+    first_word_width: float
+    last_glyph: str
+    last_word_width: float
+    one_word: bool  # the line is its first word alone
+
+
+def sketch_line(line: TextLine, word_gap: float) -> LineSketch:
+    """The line as cut-word measuring sees it; `word_gap` as for its text (TextLine.text_with)."""
+    first, last = _first_word(line), _last_word(line)
+    return LineSketch(line.text_with(word_gap), line.box, line.size,
+                      first[0].text if first else "", first[0].x1 - first[0].x0 if first else 0.0, _width(first),
+                      last[-1].text if last else "", _width(last), len(first) == len(line.chars))
+
+
+def sketch_lines(lines: Sequence[TextLine], word_gap: float) -> list[LineSketch]:
+    return [sketch_line(line, word_gap) for line in lines]
 
 
 def _continues(text: str) -> bool:
@@ -83,13 +113,13 @@ class CellEdge:
     """A cell's first and last line on one page and where its text may run to: what a word cut at
     the cell's edge is measured with when the row runs over a page break (stitching joins the two)."""
 
-    first: TextLine
-    last: TextLine
+    first: LineSketch
+    last: LineSketch
     right: float  # the cell's right edge less its padding
     width: float  # the cell's text width
 
 
-def cell_edge(lines: Sequence[TextLine], x0: float, x1: float) -> CellEdge | None:
+def cell_edge(lines: Sequence[LineSketch], x0: float, x1: float) -> CellEdge | None:
     """The cell's edge (its column from x0 to x1); the padding is what its text shows on its left
     side. None for an empty cell, or text left of the cell's edge."""
     if not lines:
@@ -101,21 +131,20 @@ def cell_edge(lines: Sequence[TextLine], x0: float, x1: float) -> CellEdge | Non
     return CellEdge(lines[0], lines[-1], right, right - (x0 + padding))
 
 
-def _cut_between(line: TextLine, below: TextLine, edge: CellEdge, slack: float, runs_on: bool = False) -> bool:
+def _cut_between(line: LineSketch, below: LineSketch, edge: CellEdge, slack: float, runs_on: bool = False) -> bool:
     """`line` ends in a word cut at the cell's edge whose rest starts `below`; `runs_on`: `below` is
     that word alone, cut again at its own end, so the word is wider than any line whatever its pieces
     measure."""
-    tail, head = _last_word(line), _first_word(below)
-    if not tail or not head or not tail[-1].text.isalnum() or not _continues(head[0].text):
+    if not line.last_glyph.isalnum() or not below.first_glyph or not _continues(below.first_glyph):
         return False
     tolerance = slack * line.size
     room = edge.right - line.box.x1
-    if not -tolerance <= room < head[0].x1 - head[0].x0 + tolerance:
+    if not -tolerance <= room < below.first_glyph_width + tolerance:
         return False
-    return runs_on or _width(tail) + _width(head) > edge.width
+    return runs_on or line.last_word_width + below.first_word_width > edge.width
 
 
-def cut_line_ends(lines: Sequence[TextLine], x0: float, x1: float, slack: float) -> list[int]:
+def cut_line_ends(lines: Sequence[LineSketch], x0: float, x1: float, slack: float) -> list[int]:
     """Indices of the lines of one cell (its column from x0 to x1) that end in a word cut at the
     cell's edge; `slack` (font sizes) absorbs the producer's rounding of glyph widths.
 
@@ -129,7 +158,7 @@ def cut_line_ends(lines: Sequence[TextLine], x0: float, x1: float, slack: float)
     cuts: list[int] = []
     for index in range(len(lines) - 2, -1, -1):
         below = lines[index + 1]
-        runs_on = index + 1 in cuts and len(_first_word(below)) == len(below.chars)
+        runs_on = index + 1 in cuts and below.one_word
         if _cut_between(lines[index], below, edge, slack, runs_on):
             cuts.append(index)
     return cuts[::-1]
@@ -165,7 +194,7 @@ def header_cell_edges(fills: Sequence[Fill], columns: Sequence[tuple[str, float,
     return edges
 
 
-def text_bounds(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLine]]]],
+def text_bounds(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[LineSketch]]]],
                 settings: ExtractSettings) -> dict[str, tuple[float, float]]:
     """Each column's text edges in a table without vertical rules: where its lines start, and where
     its full lines end (a wrapper fills lines up to the cell's text width, so several lines end
@@ -187,7 +216,7 @@ def text_bounds(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLine]]
     return edges
 
 
-def note_cut_words(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLine]]]],
+def note_cut_words(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[LineSketch]]]],
                    bounds: Mapping[str, tuple[float, float]], settings: ExtractSettings) -> None:
     """Note each possible cut word of the rows' cells as a line end of kind "cut"
     for normalize, which reads the word (normalize/cut_words.py), and keep each cell's edge for a row
@@ -198,8 +227,6 @@ def note_cut_words(cell_lines: Sequence[tuple[Any, Mapping[str, Sequence[TextLin
             if key not in bounds or key not in row.cells:
                 continue
             cuts = cut_line_ends(cell, *bounds[key], settings.cut_word_slack)
-            gap = settings.word_gap
-            ends = tuple(LineEnd(line=cell[i].text_with(gap), next=cell[i + 1].text_with(gap), kind="cut", fits=0)
-                         for i in cuts)
+            ends = tuple(LineEnd(line=cell[i].text, next=cell[i + 1].text, kind="cut", fits=0) for i in cuts)
             row.cells[key] = replace(row.cells[key], line_ends=row.cells[key].line_ends + ends,
                                      edge=cell_edge(cell, *bounds[key]))

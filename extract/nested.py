@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from followup.extract.cut_words import cut_line_ends
+from followup.extract.cut_words import cut_line_ends, sketch_lines
 from followup.extract.grid import cluster_positions
 from followup.extract.page_content import Box, Char, Ruling
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -83,7 +83,7 @@ def _nested_row(columns: Sequence[Sequence[Char]], edges: Sequence[float],
             out += pieces
         if len(at) == len(lines):
             cuts += [(offset + at[i], offset + at[i + 1])
-                     for i in cut_line_ends(lines, x0, x1, settings.cut_word_slack)]
+                     for i in cut_line_ends(sketch_lines(lines, settings.word_gap), x0, x1, settings.cut_word_slack)]
     ends = [LineEnd(line=out[above], next=out[below], kind="cut", fits=0)
             for above, below in cuts if below == above + 1]
     return "\n".join(out), ends

@@ -274,9 +274,7 @@ def _absorb(target: _Row, continuation: _Row, settings: ExtractSettings = DEFAUL
             text = f"{known.text}\n{cell.text}" if known.text.strip() else cell.text
             if known.text.strip() and known.edge and cell.edge \
                     and cut_over_break(known.edge, cell.edge, settings.cut_word_slack):
-                gap = settings.word_gap
-                ends += (LineEnd(line=known.edge.last.text_with(gap), next=cell.edge.first.text_with(gap),
-                                 kind="cut", fits=0),)
+                ends += (LineEnd(line=known.edge.last.text, next=cell.edge.first.text, kind="cut", fits=0),)
         edge = cell.edge if cell.text.strip() else known.edge
         target.cells[role] = Cell(text, known.fill or cell.fill, known.marker or cell.marker, ends, edge)
     target.row_fill = target.row_fill or continuation.row_fill

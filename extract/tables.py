@@ -9,7 +9,15 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from followup.extract.cut_words import CellEdge, cut_line_ends, header_cell_edges, note_cut_words, text_bounds
+from followup.extract.cut_words import (
+    CellEdge,
+    LineSketch,
+    cut_line_ends,
+    header_cell_edges,
+    note_cut_words,
+    sketch_lines,
+    text_bounds,
+)
 from followup.extract.fills import cell_marker, cell_shading, fills_in_band, glyph_marker
 from followup.extract.grid import (
     Boundary,
@@ -160,7 +168,7 @@ class TableSlice:
     # The rows' lines by cell, in a table whose columns show no edges (no vertical rules, no header
     # cells shaded on their own): their cut words are noted once every slice of the table is read
     # (note_cut_words_by_text_edges).
-    unbounded_lines: list[tuple[SliceRow, dict[str, list[TextLine]]]] = field(default_factory=list)
+    unbounded_lines: list[tuple[SliceRow, dict[str, list[LineSketch]]]] = field(default_factory=list)
     # The heading set right above the header (page_furniture.caption_above), a section heading
     # ("Klara aktiviteter") aside: it names the rows below when tables of the same columns follow
     # each other under headings of their own (see stitching).
@@ -267,7 +275,7 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
                 rows_spans, trailing, ruled_rows = banded, banded_trailing, False
     rows = []
     cell_lines: list[tuple[SliceRow, dict[str, list[TextLine]]]] = []
-    unbounded: list[tuple[SliceRow, dict[str, list[TextLine]]]] = []
+    unbounded: list[tuple[SliceRow, dict[str, list[LineSketch]]]] = []
     for span in rows_spans:
         lines: dict[str, list[TextLine]] = {}
         row = _group_row(ctx, edges, span) if span.group else _slice_row(ctx, columns, edges, span, lines)
@@ -276,19 +284,21 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
             rows.append(row)
             cell_lines.append((row, lines))
     _measure_line_ends(cell_lines, columns, settings)
+    sketched = [(row, {key: sketch_lines(cell, settings.word_gap) for key, cell in lines.items()})
+                for row, lines in cell_lines]
     if body.ruled:
-        note_cut_words(cell_lines, {c.key: (c.x0, c.x1) for c in columns if c.key}, settings)
+        note_cut_words(sketched, {c.key: (c.x0, c.x1) for c in columns if c.key}, settings)
     else:
         if body.body_top > body.top:
             spans = [(c.key, c.x0, c.x1) for c in columns if c.key]
             cell_edges = header_cell_edges(ctx.page.fills, spans, body.top, body.body_top)
         if cell_edges:
-            note_cut_words(cell_lines, cell_edges, settings)
+            note_cut_words(sketched, cell_edges, settings)
         else:
             # No column shows its edges (rules between the rows at most, or no rules at all): the
             # columns' text edges are where their full lines end, in every slice of the table
             # (note_cut_words_by_text_edges, once all pages are read).
-            unbounded = cell_lines
+            unbounded = sketched
     if not ruled_rows:
         _continue_empty_area_cells(rows)
     table_bottom = rows_spans[-1].bottom if rows_spans else body.body_top
@@ -478,7 +488,7 @@ def _header_name(lines: list[TextLine], cell: tuple[float, float] | None, ctx: P
     name = header_text(texts)
     if cell is None or len(lines) < 2 or column_role(name, ctx.vocabulary) is not None:
         return name
-    cuts = set(cut_line_ends(lines, *cell, ctx.settings.cut_word_slack))
+    cuts = set(cut_line_ends(sketch_lines(lines, ctx.settings.word_gap), *cell, ctx.settings.cut_word_slack))
     joined: list[str] = []
     for index, text in enumerate(texts):
         if joined and index - 1 in cuts:

@@ -2,7 +2,7 @@
 the geometry; normalize/cut_words.py reads the words)."""
 from __future__ import annotations
 
-from followup.extract.cut_words import cell_edge, cut_line_ends, cut_over_break, text_bounds
+from followup.extract.cut_words import LineSketch, cell_edge, cut_line_ends, cut_over_break, sketch_lines, text_bounds
 from followup.extract.page_content import Box, Char
 from followup.extract.settings import ExtractSettings
 from followup.extract.text_lines import TextLine
@@ -17,8 +17,8 @@ def _line(text: str, top: float, x0: float = PADDING) -> TextLine:
     return TextLine(chars, Box(chars[0].x0, top, chars[-1].x1, top + 10))
 
 
-def _cell(*texts: str) -> list[TextLine]:
-    return [_line(text, 12.0 * i) for i, text in enumerate(texts)]
+def _cell(*texts: str) -> list[LineSketch]:
+    return sketch_lines([_line(text, 12.0 * i) for i, text in enumerate(texts)], ExtractSettings().word_gap)
 
 
 # The cell runs from 0 to 64 pt: 60 pt of text (12 glyphs) between 2 pt of padding on each side.
@@ -63,7 +63,7 @@ def test_a_word_cut_over_three_lines_is_judged_whole() -> None:
     assert cut_line_ends(_cell("i regional l", "äkemedel fö", "rsörjningen"), *CELL, 0.05) == [1]
 
 
-def _row(**cells: list[TextLine]) -> tuple[object, dict[str, list[TextLine]]]:
+def _row(**cells: list[LineSketch]) -> tuple[object, dict[str, list[LineSketch]]]:
     return object(), cells
 
 
@@ -97,8 +97,8 @@ def test_a_table_without_any_rules_is_measured_by_its_text_edges_too() -> None:
     # up to that edge and is noted; a line with room left is not.
     from followup.extract.tables import Cell, Column, SliceRow, TableSlice, note_cut_words_by_text_edges
 
-    def _slice(lines: list[TextLine]) -> tuple[TableSlice, SliceRow]:
-        text = "\n".join(line.text_with(0.2) for line in lines)
+    def _slice(lines: list[LineSketch]) -> tuple[TableSlice, SliceRow]:
+        text = "\n".join(line.text for line in lines)
         row = SliceRow(0.0, 100.0, {"follow_up": Cell(text)})
         columns = [Column("follow_up", 0.0, 64.0)]
         return TableSlice(1, 0.0, columns, [row], 100.0, unbounded_lines=[(row, {"follow_up": lines})]), row
