@@ -16,7 +16,15 @@ from followup.extract.limits import ResourceLimit, memory_exhausted
 from followup.extract.milestones import find_milestones
 from followup.extract.opening import DAMAGED, DAMAGED_AFTER_REPAIR, needs_repair, open_report
 from followup.extract.page_content import Box, PageContent, picture_fills
-from followup.extract.page_furniture import recurs_on_page, top_of_caption, without_page_numbers
+from followup.extract.page_furniture import (
+    PrintedRun,
+    margin_places,
+    margin_runs,
+    recurs_on_page,
+    running_header_chars,
+    top_of_caption,
+    without_page_numbers,
+)
 from followup.extract.readers import DEFAULT_READER, page_reader
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.stitching import PlacedSlice, stitch_page_breaks
@@ -27,6 +35,7 @@ from followup.extract.tables import (
     find_table_slices,
     header_lines,
     note_cut_words_by_text_edges,
+    top_of_same_grid,
 )
 from followup.extract.text_lines import CharIndex, TextLine, text_lines
 from followup.schemas import LegendEntry, RawDocument, RawTable
@@ -76,6 +85,12 @@ class _Findings:
     first_page_seen: bool = False
     warnings: list[Warning] = field(default_factory=list)
     previous_page_lines: set[tuple[int, str]] = field(default_factory=set)
+    # The previous page's text in its margins, with the running header found there (page_furniture.PrintedRun).
+    previous_page_runs: list[PrintedRun] = field(default_factory=list)
+    previous_margin_places: frozenset[tuple[str, float, float]] = frozenset()
+    # Pages just read with a ruled table but no header and no table above to continue: a later page's
+    # header whose columns share their rules names them (_keep_or_read_headerless).
+    headerless: list[PageContext] = field(default_factory=list)
 
 
 def file_sha256(path: Path) -> str:
@@ -283,10 +298,13 @@ def _read_findings(page: PageContent, reading: _Reading, findings: _Findings) ->
     findings.chars += len(page.chars) + page.unread_text
     if not page.chars:
         return
-    ctx = _page_context(page, reading)
+    ctx, running = _page_context(page, reading, findings)
+    findings.previous_page_runs = [*margin_runs(ctx.lines, page.height), *(run for run, _ in running)]
+    findings.previous_margin_places = margin_places(page.chars, page.height)
     _forget_page_number_group(ctx, findings)
     headers = header_lines(ctx.lines, reading.vocabulary, reading.settings)
     slices = _page_slices(ctx, headers, findings)
+    _keep_or_read_headerless(ctx, slices, findings)
     regions = _table_regions(ctx, slices)
     outside = _lines_outside(ctx.lines, regions)
     if not findings.first_page_seen:
@@ -295,7 +313,8 @@ def _read_findings(page: PageContent, reading: _Reading, findings: _Findings) ->
     if not findings.slices:
         findings.milestones.extend(find_milestones(ctx.page, ctx.index, regions, reading.settings))
     _read_legend(ctx, regions, outside, findings)
-    findings.previous_page_lines = {_line_key(line, ctx.settings) for line in ctx.lines}
+    # The running header left out is still a line the next page may print alone.
+    findings.previous_page_lines = {_line_key(line, ctx.settings) for line in [*ctx.lines, *(line for _, line in running)]}
     events: list[SectionHeading | TableSlice] = [*slices, *_section_headings(outside, reading)]
     for event in sorted(events, key=_top_of):
         match event:
@@ -305,17 +324,51 @@ def _read_findings(page: PageContent, reading: _Reading, findings: _Findings) ->
                 _place_slice(event, findings)
 
 
-def _page_context(page: PageContent, reading: _Reading) -> PageContext:
-    """The page as the table readers see it: its lines and character index, page numbers left out."""
+def _keep_or_read_headerless(ctx: PageContext, slices: list[TableSlice], findings: _Findings) -> None:
+    """Keep a page with a ruled table but no header for a later header to name; on a page with a
+    table, read the pages kept with the columns of its first table when their rules stand at those
+    columns' edges (WeasyPrint prints a table whose first row is taller than a page from the next
+    page on, without the header it repeats on every later page)."""
+    if not slices:
+        if any(r.orientation == "v" for r in ctx.page.rulings) \
+                and len(findings.headerless) < ctx.settings.headerless_pages:
+            findings.headerless.append(ctx)
+        else:
+            findings.headerless.clear()
+        return
+    kept, findings.headerless = findings.headerless, []
+    first = min(slices, key=lambda s: s.header_top)
+    named: list[TableSlice] = []
+    for page_ctx in reversed(kept):  # the pages right before this one, back to the first that differs
+        top = top_of_same_grid(page_ctx, first.columns)
+        table = continue_table(page_ctx, first, top, page_ctx.page.height) if top is not None else None
+        if table is None:
+            break
+        named.insert(0, table)
+    for table in named:
+        findings.warnings = [w for w in findings.warnings if not (w.code == PAGE_WITHOUT_ROWS and w.page == table.page)]
+        _place_slice(table, findings)
+
+
+def _page_context(page: PageContent, reading: _Reading,
+                  findings: _Findings) -> tuple[PageContext, list[tuple[PrintedRun, TextLine]]]:
+    """The page as the table readers see it: its lines and character index, page numbers and a
+    running header a table's rows reach into (page_furniture.running_header_chars) left out; with
+    the running header's runs so found, each with its line."""
     settings = reading.settings
     index = CharIndex(page.chars)
     lines = index.text_lines(settings)
     chars = without_page_numbers(page.chars, lines, page.height, settings, page.number)
+    running = running_header_chars(chars, findings.previous_page_runs, findings.previous_margin_places,
+                                   page.height, settings)
+    if running:
+        furniture = {id(c) for _, line in running for c in line.chars}
+        chars = [c for c in chars if id(c) not in furniture]
     if len(chars) < len(page.chars):
         page = dataclasses.replace(page, chars=chars)
         index = CharIndex(chars)
         lines = index.text_lines(settings)
-    return PageContext(page, lines, index, reading.vocabulary, reading.settings)
+    return PageContext(page, lines, index, reading.vocabulary, reading.settings), running
 
 
 def _forget_page_number_group(ctx: PageContext, findings: _Findings) -> None:

@@ -1,5 +1,6 @@
 """Lines that belong to the page or to a table's header rather than to a table's rows: a page number
-printed at the same height on every page, and header lines wrapped upwards above a header line."""
+printed at the same height on every page, a running header printed at the same place on every page,
+and header lines wrapped upwards above a header line."""
 from __future__ import annotations
 
 import re
@@ -7,11 +8,11 @@ import tomllib
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from followup.extract.page_content import Box, Char
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
-from followup.extract.text_lines import TextLine
+from followup.extract.text_lines import TextLine, text_lines
 
 _DIGITS = re.compile(r"\d+")
 
@@ -100,3 +101,67 @@ def without_page_numbers(chars: Sequence[Char], lines: Sequence[TextLine], page_
     """The page's characters less those of its page numbers (the same list when it has none)."""
     furniture = {id(char) for line in page_number_lines(lines, page_height, settings, page_number) for char in line.chars}
     return [char for char in chars if id(char) not in furniture] if furniture else list(chars)
+
+
+
+class PrintedRun(NamedTuple):
+    """A line printed in a page's top or bottom margin, as its characters' texts and places: a running
+    header ("Hälsocentralerna i Fjällbygden · Nära vård") is one printed at the same place on every page."""
+
+    chars: frozenset[tuple[str, float, float]]
+
+
+def _place(char: Char) -> tuple[str, float, float]:
+    # Rounded far below any tolerance: the same line set again by the same layout engine lands on
+    # exactly the same coordinates; the rounding only absorbs how the number was written.
+    return char.text, round(char.x0, 2), round(char.top, 2)
+
+
+def margin_runs(lines: Sequence[TextLine], page_height: float) -> list[PrintedRun]:
+    """The page's lines in its top or bottom margin as printed runs."""
+    margin = _margin(page_height)
+    return [PrintedRun(frozenset(_place(c) for c in line.chars))
+            for line in lines if line.box.bottom <= margin or line.box.top >= page_height - margin]
+
+
+def margin_places(chars: Sequence[Char], page_height: float) -> frozenset[tuple[str, float, float]]:
+    """Where the page prints each character that starts in its top or ends in its bottom margin."""
+    margin = _margin(page_height)
+    return frozenset(_place(c) for c in chars if c.top <= margin or c.bottom >= page_height - margin)
+
+
+def _margin(page_height: float) -> float:
+    _, share = _page_number_rules()
+    return share * page_height
+
+
+def running_header_chars(chars: Sequence[Char], previous: Sequence[PrintedRun],
+                         previous_places: frozenset[tuple[str, float, float]], page_height: float,
+                         settings: ExtractSettings = DEFAULT_SETTINGS) -> list[tuple[PrintedRun, TextLine]]:
+    """The running header lines that a table's text reaches into, each with the run it prints again.
+
+    A table continued at the top of the page may start its cells level with the running header, or
+    above it (a CSS grid's row split by a page break begins at the page area's top; the header, set
+    in the page's margin box, reaches down into it): the header then stands among the rows. It is
+    the text printed exactly where the previous page printed a line in its margin (`previous`:
+    margin_runs of that page and the running header found on it), every character of that line
+    again in its place, with text new to this page (not at `previous_places`, where the previous
+    page printed its margins' characters) level with it or above it (below it, for one at the
+    page's foot). A running header standing clear of the rest, or beside other recurring text (a
+    table header printed again on every page), is left as it is: the readers know a line that recurs."""
+    margin = _margin(page_height)
+    placed: dict[tuple[str, float, float], Char] = {}
+    for char in chars:
+        if char.bottom <= margin or char.top >= page_height - margin:
+            placed.setdefault(_place(char), char)
+    found: list[tuple[PrintedRun, TextLine]] = []
+    for run in previous:
+        if not run.chars or not all(key in placed for key in run.chars):
+            continue
+        own = [placed[key] for key in run.chars]
+        top, bottom = min(c.top for c in own), max(c.bottom for c in own)
+        at_top = bottom <= margin
+        if any(not c.text.isspace() and (c.top < bottom if at_top else c.bottom > top)
+               and _place(c) not in previous_places for c in chars):
+            found.extend((run, line) for line in text_lines(own, settings))
+    return found

@@ -165,6 +165,9 @@ class ExtractSettings(BaseModel):
         "left is less than the next line's first character plus this many font sizes.")
 
     # ---------------------------------------------------------------- rows and group rows (tables.py)
+    headerless_pages: int = _count(
+        3, "At most this many pages in a row with a ruled table but no header (a row taller than a page) wait for a "
+        "later page's header whose columns share their rules (document.py).")
     trailing_gap_lines: float = _tolerance(
         2.5, "Below the last rule, text closer than this many line heights still belongs to the row (its rule cut off).")
     block_gap: float = _tolerance(

@@ -242,6 +242,31 @@ def continue_table(ctx: PageContext, previous: TableSlice, body_top: float, limi
     return table if table.rows else None
 
 
+def top_of_same_grid(ctx: PageContext, columns: Sequence[Column]) -> float | None:
+    """Where a grid starts on the page whose vertical rules stand at exactly these columns' edges (a
+    rule at every edge, none between them): a table printed without its header on a page of its own
+    (a row taller than a page, moved whole past a page break) that a header on another page names.
+    None when the page has no such grid."""
+    settings = ctx.settings
+    snap = settings.snap
+    edges = [c.x0 for c in columns] + [columns[-1].x1]
+    if len(edges) < settings.min_ruled_edges:
+        return None
+    verticals = [r for r in ctx.page.rulings if r.orientation == "v"
+                 and edges[0] - snap <= r.position <= edges[-1] + snap]
+    at_edges = [[r for r in verticals if abs(r.position - x) <= snap] for x in edges]
+    if not all(at_edges):
+        return None
+    top = max(min(r.start for r in rules) for rules in at_edges)
+    bottom = min(max(r.end for r in rules) for rules in at_edges)
+    if bottom - top < settings.min_row_height:
+        return None
+    # A rule between the edges from the grid's top is a column of another table (a small table inside
+    # a cell has rules of its own lower down).
+    between = [r for r in verticals if all(abs(r.position - x) > snap for x in edges) and abs(r.start - top) <= snap]
+    return None if between else top
+
+
 def _runs_on_in_its_columns(ctx: PageContext, edges: Sequence[float], row: SliceRow) -> bool:
     """The first row of a continued table with text in one column only is the last page's row running
     on (only its comment goes on) when every line of it stays inside the columns: prose after a table
@@ -548,15 +573,18 @@ def _ruled_row_spans(ctx: PageContext, edges: Sequence[float], body: Body, bound
     if (last_group := _end_group_line(ctx, edges, top, body.limit)) is not None:
         groups.append(last_group)
     trailing = _column_text_bottom(ctx, edges, top, body.limit, _TextStop(settings.trailing_gap_lines, groups))
-    if trailing is not None and _names_what_follows(ctx, edges, body.body_top, top, trailing):
-        spans.append(RowSpan(top, trailing + settings.cut_margin, group=True, ruled_below=False))
-    elif trailing is not None and not _band_breaks_table(ctx, edges, top, trailing, False):
-        spans.append(RowSpan(top, trailing + settings.cut_margin, _merged_columns(top_bound), ruled_below=False))
-    elif trailing is not None:
-        group_end = _leading_group_end(ctx, edges, top, trailing + settings.cut_margin, False)
-        if group_end is not None:
-            spans.append(RowSpan(top, group_end, group=True, ruled_below=False))
-            spans.append(RowSpan(group_end, trailing + settings.cut_margin, ruled_below=False))
+    if trailing is None:
+        return spans
+    bottom = trailing + settings.cut_margin
+    if _names_what_follows(ctx, edges, body.body_top, top, trailing):
+        spans.append(RowSpan(top, bottom, group=True, ruled_below=False))
+    # A group row and the first lines of its first row, cut by the page's end: read as a band between
+    # two rules is (a full-width bar over the columns, then a row that keeps to them).
+    elif (group_end := _leading_group_end(ctx, edges, top, bottom, False)) is not None:
+        spans.append(RowSpan(top, group_end, group=True, ruled_below=False))
+        spans.append(RowSpan(group_end, bottom, ruled_below=False))
+    elif not _band_breaks_table(ctx, edges, top, trailing, False):
+        spans.append(RowSpan(top, bottom, _merged_columns(top_bound), ruled_below=False))
     return spans
 
 
@@ -656,9 +684,12 @@ def _is_group_band(ctx: PageContext, edges: Sequence[float], top: float, bottom:
     if not all(_fits_columns(line, edges, (), settings) and _filled_columns(line, edges) == 1 for line in band):
         return True
     # Text in one column alone: a group name is set apart by weight or by shading over the whole
-    # row; a shaded (zebra) row whose cut text alone ran on to this page starts in lower case.
+    # row; a shaded (zebra) row whose cut text alone ran on to this page starts in lower case, and
+    # one whose text wraps at the column's edge is a cell of that column (a name in a cell over the
+    # whole width would have gone on along its line).
     return _emphasised(band, settings) or (_shaded_across(page, edges, top, bottom, settings)
-                                           and band[0].text_with(settings.word_gap)[:1].isupper())
+                                           and band[0].text_with(settings.word_gap)[:1].isupper()
+                                           and len(band) == 1)
 
 
 def _placed_as_group(line: TextLine, edges: Sequence[float], settings: ExtractSettings) -> bool:
