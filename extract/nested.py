@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from followup.extract.cut_words import cut_line_ends, sketch_lines
 from followup.extract.grid import cluster_positions
-from followup.extract.page_content import Box, Char, Ruling
+from followup.extract.page_content import Box, Char, Fill, Ruling
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
 from followup.extract.text_lines import TextLine, Word, cell_text, lines_text, split_by_columns, text_lines
 from followup.schemas.raw import LineEnd
@@ -145,3 +145,37 @@ def _after_wide_gaps(words: Sequence[Word], settings: ExtractSettings) -> list[W
             if gap >= settings.aligned_column_gap * max(word.size, before.size)
             and gap >= settings.aligned_gap_ratio * narrowest]
 
+
+def drawn_cell_edges(rulings: Sequence[Ruling], fills: Sequence[Fill], top: float, bottom: float,
+                     settings: ExtractSettings = DEFAULT_SETTINGS) -> list[Ruling]:
+    """The cells of a table drawn inside a row's cell without vertical rules, as rulings, from the
+    cells' own drawing: a column edge (vertical) where one cell's rule or shading ends and the next
+    cell's begins on `nested_edge_rows` of its rows or more, and the top and bottom (horizontal) of
+    each shaded cell there, which bound its rows where no rule does.
+
+    A browser draws a small table's rules between rows cell by cell ("Ortopedicentrum" / "Väst" |
+    "64" over a border that ends and starts again between the two cells), and shades it cell by cell.
+    Without the edge the table is read line by line and a wrapped cell's second line follows the
+    row's later cells ("Ortopedicentrum 64" / "Väst"). Only drawing strictly inside the row's band
+    counts: the table's own cells, drawn the same way, meet on its column edges.
+    """
+    snap = settings.snap
+    # (x, top, bottom, the shading's box or None for rules) where two cells' drawing meets.
+    meetings: list[tuple[float, float, float, Box | None]] = []
+    inside = [r for r in rulings if r.orientation == "h" and top + snap < r.position < bottom - snap]
+    for left in inside:
+        meetings += [(left.end, left.position, left.position, None) for right in inside
+                     if abs(right.position - left.position) <= snap and abs(right.start - left.end) <= snap]
+    shades = [f.box for f in fills if f.box.top > top + snap and f.box.bottom < bottom - snap]
+    for shade in shades:
+        meetings += [(shade.x1, shade.top, shade.bottom, box) for beside in shades
+                     if abs(beside.x0 - shade.x1) <= snap and abs(beside.top - shade.top) <= snap
+                     and abs(beside.bottom - shade.bottom) <= snap for box in (shade, beside)]
+    drawn: list[Ruling] = []
+    for x in cluster_positions((m[0] for m in meetings), snap):
+        at = [m for m in meetings if abs(m[0] - x) <= snap]
+        if len(cluster_positions((m[1] for m in at), snap)) < settings.nested_edge_rows:
+            continue
+        drawn.append(Ruling("v", x, min(m[1] for m in at), max(m[2] for m in at)))
+        drawn += [Ruling("h", y, box.x0, box.x1) for *_, box in at if box is not None for y in (box.top, box.bottom)]
+    return drawn

@@ -186,6 +186,9 @@ class ExtractSettings(BaseModel):
     group_fill_share: float = _tolerance(0.9, "A fill over this share of the table's width shades the whole row.", le=1)
     nested_overhang: float = _tolerance(
         0.5, "Text of a table drawn inside a cell may reach this many line heights past its right rule.")
+    nested_edge_rows: int = _count(
+        2, "A table drawn inside a cell without vertical rules shows a column edge where this many of its "
+        "rows' rule segments or shadings end and the next begin (nested.drawn_cell_edges).")
     aligned_column_gap: float = _tolerance(
         1.0, "In a cell, a word after a gap of at least this many font sizes may start a column of a small "
         "table drawn without rules (nested.aligned_table_text).")
@@ -227,6 +230,9 @@ class ExtractSettings(BaseModel):
     marker_only_before: float = _for(1.0, "A status dot, glyph or word printed only before the break.")
     early_end_lines: float = _tolerance(
         2.5, "A column whose text ends more than this many line heights above its row's bottom had room left.")
+    room_left_lines: float = _tolerance(
+        0.75, "A column whose text ends this many line heights above the fullest column's had room left: its "
+        "closed sentence before a page break says nothing (orphan control moves a paragraph whole).")
 
     # ---------------------------------------------------------------- legend (legend.py)
     max_marker_width: float = _tolerance(40.0, "A legend marker (swatch or dot) is at most this wide (pt).")

@@ -160,7 +160,13 @@ def break_evidence(before: _Row, tail: RowTail | None, after: _Row, settings: Ex
             continue
         if tail is not None and tail.free_lines.get(role, 0.0) > settings.early_end_lines:
             score += settings.text_ended_early
-        score += text_flow(earlier, text, settings)
+        flow = text_flow(earlier, text, settings)
+        if flow == settings.sentence_closed and _had_room(tail, role, settings):
+            # A paragraph that ended with room left below it, the next one on the new page: orphan
+            # control moves a paragraph's first lines whole, in a row running on as well as above a
+            # new row; only the column that filled the row to its bottom tells the two apart.
+            flow = 0.0
+        score += flow
     for role, weight in _identity_missing(settings):
         if _text(before, role).strip() and role in after.cells and not after.cells[role].text.strip():
             score += weight
@@ -176,6 +182,14 @@ def break_evidence(before: _Row, tail: RowTail | None, after: _Row, settings: Ex
     if tail is not None and tail.ruled_below is False:
         score += settings.no_rule_below
     return score
+
+
+def _had_room(tail: RowTail | None, role: str, settings: ExtractSettings) -> bool:
+    """The column's text ended at least room_left_lines higher than the fullest column's: the row's
+    bottom on this page was not set by it."""
+    if tail is None or role not in tail.free_lines:
+        return False
+    return tail.free_lines[role] - min(tail.free_lines.values()) >= settings.room_left_lines
 
 
 def _identity_missing(settings: ExtractSettings) -> tuple[tuple[str, float], ...]:

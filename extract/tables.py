@@ -37,7 +37,7 @@ from followup.extract.headers import (
     joined_by_shading,
     section_of_heading,
 )
-from followup.extract.nested import aligned_table_text, nested_table_text
+from followup.extract.nested import aligned_table_text, drawn_cell_edges, nested_table_text
 from followup.extract.page_content import Box, PageContent, picture_fills
 from followup.extract.page_furniture import caption_above, top_of_caption
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -1001,6 +1001,11 @@ def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[floa
     band_rulings = [r for r in page.rulings if r.orientation == "v" and r.start >= top - snap and r.end <= bottom + snap]
     if band_rulings:
         band_rulings += [r for r in page.rulings if r.orientation == "h" and top + snap < r.position < bottom - snap]
+    # A table in a cell drawn without vertical rules may show its cells by their own rules and shadings.
+    drawn = drawn_cell_edges(page.rulings, band_fills, top, bottom, settings)
+    if drawn and not band_rulings:
+        band_rulings += [r for r in page.rulings if r.orientation == "h" and top + snap < r.position < bottom - snap]
+    band_rulings += drawn
     cells: dict[str, Cell] = {}
     merged_roles = set()
     for i, (column, chars) in enumerate(zip(columns, per_column, strict=False)):

@@ -141,13 +141,18 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
     # A piece after other words on its line (a wrapper that fills the line before it cuts a long
     # word) may as well be a whole word at the end of a full line (justified text): more is asked.
     after_words = len(line.split()) > 1
+    goes_on_as_address = any(mark in head.rstrip(CLOSING) for mark in _ADDRESS_INNER)
     if any(mark in whole_tail.lower() for mark in _ADDRESS_MARKS) and head[0] not in _LIST_MARKS:
         if prose_after_address(head):
             return False  # "…/fast-lakarkontakt" + "under december": the address ended with its line
         # After other words, or an address known only from the lines above, the next line must go
         # on as an address does ("…se/v" + "ard/…").
         own = any(mark in (whole_tail if cut_above else tail).lower() for mark in _ADDRESS_MARKS)
-        return (own and not after_words) or any(mark in head.rstrip(CLOSING) for mark in _ADDRESS_INNER)
+        return (own and not after_words) or goes_on_as_address
+    if _domain_and_path(whole_tail) and goes_on_as_address and not prose_after_address(head):
+        # An address shown by its domain and path alone (its "https://" on a line above, broken
+        # after the slashes) that the next line goes on as an address does; else its words decide.
+        return True
     if _NUMBER_PIECE.fullmatch(tail) and _NUMBER_REST.fullmatch(head):
         return True  # "2025-12-3" + "1": a date or code has no space in it
     if _SCHEME_RUN_ON.match(head):
@@ -186,6 +191,13 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
     if after_words:
         return lone_letter and not lexicon.is_word(first)
     return not lexicon.is_word(first) and (lone_letter or not lexicon.is_word(rest))
+
+
+def _domain_and_path(token: str) -> bool:
+    """The token shows a web address without its scheme: a domain and a path after it
+    ("intra.regionexempel.se/norrmark/patientsakerh", the line after a "https://" that the layout
+    broke after its slashes)."""
+    return bool(line_break_vocabulary().domain_path.search(token))
 
 
 def _linking_form(piece: str, lexicon: SwedishLexicon) -> bool:

@@ -87,11 +87,16 @@ def only_a_break_explains(piece: str, tail: str, lexicon: SwedishLexicon) -> boo
 
 def is_certain_typed(line: str, below: str) -> bool:
     """The hyphen follows what no hyphenator breaks after: an acronym, a digit or a single letter
-    ("IT-" + "stöd", "2024-" + "06-01", "e-" + "tjänster")."""
+    ("IT-" + "stöd", "2024-" + "06-01", "e-" + "tjänster").
+
+    Capitals going on in capitals on the next line are no acronym but a word set in capitals, which a
+    hyphenator breaks like any other ("FÖRSE-" + "NAD", "EJ PÅ-" + "BÖRJAD" in a status label).
+    """
     part = last_part(last_token(line).removesuffix("-"))
     if not part:
         return False
-    return part[-1].isdigit() or len(part) == 1 or (is_acronym(part) and bool(_tail_word(below)))
+    tail = _tail_word(below)
+    return part[-1].isdigit() or len(part) == 1 or (is_acronym(part) and bool(tail) and not tail.isupper())
 
 
 def _fragment(line: str) -> str:

@@ -290,6 +290,7 @@ class LineBreakVocabulary:
     dash_bullet: str
     web_address: re.Pattern[str]
     complete_address: re.Pattern[str]
+    domain_path: re.Pattern[str]
     restored_letters: Mapping[str, str]
     words_after_address: frozenset[str]
 
@@ -314,6 +315,8 @@ def line_break_vocabulary() -> LineBreakVocabulary:
         # not followed by a letter ("region-exempel.se/", "1177.se").
         web_address=re.compile(rf"{signs}|[^\W_]\.(?:{domains})(?![^\W\d_])", re.IGNORECASE),
         complete_address=re.compile(rf"[^\W_]\.(?:{domains})$", re.IGNORECASE),
+        # A domain name and a path after it ("regionexempel.se/norrmark"): an address without its scheme.
+        domain_path=re.compile(rf"[^\W_]\.(?:{domains})/", re.IGNORECASE),
         restored_letters={plain: plain + restored for plain, restored in web["restored_letters"].items()},
         words_after_address=frozenset(w.lower() for w in web["words_after"]),
     )

@@ -191,3 +191,19 @@ def test_a_number_printed_again_in_a_column_starts_a_new_row():
     assert not continues_over_break(before, None, after)
     after.cells["Nr"] = Cell("")
     assert continues_over_break(before, None, after)
+
+
+def test_paragraphs_moved_whole_beside_a_goal_running_on_do_not_start_a_new_row():
+    """Typst breaks a row at a line and moves a short paragraph's lines whole (orphan control): the
+    goal runs to the row's bottom and goes on in lower case, while the action and the comment ended a
+    paragraph a line higher and their next paragraphs open the new page with a capital."""
+    before = _full(goal="Samtliga patienter ska ha en riskbedömning inom ett",
+                   action="Riskbedömningen dokumenteras i journalen.", deadline="2024-03-31",
+                   follow_up="Andelen trycksår var 6,3 %, lägre än regionsnittet.")
+    after = _full(goal="dygn efter inskrivning", action="Punktprevalensmätning två gånger per år.",
+                  follow_up="Två avdelningar har haft många nyanställda.")
+    goal_fullest = RowTail({"goal": 1.0, "action": 2.1, "deadline": 5.6, "follow_up": 2.1}, True)
+    assert continues_over_break(before, goal_fullest, after)
+    # The same closed sentences in the columns that set the row's bottom are a new row's.
+    all_full = RowTail({"goal": 1.0, "action": 1.0, "deadline": 5.6, "follow_up": 1.0}, True)
+    assert not continues_over_break(before, all_full, after)

@@ -67,6 +67,7 @@ def test_a_certain_break_is_a_piece_only_hyphenation_explains(line, below, certa
 
 @pytest.mark.parametrize(("line", "below", "typed"), [
     ("IT-", "stöd", True), ("2024-", "06-01", True), ("e-", "tjänster", True), ("vård-", "planering", False),
+    ("FÖRSE-", "NAD", False), ("EJ PÅ-", "BÖRJAD", False),  # a word in capitals, broken like any other
 ])
 def test_a_certain_typed_hyphen_follows_an_acronym_a_digit_or_one_letter(line, below, typed):
     assert is_certain_typed(line, below) is typed

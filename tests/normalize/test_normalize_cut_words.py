@@ -17,6 +17,8 @@ from followup.schemas import LineEnd
     ("Rutinen finns på https://intranat.regionexempel.se/hamnstad/me", "dicin/direktinlaggning-rutin."),
     ("se https://vardgivare.regionexempel.se/kunskapsstod", "/senior-alert-riskbedomning."),
     ("lönetillägg för specialistsjuksköterskor", "."),
+    # The line after a "https://" the layout broke after: its domain and path show the address.
+    ("intra.regionexempel.se/norrmark/patientsakerh", "et/larandeforum-2024."),
 ])
 def test_a_word_cut_at_the_edge_runs_on(line: str, below: str) -> None:
     assert is_cut_word(line, below)
@@ -31,6 +33,8 @@ def test_a_word_cut_at_the_edge_runs_on(line: str, below: str) -> None:
     ("kontakta kvalitet@regionexempel.se", "• uppföljning"),
     # A short piece going on with a hyphen is a word of its own ("e-utbildning"), not a cut word's end.
     ("Obligatorisk", "e-utbildning med påminnelser"),
+    # An address by its domain and path, then the prose after it.
+    ("tra.osterasen.se/kvinnokliniken/bemanning-forlossning", "varje måndag."),
 ])
 def test_two_words_that_filled_the_line_stay_apart(line: str, below: str) -> None:
     assert not is_cut_word(line, below)
