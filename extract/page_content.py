@@ -438,9 +438,37 @@ def turned_shape(shape: Shape, turn: int, width: float, height: float) -> Shape:
     return shape._replace(x0=x0, top=top, x1=x1, bottom=bottom)
 
 
-def is_bold(fontname: str) -> bool:
-    """Bold as the font's name says it (every producer here names its bold faces so)."""
-    return "bold" in fontname.lower()
+# OpenType's usWeightClass of a semibold face: an embedded font program this heavy or heavier is bold.
+BOLD_WEIGHT_CLASS = 600
+# The tags an sfnt (TrueType or OpenType) font program starts with.
+_SFNT_TAGS = (b"\x00\x01\x00\x00", b"OTTO", b"true")
+
+
+def program_weight(program: bytes | None) -> int | None:
+    """The weight class an embedded TrueType/OpenType font program gives itself (its OS/2 table's
+    usWeightClass), or None when the program is none of those or has no OS/2 table."""
+    if not program or len(program) < 12 or program[:4] not in _SFNT_TAGS:
+        return None
+    tables = int.from_bytes(program[4:6], "big")
+    for index in range(tables):
+        record = program[12 + 16 * index: 28 + 16 * index]
+        if len(record) < 16:
+            return None
+        if record[:4] == b"OS/2":
+            offset = int.from_bytes(record[8:12], "big")
+            weight = program[offset + 4: offset + 6]
+            return int.from_bytes(weight, "big") if len(weight) == 2 else None
+    return None
+
+
+def is_bold(fontname: str, program: bytes | None = None) -> bool:
+    """Bold as the font's name says it, or, when the name does not, as its embedded font program
+    does (`program`: the program's bytes). jsPDF names every face of a family alike ("DejaVuSans"
+    for the regular and the bold face); the program's OS/2 table still tells them apart."""
+    if "bold" in fontname.lower():
+        return True
+    weight = program_weight(program)
+    return weight is not None and weight >= BOLD_WEIGHT_CLASS
 
 
 def char_size(size: float | None) -> float:

@@ -75,7 +75,15 @@ def stitch_page_breaks(placed: Sequence[PlacedSlice], settings: ExtractSettings 
                 group = cell_text(last.trailing_group.chars, settings)
                 previous.append(_Row({}, set(), None, [last.page], group_row=group))
             if rows and previous and new_page and continues_over_break(previous[-1], last.tail, rows[0], settings):
-                _absorb(previous[-1], rows.pop(0), settings)
+                absorbed = rows.pop(0)
+                _absorb(previous[-1], absorbed, settings)
+                # A row of nothing but a status mark above the page's first line is the part of a
+                # mark painted across the break (Qt WebKit paints the row on both pages, clipped):
+                # the row's text may go on in the row below it.
+                while rows and _marks_only(absorbed) \
+                        and continues_over_break(previous[-1], None, rows[0], settings):
+                    absorbed = rows.pop(0)
+                    _absorb(previous[-1], absorbed, settings)
             elif rows and previous and new_page and rows[0].group_row is None \
                     and not _text(rows[0], "area", "x").strip():
                 # A merged Område cell running over the page break is not printed again.
@@ -208,6 +216,12 @@ def _status_shown(row: _Row) -> bool:
     """A dot or glyph drawn in the status cell, or a word printed there ("Pågår")."""
     cell = row.cells.get(STATUS_ROLE)
     return cell is not None and (bool(cell.marker) or any(c.isalpha() for c in cell.text))
+
+
+def _marks_only(row: _Row) -> bool:
+    """A row that printed a status mark (a dot, a glyph) and no word in any cell."""
+    return row.group_row is None and _status_shown(row) \
+        and not any(c.isalnum() for cell in row.cells.values() for c in cell.text)
 
 
 def _identifier(text: str) -> bool:

@@ -334,17 +334,22 @@ def _table_body(ctx: PageContext, columns: list[Column], edges: Sequence[float],
 
 
 def _row_tail(ctx: PageContext, columns: Sequence[Column], row: SliceRow) -> RowTail | None:
-    """Where each column's text ends in the row, in lines above the row's bottom."""
+    """Where each column's text ends in the row, in lines above the row's bottom, or above its lowest
+    text when every column ended higher: a row cut by the page break may have its box drawn on past
+    the page's last line (Qt WebKit paints the whole row and clips it to the page's body, its rule
+    left in the bottom margin), and space that no column used says nothing about any one of them."""
     if row.group is not None:
         return None
     edges = [c.x0 for c in columns] + [columns[-1].x1]
-    free: dict[str, float] = {}
+    ends: dict[str, tuple[float, float]] = {}
     for column, chars in zip(columns, split_by_columns(ctx.index.band(row.top, row.bottom), edges), strict=False):
         visible = [c for c in chars if not c.text.isspace()]
         if column.role is None or not visible:
             continue
         height = max(max(c.bottom - c.top for c in visible), ctx.settings.min_line_height)
-        free[column.role] = max(row.bottom - max(c.bottom for c in visible), 0.0) / height
+        ends[column.role] = (max(c.bottom for c in visible), height)
+    bottom = min(row.bottom, max((end for end, _ in ends.values()), default=row.bottom))
+    free = {role: max(bottom - end, 0.0) / height for role, (end, height) in ends.items()}
     return RowTail(free, row.ruled_below)
 
 

@@ -18,7 +18,10 @@ EXTRA_FIELDS = ("nr", "start", "priority", "cost", "indicator")
 # typst: a report typeset with Typst (samples/typst_report.py).
 # pdfmake: a web planning system exporting its PDF in JavaScript with pdfmake (samples/pdfmake_report.py).
 # itext: a Java hospital planning system writing it with iText 2.1.7 (samples/itext_report.py).
-PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib", "typst", "pdfmake", "itext")
+# wkhtml: a server-side report export printing its HTML with wkhtmltopdf (samples/wkhtml_report.py).
+# jspdf: a web app exporting its table with jsPDF + jspdf-autotable (samples/jspdf_report.py).
+PRODUCERS = ("word", "web", "browser", "sheet", "fpdf", "pdflib", "typst", "pdfmake", "itext", "wkhtml",
+             "jspdf")
 
 
 @dataclass(frozen=True)

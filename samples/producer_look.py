@@ -79,6 +79,16 @@ ITEXT_PALETTE = Palette(
 ITEXT_ACTIVE_HEADING = "Handlingsplan"
 ITEXT_DONE_HEADING = "Genomförda aktiviteter"
 
+# A web app exporting its activity table with jsPDF + jspdf-autotable: its own wording, Tailwind's
+# status colours (a word on a coloured cell) and its own section headings.
+JSPDF_COLUMNS = ("Område", "Mål", "Insats", "Klart senast", "Ansvarig", "Status", "Kommentar",
+                 "Nytt datum")
+JSPDF_PALETTE = Palette(
+    colours=(("done", "22C55E"), ("in_progress", "FACC15"), ("delayed", "EF4444")),
+    labels=(("done", "Klar"), ("in_progress", "Pågår"), ("delayed", "Försenad")))
+JSPDF_ACTIVE_HEADING = "Handlingsplan"
+JSPDF_DONE_HEADING = "Avslutade aktiviteter"
+
 # Column widths, per cent of the table: the producer's own columns, then the completed table's
 # (which drops the last). A report laid out by a PDF library or a typesetter (ReportLab, Typst,
 # iText), and a web planning system's export (fpdf2, pdfmake), whose status labels need more room.
@@ -90,7 +100,7 @@ HEADINGS = ("Aktiviteter", "Klara aktiviteter", BROWSER_DONE_HEADING, "STATUS",
             PDFLIB_ACTIVE_HEADING, PDFLIB_DONE_HEADING, PDFMAKE_ACTIVE_HEADING, PDFMAKE_DONE_HEADING,
             ITEXT_ACTIVE_HEADING)
 ALL_COLUMNS = (WORD_COLUMNS + WEB_COLUMNS + BROWSER_COLUMNS + SHEET_COLUMNS + PLANNER_COLUMNS + PDFLIB_COLUMNS
-               + TYPST_COLUMNS + PDFMAKE_COLUMNS + ITEXT_COLUMNS)
+               + TYPST_COLUMNS + PDFMAKE_COLUMNS + ITEXT_COLUMNS + JSPDF_COLUMNS)
 ALL_PALETTES = (WORD_PALETTE, WEB_PALETTE, BROWSER_PALETTE, SHEET_PALETTE, PLANNER_PALETTE, PDFLIB_PALETTE,
-                TYPST_PALETTE, PDFMAKE_PALETTE, ITEXT_PALETTE)
+                TYPST_PALETTE, PDFMAKE_PALETTE, ITEXT_PALETTE, JSPDF_PALETTE)
 

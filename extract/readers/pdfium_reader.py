@@ -178,6 +178,8 @@ _fill_colour = _lean(raw.FPDFPageObj_GetFillColor, _INT, _HANDLE, _HANDLE, _HAND
 _text_font = _lean(raw.FPDFTextObj_GetFont, _HANDLE, _HANDLE)
 _font_size = _lean(raw.FPDFTextObj_GetFontSize, _INT, _HANDLE, _HANDLE)
 _font_name = _lean(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, _HANDLE, _HANDLE, ctypes.c_size_t)
+_font_is_embedded = _lean(raw.FPDFFont_GetIsEmbedded, _INT, _HANDLE)
+_font_data = _lean(raw.FPDFFont_GetFontData, _INT, _HANDLE, _HANDLE, ctypes.c_size_t, _HANDLE)
 _font_descent = _lean(raw.FPDFFont_GetDescent, _INT, _HANDLE, _FLOAT, _HANDLE)
 _glyph_width = _lean(raw.FPDFFont_GetGlyphWidth, _INT, _HANDLE, ctypes.c_uint32, _FLOAT, _HANDLE)
 _char_origin = _lean(raw.FPDFText_GetCharOrigin, _INT, _HANDLE, _INT, _HANDLE, _HANDLE)
@@ -237,7 +239,8 @@ class _Fonts:
     def is_bold(self, font: int) -> bool:
         bold = self.bold.get(font)
         if bold is None:
-            bold = self.bold[font] = is_bold(self.name_of(font))
+            name = self.name_of(font)
+            bold = self.bold[font] = is_bold(name, None if "bold" in name.lower() else _embedded_program(font))
         return bold
 
     def descent_at(self, font: int, size: float) -> float:
@@ -654,3 +657,17 @@ def _path(obj: int, parent: tuple, out: _Out) -> tuple | None:
     r, g, b_, _ = out.rgba
     colour = (r.value / 255, g.value / 255, b_.value / 255) if _fill_colour(obj, *out.rgba_at) else None
     return segments, bool(stroke.value), bool(fill_mode.value), colour
+
+
+def _embedded_program(font: int) -> bytes | None:
+    """The decoded bytes of the font program the PDF embeds for a font, or None when it embeds none
+    (PDFium would give the program of the font it substitutes)."""
+    if _font_is_embedded(font) != 1:
+        return None
+    size = ctypes.c_size_t(0)
+    if not _font_data(font, None, 0, ctypes.byref(size)) or not size.value:
+        return None
+    buffer = (ctypes.c_uint8 * size.value)()
+    if not _font_data(font, buffer, size.value, ctypes.byref(size)):
+        return None
+    return bytes(buffer)

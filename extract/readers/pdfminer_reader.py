@@ -46,13 +46,13 @@ from followup.extract.page_content import (
     Shape,
     char_size,
     drawn_text,
-    is_bold,
     opening_run,
     page_content,
     text_colour,
     text_direction,
 )
 from followup.extract.readers.content_tokens import Unsupported, content_objects
+from followup.extract.readers.font_programs import font_is_bold
 from followup.extract.readers.pictures import PictureColours
 from followup.extract.readers.winansi import BULLET, bullet_in_table
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -365,7 +365,7 @@ class ContentDevice(PDFTextDevice):
             name = font.fontname
             if isinstance(name, bytes):
                 name = fix_fontname_bytes(name)
-            bold = self._bold[font] = is_bold(name or "")
+            bold = self._bold[font] = font_is_bold(font, name or "")
         return bold
 
     # Paths -----------------------------------------------------------------------------------
@@ -473,3 +473,4 @@ def _parsed_objects(parser: PDFContentParser) -> Iterator[Any]:
         except PSEOF:
             return
         yield obj
+

@@ -6,13 +6,14 @@ equal this one's, object for object.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pdfplumber
 from pdfminer.layout import LTChar, LTComponent, LTContainer, LTPage
 from pdfminer.pdfcolor import PDFColorSpace
 from pdfminer.pdfdevice import PDFTextSeq
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFTextState
-from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent, fix_fontname_bytes
 from pdfplumber.utils.exceptions import PdfminerException
 
 from followup.extract.page_content import (
@@ -28,6 +29,7 @@ from followup.extract.page_content import (
     text_colour,
     text_direction,
 )
+from followup.extract.readers.font_programs import font_is_bold
 from followup.extract.readers.pictures import PictureColours
 from followup.extract.readers.winansi import unmapped_bullet, winansi_fonts
 from followup.extract.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -52,8 +54,9 @@ def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SE
     fonts = winansi_fonts(page.page_obj.resources)
     plumber_chars = objects.get("char", [])
     if len(openings) != len(plumber_chars):
-        openings = [False] * len(plumber_chars)  # not one flag per char: say nothing of the runs
-    chars = [_char(c, fonts, opens) for c, opens in zip(plumber_chars, openings, strict=True)]
+        # not one flag per char: say nothing of the runs, and bold only as the names say it
+        openings = [(False, False)] * len(plumber_chars)
+    chars = [_char(c, fonts, opens, bold) for c, (opens, bold) in zip(plumber_chars, openings, strict=True)]
     return page_content(ReadPage(
         page.page_number, float(page.width), float(page.height), chars,
         rects=[_shape(r) for r in objects.get("rect", [])],
@@ -65,7 +68,13 @@ def read_page(page: pdfplumber.page.Page, settings: ExtractSettings = DEFAULT_SE
 
 class _RunNotingAggregator(PDFPageAggregatorWithMarkedContent):
     """pdfplumber's own device, noting on the first glyph of each text-showing operator that it opens
-    it (pdfplumber's chars do not say which operator drew them; Char.opens_run)."""
+    it (pdfplumber's chars do not say which operator drew them; Char.opens_run), and on each glyph
+    whether its font is bold (a name may not say it, the embedded program does; pdfplumber's chars
+    keep only the name)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._bold: dict[int, bool] = {}
 
     def render_string(self, textstate: PDFTextState, seq: PDFTextSeq, ncs: PDFColorSpace,
                       graphicstate: PDFGraphicState) -> None:
@@ -74,6 +83,13 @@ class _RunNotingAggregator(PDFPageAggregatorWithMarkedContent):
         super().render_string(textstate, seq, ncs, graphicstate)
         if len(drawn) > first:
             drawn[first].opens_run = True  # type: ignore[attr-defined]
+            font = textstate.font
+            bold = self._bold.get(id(font))
+            if bold is None and font is not None:
+                name = font.fontname if isinstance(font.fontname, str) else fix_fontname_bytes(font.fontname)
+                bold = self._bold[id(font)] = font_is_bold(font, name or "")
+            for glyph in drawn[first:]:
+                glyph.bold = bool(bold)  # type: ignore[attr-defined]
 
 
 def _layout_noting_runs(page: pdfplumber.page.Page) -> LTPage:
@@ -88,23 +104,23 @@ def _layout_noting_runs(page: pdfplumber.page.Page) -> LTPage:
     return page._layout
 
 
-def _run_openings(layout: LTPage) -> list[bool]:
+def _run_openings(layout: LTPage) -> list[tuple[bool, bool]]:
     """For each char of the layout, in the order pdfplumber lists them (figures opened in place),
-    whether it opens its text-showing operator."""
-    openings: list[bool] = []
+    whether it opens its text-showing operator and whether its font is bold."""
+    openings: list[tuple[bool, bool]] = []
 
     def walk(objects: Iterable[LTComponent]) -> None:
         for obj in objects:
             if isinstance(obj, LTContainer):
                 walk(obj)
             elif isinstance(obj, LTChar):
-                openings.append(getattr(obj, "opens_run", False))
+                openings.append((getattr(obj, "opens_run", False), getattr(obj, "bold", False)))
 
     walk(layout)
     return openings
 
 
-def _char(c: dict, fonts: frozenset[str], opens_run: bool = False) -> Char:
+def _char(c: dict, fonts: frozenset[str], opens_run: bool = False, bold: bool = False) -> Char:
     a, b, c_, d = c["matrix"][:4]
     return Char(
         text=drawn_text(unmapped_bullet(c["text"], c.get("fontname") or "", fonts)),
@@ -113,7 +129,7 @@ def _char(c: dict, fonts: frozenset[str], opens_run: bool = False) -> Char:
         x1=float(c["x1"]),
         bottom=float(c["bottom"]),
         size=char_size(c.get("size")),
-        bold=is_bold(c.get("fontname") or ""),
+        bold=bold or is_bold(c.get("fontname") or ""),
         colour=text_colour(c.get("non_stroking_color")),
         direction=text_direction(a, b, c_, d),
         upright=bool(c.get("upright", True)),

@@ -44,6 +44,12 @@ def render(variant: Variant, target: Path) -> None:
     elif variant.producer == "itext":
         from samples.itext_report import render_itext
         render_itext(report, target, epoch, variant.layout)
+    elif variant.producer == "wkhtml":
+        from samples.wkhtml_report import render_wkhtml
+        render_wkhtml(report, target, epoch, variant.layout)
+    elif variant.producer == "jspdf":
+        from samples.jspdf_report import render_jspdf
+        render_jspdf(report, target, epoch, variant.layout)
     elif variant.producer == "browser":
         from samples.browser_report import render_browser
         render_browser(report, target, epoch, variant.layout)
