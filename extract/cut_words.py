@@ -117,6 +117,7 @@ class CellEdge:
     last: LineSketch
     right: float  # the cell's right edge less its padding
     width: float  # the cell's text width
+    padding: float = 0.0  # what its text shows on its left side
 
 
 def cell_edge(lines: Sequence[LineSketch], x0: float, x1: float) -> CellEdge | None:
@@ -128,7 +129,7 @@ def cell_edge(lines: Sequence[LineSketch], x0: float, x1: float) -> CellEdge | N
     if padding < 0:
         return None
     right = x1 - padding
-    return CellEdge(lines[0], lines[-1], right, right - (x0 + padding))
+    return CellEdge(lines[0], lines[-1], right, right - (x0 + padding), padding)
 
 
 def _cut_between(line: LineSketch, below: LineSketch, edge: CellEdge, slack: float, runs_on: bool = False) -> bool:
@@ -139,7 +140,9 @@ def _cut_between(line: LineSketch, below: LineSketch, edge: CellEdge, slack: flo
         return False
     tolerance = slack * line.size
     room = edge.right - line.box.x1
-    if not -tolerance <= room < below.first_glyph_width + tolerance:
+    # A line may end in the right padding (jspdf-autotable wraps to the text width plus a point),
+    # never past the cell's own edge: such text is not the cell's.
+    if not -(edge.padding + tolerance) <= room < below.first_glyph_width + tolerance:
         return False
     return runs_on or line.last_word_width + below.first_word_width > edge.width
 

@@ -42,6 +42,9 @@ _ADDRESS_MARKS = ("://", "www.", "@")
 # new word.
 # Characters inside a web address's rest ("mpel.se/kunskapsstod", "ard/digitala").
 _ADDRESS_INNER = "/.@=?#&"
+# A web address's last path segment: plain lower-case words joined by hyphens, two or more
+# ("halsosamma-scheman-heltid-som-norm"); prose seldom writes such a run.
+_ADDRESS_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")
 # A date or code cut at a cell's edge: digits joined by hyphens, then the digits it goes on with.
 _NUMBER_PIECE = re.compile(r"\d+(?:-\d+)+")
 _NUMBER_REST = re.compile(r"\d+(?:-\d+)*[.,;:)]?")
@@ -141,7 +144,8 @@ def is_cut_word(line: str, below: str, lexicon: SwedishLexicon | None = None,
     # A piece after other words on its line (a wrapper that fills the line before it cuts a long
     # word) may as well be a whole word at the end of a full line (justified text): more is asked.
     after_words = len(line.split()) > 1
-    goes_on_as_address = any(mark in head.rstrip(CLOSING) for mark in _ADDRESS_INNER)
+    goes_on_as_address = (any(mark in head.rstrip(CLOSING) for mark in _ADDRESS_INNER)
+                          or bool(_ADDRESS_SLUG.fullmatch(head.rstrip(CLOSING))))
     if any(mark in whole_tail.lower() for mark in _ADDRESS_MARKS) and head[0] not in _LIST_MARKS:
         if prose_after_address(head):
             return False  # "…/fast-lakarkontakt" + "under december": the address ended with its line

@@ -54,6 +54,15 @@ def test_a_full_line_end_after_other_words_is_noted_for_normalize_to_judge() -> 
     assert cut_line_ends(_cell("lågdosacetyl", "salicylsyra"), *CELL, 0.05) == [0]
 
 
+def test_a_full_line_may_end_in_the_right_padding_but_not_past_the_cell() -> None:
+    # jspdf-autotable wraps a cell's text to its width plus a point: the line runs into the padding.
+    gap = ExtractSettings().word_gap
+    into_padding = sketch_lines([_line("Kompetensför", 0.0, x0=PADDING + 1), _line("sörjning", 12.0)], gap)
+    assert cut_line_ends(into_padding, *CELL, 0.05) == [0]
+    past_the_cell = sketch_lines([_line("Kompetensför", 0.0, x0=PADDING + 3), _line("sörjning", 12.0)], gap)
+    assert cut_line_ends(past_the_cell, *CELL, 0.05) == []
+
+
 def test_a_word_cut_over_three_lines_is_judged_whole() -> None:
     # ReportLab fills each line: "regionala l" / "äkemedelsförsörj" / "ningen". The first two
     # pieces together ("l" + 11 glyphs) would fit the cell, but the word runs on past the second.

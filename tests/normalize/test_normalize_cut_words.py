@@ -70,6 +70,8 @@ def test_the_start_of_a_hyphenated_word_is_read_over_every_line_it_took() -> Non
     ("Akut ortopedi och tr", "aumavård"),
     ("Riktlinjen finns på https://vardgivare.regionexempel.se/v", "ardriktlinjer/digitala-vardmoten och har"),
     ("Resultaten finns i rapport http", "s://intra.regionexempel.se/bergslagen"),
+    # The address's last segment, words joined by hyphens (jspdf-autotable cut it inside a word).
+    ("Riktlinjen finns på https://intra.regionexempel.se/hr/riktlinjer/hal", "sosamma-scheman-heltid-som-norm."),
 ])
 def test_a_word_cut_after_other_words_on_its_line_runs_on(line: str, below: str) -> None:
     assert is_cut_word(line, below)
@@ -80,6 +82,7 @@ def test_a_word_cut_after_other_words_on_its_line_runs_on(line: str, below: str)
     ("(med stöd av", "e-hälsoenheten)"),  # "ave" is a word, but "e-hälso…" is more than its rest
     ("publiceras på https://www.1177.se/regionexempel/fast-lakarkontakt", "under december."),
     ("Resultaten finns i rapport", "https://intra.regionexempel.se"),
+    ("Läs mer på https://www.1177.se/regionexempel", "Fram-och-tillbaka-resor ersätts."),  # prose starts
 ])
 def test_a_whole_word_after_others_at_a_full_line_end_stays_apart(line: str, below: str) -> None:
     assert not is_cut_word(line, below)

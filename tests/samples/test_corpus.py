@@ -39,18 +39,8 @@ def _gold(variant) -> list[dict]:
 
 
 # Share of all fields of the corpus that must come out exactly, hyphenation included (measured:
-# 24,436 of 24,444; what is left is a web address a PDF library cut in a table without rules, a
-# word cut in a nested table's cell, and six words jspdf-autotable cut at a cell's edge, README).
-MIN_EXACT_FIELDS = 0.9996
-# Fields a variant still misses even with line-end hyphenation aside, each with its reason.
-KNOWN_MISSES = {
-    # jspdf-autotable wraps a cell's text to its width plus one point (`textSpace + 1 /
-    # doc.scaleFactor()`), so a word it cuts at the cell's edge ("Läkemedelssäkerh" | "et") ends up
-    # to a point inside the right padding, where extract's cut-word test (cut_words.py) does not
-    # take the line as full; the Område field is held to exact text.
-    ("norrmark-2024-04-jspdf-merged-dots-zebra", 2, "area"),
-    ("norrmark-2024-04-jspdf-merged-dots-zebra", 3, "area"),
-}
+# 25,488 of 25,488, every variant exact; README).
+MIN_EXACT_FIELDS = 1.0
 
 
 @cache
@@ -69,8 +59,6 @@ def test_variant_is_read_field_by_field(variant):
         problems.append(f"{len(extracted)} activities extracted, {len(gold)} expected")
     for index, (want, got) in enumerate(zip(gold, extracted, strict=False)):
         for name, wanted, found in differences(want, got, hyphenation_aside=True):
-            if (variant.name, index, name) in KNOWN_MISSES:
-                continue
             problems.append(f"#{index} {name}: want {str(wanted)[:90]!r} got {str(found)[:90]!r}")
     assert not problems, f"{variant.name}: {len(problems)} differences\n" + "\n".join(problems[:25])
 
