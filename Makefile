@@ -31,8 +31,9 @@ lint: $(STAMP)
 	    sed -E 's#^build/typecheck/followup/($(subst $(eval) ,|,$(STAGES)))/#\1/#; s#^build/typecheck/##' build/typecheck/mypy.txt; \
 	    exit $$status
 
+# On every core (pytest-xdist); a test file stays on one worker, so the corpus is extracted once.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 demo: $(STAMP)
 	$(BIN)/followup batch samples/pdf -o out
