@@ -413,7 +413,11 @@ def _read_legend(ctx: PageContext, regions: list[Box], outside: list[TextLine], 
     # A single marker with a label may be something else (a note box); keep looking for a key.
     # Icons drawn as pictures are swatches too (a legend made of the status icons).
     shapes = [f for f in ctx.page.fills + picture_fills(ctx.page.pictures) if not _inside_any(f.box, regions, settings)]
-    legend = find_legend(shapes, outside, settings) or find_glyph_legend(outside, settings)
+    legend = find_legend(shapes, outside, settings)
+    # A key tells statuses apart by colour: shaded cells all in one colour (a milestone table's
+    # cells) are no legend when coloured symbols on the page are one ("● Genomförd").
+    if len({entry.colour for entry in legend}) < 2:
+        legend = find_glyph_legend(outside, settings) or legend
     if len(legend) > len(findings.legend):
         findings.legend = legend
 

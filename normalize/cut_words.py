@@ -42,6 +42,7 @@ _ADDRESS_MARKS = ("://", "www.", "@")
 # new word.
 # Characters inside a web address's rest ("mpel.se/kunskapsstod", "ard/digitala").
 _ADDRESS_INNER = "/.@=?#&"
+_VOWELS = "aeiouyåäö"
 # A web address's last path segment: plain lower-case words joined by hyphens, two or more
 # ("halsosamma-scheman-heltid-som-norm"); prose seldom writes such a run.
 _ADDRESS_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){2,}")
@@ -208,9 +209,12 @@ def _linking_form(piece: str, lexicon: SwedishLexicon) -> bool:
     """`piece` is a word with a compound's linking s ("informationssäkerhets", "verksamhets"): a form
     that mostly begins a compound, where "över" or "ortopedisk" before a noun are words of their own.
     A definite form's genitive is no linking form: a compound begins with the bare stem
-    ("kommunernas" / "biståndshandläggare", "regionens" / "riktlinje" are two words)."""
+    ("kommunernas" / "biståndshandläggare", "regionens" / "riktlinje" are two words).
+    A linking s follows a consonant: after a vowel the s is a passive's or a genitive's
+    ("genomföras" / "digitalt" are two words; "samhälle" links as "samhälls")."""
     stem = piece[:-1].lower()
-    return len(piece) > 3 and piece[-1].lower() == "s" and lexicon.is_word(stem) and not _definite(stem, lexicon)
+    return (len(piece) > 3 and piece[-1].lower() == "s" and stem[-1] not in _VOWELS and lexicon.is_word(stem)
+            and not _definite(stem, lexicon))
 
 
 def _definite(form: str, lexicon: SwedishLexicon) -> bool:

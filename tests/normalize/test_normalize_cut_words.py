@@ -160,8 +160,9 @@ def test_words_of_their_own_stay_apart_where_long_words_are_cut() -> None:
     ("avstämning med kommunernas", "biståndshandläggare."),
     ("Införa regionens", "riktlinje för digitala"),
     ("enligt sjukhusets", "rutin"),
+    ("kan genomföras", "digitalt."),  # a passive's s after a vowel
 ])
-def test_a_definite_genitive_is_no_linking_form_where_long_words_are_cut(line: str, below: str) -> None:
+def test_a_definite_genitive_or_a_passive_is_no_linking_form_where_long_words_are_cut(line: str, below: str) -> None:
     # A compound begins with the bare stem ("regionriktlinje"), never with a definite form.
     assert not is_cut_word(line, below, cuts_long=True)
 
