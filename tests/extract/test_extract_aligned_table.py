@@ -1,5 +1,7 @@
 """A small table inside a comment cell drawn without rules (a web page whose stylesheet rules
 nothing): read row by row when one of its cells wraps, as a ruled nested table is (nested.py)."""
+from typewriter import typed_chars
+
 from followup.extract.nested import aligned_table_text
 from followup.extract.page_content import Char
 from followup.extract.text_lines import text_lines
@@ -9,12 +11,7 @@ GLYPH = 5.0  # every glyph this wide, a space as wide
 
 
 def _chars(text: str, x: float, top: float) -> list[Char]:
-    chars = []
-    for letter in text:
-        if letter != " ":
-            chars.append(Char(letter, x, top, x + GLYPH, top + SIZE, SIZE, False))
-        x += GLYPH
-    return chars
+    return typed_chars(text, x, top, glyph=GLYPH, size=SIZE)
 
 
 def _cell(*lines: tuple[str, str]) -> list:

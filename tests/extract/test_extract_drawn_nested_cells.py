@@ -1,6 +1,8 @@
 """A small table inside a comment cell drawn without vertical rules, whose cells a browser draws one
 by one (each cell's bottom border and shading its own): the cells show its column edge, and a
 wrapped cell is read whole before the row's next cell (nested.drawn_cell_edges)."""
+from typewriter import typed_chars
+
 from followup.extract.nested import drawn_cell_edges, nested_table_text
 from followup.extract.page_content import Box, Char, Fill, Ruling
 
@@ -15,12 +17,7 @@ ROWS = (412.6, 432.1, 451.9, 463.2)
 
 
 def _chars(text: str, x: float, top: float) -> list[Char]:
-    chars = []
-    for letter in text:
-        if letter != " ":
-            chars.append(Char(letter, x, top, x + GLYPH, top + SIZE, SIZE, False))
-        x += GLYPH
-    return chars
+    return typed_chars(text, x, top, glyph=GLYPH, size=SIZE)
 
 
 def _borders() -> list[Ruling]:

@@ -1,6 +1,8 @@
 """A word cut at the edge of a nested table's cell (iText 2.1.7: "Ortopedicentru" / "m Väst" in a
 small ruled table inside a comment cell) is noted as in any ruled cell, with the lines as the
 nested row's text shows them, for normalize to read (nested.py, cut_words.py)."""
+from typewriter import typed_chars
+
 from followup.extract.nested import nested_table_text
 from followup.extract.page_content import Box, Char, Ruling
 from followup.schemas.raw import LineEnd
@@ -15,12 +17,7 @@ OUTER = Box(0.0, 90.0, 300.0, 200.0)
 
 
 def _chars(text: str, x: float, top: float) -> list[Char]:
-    chars = []
-    for letter in text:
-        if letter != " ":
-            chars.append(Char(letter, x, top, x + GLYPH, top + SIZE, SIZE, False))
-        x += GLYPH
-    return chars
+    return typed_chars(text, x, top, glyph=GLYPH, size=SIZE)
 
 
 def _rulings() -> list[Ruling]:
