@@ -1004,12 +1004,11 @@ def _slice_row(ctx: PageContext, columns: Sequence[Column], edges: Sequence[floa
     band_icons = fills_in_band(picture_fills(page.pictures), top, bottom) if page.pictures else []
     snap = settings.snap
     band_rulings = [r for r in page.rulings if r.orientation == "v" and r.start >= top - snap and r.end <= bottom + snap]
-    if band_rulings:
-        band_rulings += [r for r in page.rulings if r.orientation == "h" and top + snap < r.position < bottom - snap]
+    rules_across = [r for r in page.rulings if r.orientation == "h" and top + snap < r.position < bottom - snap]
     # A table in a cell drawn without vertical rules may show its cells by their own rules and shadings.
-    drawn = drawn_cell_edges(page.rulings, band_fills, top, bottom, settings)
-    if drawn and not band_rulings:
-        band_rulings += [r for r in page.rulings if r.orientation == "h" and top + snap < r.position < bottom - snap]
+    drawn = drawn_cell_edges(rules_across, band_fills, top, bottom, settings)
+    if band_rulings or drawn:
+        band_rulings += rules_across
     band_rulings += drawn
     cells: dict[str, Cell] = {}
     merged_roles = set()

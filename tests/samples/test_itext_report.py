@@ -10,9 +10,8 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from samples.corpus import load_variants, variant_report
+from samples.corpus import load_variants
 from samples.corpus.stats import variant_stats
-from samples.generate import source_date_epoch
 from samples.itext_report import ITEXT_JAR, SUBSET_PREFIX
 from samples.producer_look import ITEXT_COLUMNS
 
@@ -82,12 +81,11 @@ def test_landscape_by_page_size_rotate_is_stored_portrait_with_rotate_90():
 def test_rendering_again_gives_the_committed_bytes(name: str, tmp_path: Path):
     if shutil.which("javac") is None or not ITEXT_JAR.is_file():
         pytest.skip("needs a JDK and Debian's libitext-java (samples/README.md)")
-    from samples.itext_report import render_itext
+    from samples.corpus.generate import render
 
     variant = _variant(name)
-    report = variant_report(variant)
     target = tmp_path / variant.pdf.name
-    render_itext(report, target, source_date_epoch(report), variant.layout)
+    render(variant, target)
     assert target.read_bytes() == variant.pdf.read_bytes()
 
 

@@ -75,10 +75,9 @@ def test_a_status_picture_is_refused():
 def test_rendering_again_gives_the_committed_bytes(name: str, tmp_path: Path):
     if shutil.which("node") is None or not (RENDERER / "node_modules" / "jspdf-autotable").is_dir():
         pytest.skip("jsPDF is not installed (npm ci in samples/jspdf)")
-    from samples.jspdf_report import render_jspdf
+    from samples.corpus.generate import render
 
     variant = _variant(name)
-    report = variant_report(variant)
     target = tmp_path / variant.pdf.name
-    render_jspdf(report, target, source_date_epoch(report), variant.layout)
+    render(variant, target)
     assert target.read_bytes() == variant.pdf.read_bytes()

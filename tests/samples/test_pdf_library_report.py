@@ -8,9 +8,8 @@ import pdfplumber
 import pikepdf
 import pytest
 
-from samples.corpus import load_variants, variant_report
+from samples.corpus import load_variants
 from samples.corpus.stats import variant_stats
-from samples.generate import source_date_epoch
 from samples.producer_look import PDFLIB_COLUMNS
 
 PDFLIB = [v for v in load_variants() if v.producer == "pdflib"]
@@ -68,12 +67,11 @@ def test_swedish_hyphenation_by_pyphen_where_the_layout_asks_for_it():
 @pytest.mark.parametrize("name", ["bergslagen-2025-09-pdflib-merged-dots-a4", "sjostad-2025-02-pdflib-avoid-fill"])
 def test_rendering_again_gives_the_committed_bytes(name: str, tmp_path: Path):
     pytest.importorskip("reportlab")
-    from samples.pdf_library_report import PdfLibOptions, render_pdflib
+    from samples.corpus.generate import render
 
     variant = _variant(name)
-    report = variant_report(variant)
     target = tmp_path / variant.pdf.name
-    render_pdflib(report, target, source_date_epoch(report), variant.layout, PdfLibOptions(**dict(variant.pdflib)))
+    render(variant, target)
     assert target.read_bytes() == variant.pdf.read_bytes()
 
 

@@ -86,10 +86,9 @@ def test_the_document_definition_is_json_with_the_layouts_named():
 def test_rendering_again_gives_the_committed_bytes(name: str, tmp_path: Path):
     if shutil.which("node") is None or not (RENDERER / "node_modules" / "pdfmake").is_dir():
         pytest.skip("pdfmake is not installed (npm ci in samples/pdfmake)")
-    from samples.pdfmake_report import render_pdfmake
+    from samples.corpus.generate import render
 
     variant = _variant(name)
-    report = variant_report(variant)
     target = tmp_path / variant.pdf.name
-    render_pdfmake(report, target, source_date_epoch(report), variant.layout)
+    render(variant, target)
     assert target.read_bytes() == variant.pdf.read_bytes()

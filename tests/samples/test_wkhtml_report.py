@@ -12,7 +12,6 @@ import pytest
 
 from followup.pipeline import extract_document
 from samples.corpus import load_variants, variant_report
-from samples.generate import source_date_epoch
 from samples.layout import Layout
 
 WKHTML = [v for v in load_variants() if v.producer == "wkhtml"]
@@ -64,10 +63,9 @@ def test_the_grid_markup_is_refused():
 def test_rendering_again_gives_the_committed_bytes(name: str, tmp_path: Path):
     if shutil.which("wkhtmltopdf") is None:
         pytest.skip("wkhtmltopdf is not installed (apt-get install wkhtmltopdf)")
-    from samples.wkhtml_report import render_wkhtml
+    from samples.corpus.generate import render
 
     variant = _variant(name)
-    report = variant_report(variant)
     target = tmp_path / variant.pdf.name
-    render_wkhtml(report, target, source_date_epoch(report), variant.layout)
+    render(variant, target)
     assert target.read_bytes() == variant.pdf.read_bytes()
